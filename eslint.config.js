@@ -1,0 +1,90 @@
+// Lint enforces the layer rules of CONVENTIONS.md; the per-layer tsconfigs enforce them again.
+import { builtinModules } from 'node:module';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const bare = [...new Set(builtinModules.map((m) => m.replace(/^node:/, '')))];
+const nodeBuiltins = [...new Set([...bare.filter((m) => !['sea', 'sqlite', 'test', 'test/reporters'].includes(m)), ...bare.map((m) => `node:${m}`)])];
+const layer = (name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `This layer may not import from ${name}/ (CONVENTIONS.md).` });
+const noNode = { paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not available in this layer.' })) };
+const restrict = ({ paths = [], patterns = [] }) => ['error', { paths, patterns }];
+const electronOnly = [{ name: 'electron', message: 'Electron belongs to main/ and preload/.' }];
+const reactOnly = [
+  { name: 'react', message: 'React belongs to renderer/.' },
+  { name: 'react-dom', message: 'React belongs to renderer/.' },
+];
+const rawIpc = {
+  selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]",
+  message: 'Use the typed IPC wrapper (main/ipc.ts) or the preload bridge; raw ipcMain/ipcRenderer are banned elsewhere.',
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.es2024 } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render customer text as React text only.' },
+        rawIpc,
+      ],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': restrict({
+        paths: [...noNode.paths, ...electronOnly, ...reactOnly],
+        patterns: ['main', 'preload', 'renderer', 'server', 'test'].map(layer),
+      }),
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['server/**'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': restrict({
+        paths: [...electronOnly, ...reactOnly],
+        patterns: ['main', 'preload', 'renderer', 'test'].map(layer),
+      }),
+    },
+  },
+  {
+    files: ['main/**'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': restrict({ paths: reactOnly, patterns: ['preload', 'renderer', 'test'].map(layer) }),
+    },
+  },
+  {
+    files: ['preload/**'],
+    rules: {
+      'no-restricted-imports': restrict({
+        paths: [...noNode.paths, ...reactOnly],
+        patterns: [...['main', 'renderer', 'server', 'test'].map(layer), { group: ['*', '!electron', '!./*', '!../shared/**'], message: 'The preload may import only electron and shared/.' }],
+      }),
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': restrict({
+        paths: [...noNode.paths, ...electronOnly],
+        patterns: [...['main', 'server', 'test'].map(layer), { ...layer('preload'), allowTypeImports: true }],
+      }),
+    },
+  },
+  {
+    // The two places where raw IPC is the point.
+    files: ['main/ipc.ts', 'preload/index.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render customer text as React text only.' }] },
+  },
+  {
+    files: ['test/**', 'bench/**', 'scripts/**', '*.config.ts', '*.config.js'],
+    languageOptions: { globals: globals.node },
+  },
+);

@@ -1,0 +1,103 @@
+import { DateTime } from 'luxon';
+import { DEFAULT_POLICY, type SlaPolicy } from './policy.ts';
+import { canonicalZone } from './zone-time.ts';
+
+/** The function groups whose availability is judged separately (R1, R20). */
+export type FunctionGroup = 'autodialer' | 'inbound';
+/** Both function groups, in display order. */
+export const FUNCTION_GROUPS: readonly FunctionGroup[] = ['autodialer', 'inbound'];
+
+/** A service outage, counted from the moment support received the ticket reporting it (R19). */
+export interface Outage {
+  readonly id: string;
+  readonly groups: readonly FunctionGroup[];
+  readonly reportedAt: number;
+  /** null while the outage lasts. */
+  readonly restoredAt: number | null;
+  /** Caused outside support's responsibility (R27): not service downtime. */
+  readonly excluded?: boolean;
+}
+
+/** An outage that lasted longer than the SLA allows (R18), with how long it lasted in all. */
+export type OverlongOutage = Outage & { readonly durationMs: number };
+
+/** One function group's availability within one calendar year. */
+export interface GroupAvailability {
+  readonly downtimeMs: number;
+  readonly budgetMs: number;
+  /** budgetMs - downtimeMs; negative once the budget is overrun. */
+  readonly remainingBudgetMs: number;
+  /** 1 - downtime / length of the year. */
+  readonly uptime: number;
+  readonly overlong: readonly OverlongOutage[];
+}
+
+/** Availability of every function group in one calendar year of the support zone. */
+export interface Availability {
+  readonly year: number;
+  readonly zone: string;
+  readonly yearStart: number;
+  readonly yearEnd: number;
+  readonly groups: Readonly<Record<FunctionGroup, GroupAvailability>>;
+}
+
+/** Options: the year, the instant open outages count up to, the support zone, the policy. */
+export interface AvailabilityOptions {
+  readonly year: number;
+  readonly now: number;
+  readonly zone?: string;
+  readonly policy?: SlaPolicy;
+}
+
+/** Downtime per function group in one calendar year (R17-R20, R27). */
+export function computeAvailability(outages: readonly Outage[], options: AvailabilityOptions): Availability {
+  const zone = canonicalZone(options.zone ?? 'Europe/Kyiv');
+  if (zone === null) throw new RangeError(`Unknown time zone: ${options.zone}`);
+  if (!Number.isInteger(options.year)) throw new RangeError(`year must be an integer, got ${options.year}`);
+  const { budgetMs, maxOutageMs } = (options.policy ?? DEFAULT_POLICY).availability;
+  const yearStart = DateTime.fromObject({ year: options.year }, { zone }).toMillis();
+  const yearEnd = DateTime.fromObject({ year: options.year + 1 }, { zone }).toMillis();
+
+  const group = (g: FunctionGroup): GroupAvailability => {
+    const counted = outages.filter((o) => !o.excluded && o.groups.includes(g));
+    const spans = counted
+      .map((o) => [Math.max(o.reportedAt, yearStart), Math.min(o.restoredAt ?? options.now, yearEnd)] as const)
+      .filter(([from, to]) => to > from)
+      .sort((a, b) => a[0] - b[0]);
+    let downtimeMs = 0;
+    let coveredTo = Number.NEGATIVE_INFINITY;
+    for (const [from, to] of spans) {
+      // Overlapping outages of one group are one downtime, not two.
+      const begin = Math.max(from, coveredTo);
+      if (to > begin) downtimeMs += to - begin;
+      coveredTo = Math.max(coveredTo, to);
+    }
+    const overlong = counted
+      .filter((o) => o.reportedAt < yearEnd && (o.restoredAt ?? options.now) > yearStart)
+      .map((o) => ({ ...o, durationMs: (o.restoredAt ?? options.now) - o.reportedAt }))
+      .filter((o) => o.durationMs > maxOutageMs);
+    return {
+      downtimeMs,
+      budgetMs,
+      remainingBudgetMs: budgetMs - downtimeMs,
+      uptime: 1 - downtimeMs / (yearEnd - yearStart),
+      overlong,
+    };
+  };
+
+  return {
+    year: options.year,
+    zone,
+    yearStart,
+    yearEnd,
+    groups: { autodialer: group('autodialer'), inbound: group('inbound') },
+  };
+}
+
+/**
+ * A client's availability: that of its primary function group (R20). An outage of both groups is
+ * in both groups' downtime, so it counts for every client.
+ */
+export function clientAvailability(availability: Availability, primaryGroup: FunctionGroup): GroupAvailability {
+  return availability.groups[primaryGroup];
+}

@@ -1,0 +1,12 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    include: ['test/{unit,integration}/**/*.test.{ts,tsx}'],
+    // electron-store imports electron; inlining it lets tests mock electron (no binary here).
+    server: { deps: { inline: ['electron-store'] } },
+    restoreMocks: true,
+  },
+});
