@@ -1,0 +1,135 @@
+import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import type { Engine } from './index.ts';
+
+// Migrations take Kysely<unknown> on purpose: they must not depend on today's schema types.
+type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The versioned migrations, oldest first; the same list for both engines. Never edit a released one: add a new one. */
+export function migrations(engine: Engine): Record<string, Migration> {
+  const withId = <T extends string>(table: CreateTableBuilder<T, never>, name = 'id'): CreateTableBuilder<T, never> =>
+    engine === 'sqlite'
+      ? table.addColumn(name, 'integer', (c) => c.primaryKey().autoIncrement())
+      : table.addColumn(name, 'serial', (c) => c.primaryKey());
+  const notNull = (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder => c.notNull();
+
+  return {
+    '0001-initial': {
+      async up(db: AnyDb) {
+        await withId(db.schema.createTable('clients'))
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('primary_group', 'text', notNull)
+          .addColumn('language', 'text', notNull)
+          .execute();
+        await withId(db.schema.createTable('users'))
+          .addColumn('login', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', notNull)
+          .addColumn('kind', 'text', notNull)
+          .addColumn('role', 'text')
+          .addColumn('client_id', 'integer', (c) => c.references('clients.id'))
+          .addColumn('language', 'text', notNull)
+          .addColumn('password_hash', 'text', notNull)
+          .addColumn('created_at', 'bigint', notNull)
+          .execute();
+        await db.schema
+          .createTable('user_tiers')
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+          .addColumn('tier', 'text', notNull)
+          .addPrimaryKeyConstraint('user_tiers_pk', ['user_id', 'tier'])
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+          .addColumn('created_at', 'bigint', notNull)
+          .addColumn('expires_at', 'bigint', notNull)
+          .execute();
+        await withId(db.schema.createTable('tickets'))
+          .addColumn('kind', 'text', notNull)
+          .addColumn('subject', 'text', notNull)
+          .addColumn('body', 'text', notNull)
+          .addColumn('language', 'text', notNull)
+          .addColumn('client_id', 'integer', (c) => c.notNull().references('clients.id'))
+          .addColumn('author_id', 'integer', (c) => c.notNull().references('users.id'))
+          .addColumn('status', 'text', notNull)
+          .addColumn('tier', 'text', notNull)
+          .addColumn('assignee_id', 'integer', (c) => c.references('users.id'))
+          .addColumn('escalated', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('escalation_justification', 'text')
+          .addColumn('compensation', 'text')
+          .addColumn('duplicate_of', 'integer', (c) => c.references('tickets.id'))
+          .addColumn('created_at', 'bigint', notNull)
+          .addColumn('updated_at', 'bigint', notNull)
+          .addColumn('sla_state', 'text', notNull)
+          .addColumn('sla_due_at', 'bigint')
+          .execute();
+        await db.schema.createIndex('tickets_queue').on('tickets').columns(['status', 'sla_state', 'sla_due_at']).execute();
+        await db.schema.createIndex('tickets_client').on('tickets').columns(['client_id']).execute();
+        await db.schema.createIndex('tickets_tier').on('tickets').columns(['tier', 'status']).execute();
+        await db.schema.createIndex('tickets_assignee').on('tickets').columns(['assignee_id', 'status']).execute();
+        await withId(db.schema.createTable('sla_events'))
+          .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id'))
+          .addColumn('type', 'text', notNull)
+          .addColumn('at', 'bigint', notNull)
+          .execute();
+        await db.schema.createIndex('sla_events_ticket').on('sla_events').columns(['ticket_id', 'id']).execute();
+        await db.schema
+          .createTable('sla_clocks')
+          .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id'))
+          .addColumn('idx', 'integer', notNull)
+          .addColumn('target', 'text', notNull)
+          .addColumn('started_at', 'bigint', notNull)
+          .addColumn('due_at', 'bigint', notNull)
+          .addColumn('warn_at', 'bigint', notNull)
+          .addColumn('stopped_at', 'bigint')
+          .addColumn('warned_at', 'bigint')
+          .addColumn('breached_at', 'bigint')
+          .addPrimaryKeyConstraint('sla_clocks_pk', ['ticket_id', 'idx'])
+          .execute();
+        await db.schema.createIndex('sla_clocks_pending_warn').on('sla_clocks').columns(['warn_at']).where(sql.ref('stopped_at'), 'is', null).where(sql.ref('warned_at'), 'is', null).execute();
+        await db.schema.createIndex('sla_clocks_pending_breach').on('sla_clocks').columns(['due_at']).where(sql.ref('stopped_at'), 'is', null).where(sql.ref('breached_at'), 'is', null).execute();
+        await withId(db.schema.createTable('messages'))
+          .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id'))
+          .addColumn('type', 'text', notNull)
+          .addColumn('author_id', 'integer', (c) => c.references('users.id'))
+          .addColumn('body', 'text', notNull)
+          .addColumn('created_at', 'bigint', notNull)
+          .addColumn('merged_from', 'integer', (c) => c.references('tickets.id'))
+          .execute();
+        await db.schema.createIndex('messages_ticket').on('messages').columns(['ticket_id', 'id']).execute();
+        await withId(db.schema.createTable('audit'))
+          .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id'))
+          .addColumn('actor_id', 'integer', (c) => c.references('users.id'))
+          .addColumn('action', 'text', notNull)
+          .addColumn('from_tier', 'text')
+          .addColumn('to_tier', 'text')
+          .addColumn('detail', 'text')
+          .addColumn('at', 'bigint', notNull)
+          .execute();
+        await db.schema.createIndex('audit_ticket').on('audit').columns(['ticket_id', 'id']).execute();
+        await (engine === 'sqlite'
+          ? db.schema.createTable('events').addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+          : db.schema.createTable('events').addColumn('seq', 'bigserial', (c) => c.primaryKey()))
+          .addColumn('type', 'text', notNull)
+          .addColumn('at', 'bigint', notNull)
+          .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id'))
+          .addColumn('client_id', 'integer', (c) => c.notNull().references('clients.id'))
+          .addColumn('audience', 'text', notNull)
+          .addColumn('payload', 'text', notNull)
+          .execute();
+      },
+    },
+  };
+}
+
+/** Applies every pending migration; throws (and the service does not start) if one fails. */
+export async function migrateToLatest(db: AnyDb, engine: Engine): Promise<void> {
+  const list = migrations(engine);
+  const provider: MigrationProvider = { getMigrations: async () => list };
+  const migrator = new Migrator({ db, provider, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error !== undefined || failed !== undefined) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,129 @@
+/** Kysely's view of the tables (see migrations.ts). Instants are epoch-ms integers; flags are 0/1 on both engines. */
+import type { Generated } from 'kysely';
+
+/** Every table. */
+export interface Database {
+  clients: ClientsTable;
+  users: UsersTable;
+  user_tiers: UserTiersTable;
+  sessions: SessionsTable;
+  tickets: TicketsTable;
+  sla_events: SlaEventsTable;
+  sla_clocks: SlaClocksTable;
+  messages: MessagesTable;
+  audit: AuditTable;
+  events: EventsTable;
+}
+
+/** clients. */
+export interface ClientsTable {
+  id: Generated<number>;
+  name: string;
+  primary_group: string;
+  language: string;
+}
+
+/** users: agents and customers. */
+export interface UsersTable {
+  id: Generated<number>;
+  login: string;
+  name: string;
+  kind: string;
+  role: string | null;
+  client_id: number | null;
+  language: string;
+  password_hash: string;
+  created_at: number;
+}
+
+/** user_tiers: an agent's tiers. */
+export interface UserTiersTable {
+  user_id: number;
+  tier: string;
+}
+
+/** sessions: bearer tokens, stored as SHA-256 hashes. */
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+}
+
+/** tickets, with the SLA columns the queue sorts by. */
+export interface TicketsTable {
+  id: Generated<number>;
+  kind: string;
+  subject: string;
+  body: string;
+  language: string;
+  client_id: number;
+  author_id: number;
+  status: string;
+  tier: string;
+  assignee_id: number | null;
+  escalated: number;
+  escalation_justification: string | null;
+  compensation: string | null;
+  duplicate_of: number | null;
+  created_at: number;
+  updated_at: number;
+  sla_state: string;
+  sla_due_at: number | null;
+}
+
+/** sla_events: each ticket's history as the SLA engine reads it. */
+export interface SlaEventsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  type: string;
+  at: number;
+}
+
+/** sla_clocks: each clock the engine derived, with the scheduler's claims. */
+export interface SlaClocksTable {
+  ticket_id: number;
+  idx: number;
+  target: string;
+  started_at: number;
+  due_at: number;
+  warn_at: number;
+  stopped_at: number | null;
+  warned_at: number | null;
+  breached_at: number | null;
+}
+
+/** messages. */
+export interface MessagesTable {
+  id: Generated<number>;
+  ticket_id: number;
+  type: string;
+  author_id: number | null;
+  body: string;
+  created_at: number;
+  merged_from: number | null;
+}
+
+/** audit: append-only. */
+export interface AuditTable {
+  id: Generated<number>;
+  ticket_id: number;
+  actor_id: number | null;
+  action: string;
+  from_tier: string | null;
+  to_tier: string | null;
+  detail: string | null;
+  at: number;
+}
+
+/** events: the WebSocket stream, in global sequence. */
+export interface EventsTable {
+  seq: Generated<number>;
+  type: string;
+  at: number;
+  ticket_id: number;
+  client_id: number;
+  /** 'all': the ticket's client may see it too; 'agents': agents only. */
+  audience: string;
+  payload: string;
+}

@@ -1,0 +1,269 @@
+/**
+ * The ticket commands: each one transaction that checks the rules (workflow.ts), writes the
+ * ticket, its message, audit entry, SLA history and events together, or nothing at all.
+ */
+import type { Transaction } from 'kysely';
+import type { Language, Message, TicketDetail, Ticket } from '../../shared/model/index.ts';
+import type { EvaluateOptions, TicketKind } from '../../shared/sla/index.ts';
+import type { Db } from '../db/index.ts';
+import type { Database } from '../db/schema.ts';
+import { writeEvents, type PendingEvent } from '../events/outbox.ts';
+import { recordSlaEvent, type LateBreach } from '../store/sla.ts';
+import { auditOf, factsOf, hydrate, listRows, messageOf, messagesOf, summaryOf, ticketRow, type ListFilter, type TicketRow } from '../store/tickets.ts';
+import { userById } from '../store/users.ts';
+import type { Actor } from './actor.ts';
+import { forbidden, notFound } from './errors.ts';
+import { canSee, decide, decideMerge, type TicketChange, type TicketCommand } from './workflow.ts';
+
+/** What the commands need. */
+export interface TicketServiceDeps {
+  readonly db: Db;
+  readonly now: () => number;
+  readonly sla: EvaluateOptions;
+  /** Called after every commit that wrote events. */
+  readonly onEvents: () => void;
+}
+
+/** What a customer files (R3). */
+export interface NewTicket {
+  readonly kind: TicketKind;
+  readonly subject: string;
+  readonly body: string;
+  readonly language?: Language | undefined;
+}
+
+/** One command's transaction: its instant and the events it will write. */
+interface Tx {
+  readonly trx: Transaction<Database>;
+  readonly now: number;
+  readonly events: PendingEvent[];
+}
+
+/** The ticket service's commands and queries. */
+export type TicketService = ReturnType<typeof createTicketService>;
+
+/** Builds the ticket commands over a database. */
+export function createTicketService(deps: TicketServiceDeps) {
+  const { db, sla } = deps;
+  const lock = db.engine === 'postgres';
+
+  async function inTransaction<T>(work: (tx: Tx) => Promise<T>, now = deps.now()): Promise<T> {
+    let wroteEvents = false;
+    const result = await db.kysely.transaction().execute(async (trx) => {
+      const tx: Tx = { trx, now, events: [] };
+      const value = await work(tx);
+      await writeEvents(trx, db.engine, tx.events, now);
+      wroteEvents = tx.events.length > 0;
+      return value;
+    });
+    if (wroteEvents) deps.onEvents();
+    return result;
+  }
+
+  async function detail(ex: Db['kysely'] | Transaction<Database>, actor: Actor, row: TicketRow, now: number): Promise<TicketDetail> {
+    const [ticket] = await hydrate(ex, [row], now, sla);
+    if (ticket === undefined) throw new Error('unreachable: hydrate lost a row');
+    const customer = actor.kind === 'customer';
+    return { ticket, messages: await messagesOf(ex, row.id, customer), audit: customer ? [] : await auditOf(ex, row.id) };
+  }
+
+  async function lockedVisible(tx: Tx, actor: Actor, id: number): Promise<TicketRow> {
+    const row = await ticketRow(tx.trx, id, lock);
+    if (row === undefined || !canSee(actor, factsOf(row))) throw notFound(`ticket #${id} not found`);
+    return row;
+  }
+
+  function slaEvents(row: TicketRow, late: readonly LateBreach[]): PendingEvent[] {
+    return late.map(({ index, clock }) => ({
+      type: 'sla.breached' as const,
+      ticket: summaryOf(row),
+      agentsOnly: true,
+      data: { clock: { index, target: clock.target, startedAt: clock.startedAt, dueAt: clock.dueAt, warnAt: clock.warnAt } },
+    }));
+  }
+
+  async function addMessage(tx: Tx, ticketId: number, type: Message['type'], body: string, author: Actor | null, mergedFrom: number | null = null): Promise<Message> {
+    const row = await tx.trx
+      .insertInto('messages')
+      .values({ ticket_id: ticketId, type, author_id: author?.id ?? null, body, created_at: tx.now, merged_from: mergedFrom })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return messageOf(row, author === null ? null : { id: author.id, name: author.name });
+  }
+
+  async function audit(tx: Tx, ticketId: number, actor: Actor | null, a: TicketChange['audit']): Promise<void> {
+    await tx.trx
+      .insertInto('audit')
+      .values({ ticket_id: ticketId, actor_id: actor?.id ?? null, action: a.action, from_tier: a.fromTier ?? null, to_tier: a.toTier ?? null, detail: a.detail ?? null, at: tx.now })
+      .execute();
+  }
+
+  /** Applies a decided change to a locked row; returns the row as it now is. */
+  async function apply(tx: Tx, actor: Actor, row: TicketRow, change: TicketChange): Promise<TicketRow> {
+    await tx.trx
+      .updateTable('tickets')
+      .set({
+        ...(change.status !== undefined ? { status: change.status } : {}),
+        ...(change.tier !== undefined ? { tier: change.tier } : {}),
+        ...(change.assigneeId !== undefined ? { assignee_id: change.assigneeId } : {}),
+        ...(change.escalated !== undefined ? { escalated: change.escalated ? 1 : 0 } : {}),
+        ...(change.escalationJustification !== undefined ? { escalation_justification: change.escalationJustification } : {}),
+        ...(change.compensation !== undefined ? { compensation: change.compensation } : {}),
+        ...(change.duplicateOf !== undefined ? { duplicate_of: change.duplicateOf } : {}),
+        updated_at: tx.now,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    let late: LateBreach[] = [];
+    if (change.slaEvent !== undefined) late = (await recordSlaEvent(tx.trx, { id: row.id, kind: row.kind as TicketKind }, change.slaEvent, tx.now, sla)).lateBreaches;
+    await audit(tx, row.id, actor, change.audit);
+    const message = change.message === undefined ? undefined : await addMessage(tx, row.id, change.message.type, change.message.body, change.message.system === true ? null : actor);
+    const after = await ticketRow(tx.trx, row.id, false);
+    if (after === undefined) throw new Error(`ticket ${row.id} vanished inside its own transaction`);
+    const summary = summaryOf(after);
+    if (change.event !== undefined) {
+      const e = change.event;
+      tx.events.push({
+        type: e.type,
+        ticket: summary,
+        agentsOnly: e.agentsOnly,
+        data: {
+          action: change.audit.action,
+          ...(change.audit.fromTier !== undefined ? { fromTier: change.audit.fromTier } : {}),
+          ...(change.audit.toTier !== undefined ? { toTier: change.audit.toTier } : {}),
+          ...(e.reason !== undefined ? { reason: e.reason } : {}),
+          ...(e.outOfTurn !== undefined ? { outOfTurn: e.outOfTurn } : {}),
+        },
+      });
+    }
+    if (message !== undefined) tx.events.push({ type: 'message.added', ticket: summary, agentsOnly: message.type === 'note', data: { message } });
+    tx.events.push(...slaEvents(after, late));
+    return after;
+  }
+
+  return {
+    /** A customer files a ticket; it lands in l1 (R3, R5) and its first clock starts (R21, R23, R24). */
+    async create(actor: Actor, input: NewTicket): Promise<TicketDetail> {
+      if (actor.kind !== 'customer') throw forbidden('tickets are filed by customers (R3); agents act on existing ones');
+      return inTransaction(async (tx) => {
+        const user = await userById(tx.trx, actor.id);
+        const language = input.language ?? user?.language ?? 'en';
+        const inserted = await tx.trx
+          .insertInto('tickets')
+          .values({
+            kind: input.kind,
+            subject: input.subject,
+            body: input.body,
+            language,
+            client_id: actor.clientId,
+            author_id: actor.id,
+            status: 'new',
+            tier: 'l1',
+            assignee_id: null,
+            escalated: 0,
+            escalation_justification: null,
+            compensation: null,
+            duplicate_of: null,
+            created_at: tx.now,
+            updated_at: tx.now,
+            sla_state: 'idle',
+            sla_due_at: null,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordSlaEvent(tx.trx, { id: inserted.id, kind: input.kind }, 'created', tx.now, sla);
+        await audit(tx, inserted.id, actor, { action: 'created', toTier: 'l1' });
+        const message = await addMessage(tx, inserted.id, 'customer', input.body, actor);
+        const row = await ticketRow(tx.trx, inserted.id, false);
+        if (row === undefined) throw new Error('unreachable: new ticket missing');
+        tx.events.push({ type: 'ticket.created', ticket: summaryOf(row), agentsOnly: false, data: { action: 'created', toTier: 'l1' } });
+        tx.events.push({ type: 'message.added', ticket: summaryOf(row), agentsOnly: false, data: { message } });
+        return detail(tx.trx, actor, row, tx.now);
+      });
+    },
+
+    /** Runs a command on one ticket. */
+    async command(actor: Actor, id: number, command: TicketCommand): Promise<TicketDetail> {
+      return inTransaction(async (tx) => {
+        const row = await lockedVisible(tx, actor, id);
+        const verdict = decide(actor, factsOf(row), command);
+        if (!verdict.ok) throw verdict.error;
+        const after = await apply(tx, actor, row, verdict.change);
+        return detail(tx.trx, actor, after, tx.now);
+      });
+    },
+
+    /**
+     * Merges duplicate `id` into `into` (R15): the duplicate's messages are appended to the original
+     * as comments (internal notes stay internal), the duplicate becomes `merged` and tells the
+     * customer where the conversation continues. Nothing is deleted.
+     */
+    async merge(actor: Actor, id: number, into: number): Promise<TicketDetail> {
+      return inTransaction(async (tx) => {
+        // Lock in id order so two opposite merges cannot deadlock.
+        const [first, second] = id < into ? [id, into] : [into, id];
+        const rows = new Map<number, TicketRow | undefined>();
+        rows.set(first, await ticketRow(tx.trx, first, lock));
+        rows.set(second, await ticketRow(tx.trx, second, lock));
+        const dup = rows.get(id);
+        if (dup === undefined || !canSee(actor, factsOf(dup))) throw notFound(`ticket #${id} not found`);
+        const orig = rows.get(into);
+        const error = decideMerge(actor, factsOf(dup), orig === undefined ? undefined : factsOf(orig));
+        if (error !== null) throw error;
+        if (orig === undefined) throw new Error('unreachable: decideMerge accepted a missing original');
+
+        const copied = await tx.trx.selectFrom('messages').selectAll().where('ticket_id', '=', dup.id).where('type', '!=', 'system').orderBy('id').execute();
+        const authors = new Map<number, string>();
+        for (const m of copied) {
+          if (m.author_id !== null && !authors.has(m.author_id)) authors.set(m.author_id, (await userById(tx.trx, m.author_id))?.name ?? '?');
+        }
+        const origSummaryBefore = summaryOf(orig);
+        for (const m of copied) {
+          const row = await tx.trx
+            .insertInto('messages')
+            .values({ ticket_id: orig.id, type: m.type, author_id: m.author_id, body: m.body, created_at: tx.now, merged_from: dup.id })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          const author = m.author_id === null ? null : { id: m.author_id, name: authors.get(m.author_id) ?? '?' };
+          tx.events.push({ type: 'message.added', ticket: origSummaryBefore, agentsOnly: m.type === 'note', data: { message: messageOf(row, author) } });
+        }
+        await apply(tx, actor, orig, {
+          message: { type: 'system', body: `Ticket #${dup.id} ("${dup.subject}") was merged into this ticket; its messages are above.`, system: true },
+          audit: { action: 'merged_into_this', detail: `#${dup.id}` },
+          event: { type: 'ticket.changed', agentsOnly: false },
+        });
+        const after = await apply(tx, actor, dup, {
+          status: 'merged',
+          duplicateOf: orig.id,
+          slaEvent: 'resolved',
+          message: { type: 'system', body: `This ticket duplicates #${orig.id}; the conversation continues there (R15).`, system: true },
+          audit: { action: 'merged', detail: `into #${orig.id}` },
+          event: { type: 'ticket.changed', agentsOnly: false },
+        });
+        return detail(tx.trx, actor, after, tx.now);
+      });
+    },
+
+    /** One ticket with its messages (and audit for agents); 404 when the caller may not see it. */
+    async get(actor: Actor, id: number): Promise<TicketDetail> {
+      const now = deps.now();
+      const row = await ticketRow(db.kysely, id, false);
+      if (row === undefined || !canSee(actor, factsOf(row))) throw notFound(`ticket #${id} not found`);
+      return detail(db.kysely, actor, row, now);
+    },
+
+    /** A view of tickets, SLA-ordered, each with its SLA status at the time of the request. */
+    async list(actor: Actor, filter: ListFilter): Promise<Ticket[]> {
+      const now = deps.now();
+      return hydrate(db.kysely, await listRows(db.kysely, actor, filter, now), now, sla);
+    },
+
+    /** Runs a transaction with this service's event plumbing (the scheduler and the demo seed use it). */
+    inTransaction,
+    /** Applies a change decided elsewhere (the demo seed replays histories through it). */
+    apply: (tx: Tx, actor: Actor, row: TicketRow, change: TicketChange) => apply(tx, actor, row, change),
+  };
+}
+
+/** A transaction context, for the scheduler. */
+export type TicketTx = Tx;

@@ -1,0 +1,114 @@
+/**
+ * Time-driven SLA events: sla.warning at each clock's warnAt and sla.breached at its dueAt, each at
+ * most once per clock across every instance sharing the database. A claim is a conditional UPDATE
+ * (`... where warned_at is null`) in the same transaction as the event row, after locking the
+ * ticket row: of two instances racing, the second sees the claim and writes nothing.
+ */
+import type { SlaClock } from '../shared/sla/index.ts';
+import type { Db } from './db/index.ts';
+import type { TicketService } from './domain/ticket-service.ts';
+import { summaryOf, ticketRow } from './store/tickets.ts';
+
+/** The scheduler of one service instance. */
+export interface Scheduler {
+  /** Emits every warning and breach due by now; resolves to the number of events written. */
+  runDue(): Promise<number>;
+  /** Starts polling every `intervalMs`. */
+  start(intervalMs: number): void;
+  stop(): void;
+}
+
+const BATCH = 200;
+
+/** Builds the scheduler. */
+export function createScheduler(deps: { readonly db: Db; readonly now: () => number; readonly tickets: TicketService; readonly onError: (error: unknown) => void }): Scheduler {
+  const { db, tickets } = deps;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+
+  async function claim(ticketId: number, idx: number, now: number): Promise<number> {
+    return tickets.inTransaction(async (tx) => {
+      const row = await ticketRow(tx.trx, ticketId, db.engine === 'postgres');
+      if (row === undefined) return 0;
+      const clock = await tx.trx.selectFrom('sla_clocks').selectAll().where('ticket_id', '=', ticketId).where('idx', '=', idx).executeTakeFirst();
+      if (clock === undefined || clock.stopped_at !== null) return 0;
+      const info = { index: idx, target: clock.target as SlaClock['target'], startedAt: clock.started_at, dueAt: clock.due_at, warnAt: clock.warn_at };
+      let written = 0;
+      const breachDue = clock.breached_at === null && clock.due_at <= now;
+      if (clock.warned_at === null && clock.warn_at <= now) {
+        const r = await tx.trx
+          .updateTable('sla_clocks')
+          .set({ warned_at: now })
+          .where('ticket_id', '=', ticketId)
+          .where('idx', '=', idx)
+          .where('warned_at', 'is', null)
+          .executeTakeFirst();
+        // A warning that comes due together with its breach says nothing the breach does not.
+        if (Number(r.numUpdatedRows) === 1 && !breachDue) {
+          tx.events.push({ type: 'sla.warning', ticket: summaryOf(row), agentsOnly: true, data: { clock: info } });
+          written++;
+        }
+      }
+      if (breachDue) {
+        const r = await tx.trx
+          .updateTable('sla_clocks')
+          .set({ breached_at: now })
+          .where('ticket_id', '=', ticketId)
+          .where('idx', '=', idx)
+          .where('breached_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 1) {
+          // The queue sorts by the stored state; a running clock past its due time is now breached.
+          await tx.trx.updateTable('tickets').set({ sla_state: 'breached' }).where('id', '=', ticketId).where('sla_state', '=', 'running').execute();
+          const after = (await ticketRow(tx.trx, ticketId, false)) ?? row;
+          tx.events.push({ type: 'sla.breached', ticket: summaryOf(after), agentsOnly: true, data: { clock: info } });
+          written++;
+        }
+      }
+      return written;
+    }, now);
+  }
+
+  async function runDue(): Promise<number> {
+    const now = deps.now();
+    let total = 0;
+    for (;;) {
+      const due = await db.kysely
+        .selectFrom('sla_clocks')
+        .select(['ticket_id', 'idx'])
+        .where('stopped_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('warned_at', 'is', null), eb('warn_at', '<=', now)]),
+            eb.and([eb('breached_at', 'is', null), eb('due_at', '<=', now)]),
+          ]),
+        )
+        .orderBy('ticket_id')
+        .orderBy('idx')
+        .limit(BATCH)
+        .execute();
+      for (const c of due) total += await claim(c.ticket_id, c.idx, now);
+      // Every claimed row leaves the candidate set, so a short batch is the last one.
+      if (due.length < BATCH) return total;
+    }
+  }
+
+  return {
+    runDue() {
+      // Overlapping runs would only race each other for the same claims.
+      running ??= runDue().finally(() => (running = undefined));
+      return running;
+    },
+    start(intervalMs) {
+      if (timer !== undefined || intervalMs <= 0) return;
+      timer = setInterval(() => {
+        this.runDue().catch(deps.onError);
+      }, intervalMs);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import { sql, type Selectable } from 'kysely';
+import type { AuditAction, AuditEntry, Language, Message, MessageType, Ticket, TicketStatus, TicketSummary, Tier } from '../../shared/model/index.ts';
+import { evaluateSla, type EvaluateOptions, type SlaEvent, type SlaEventType, type SlaStatus, type TicketKind } from '../../shared/sla/index.ts';
+import type { TicketView } from '../../shared/api/index.ts';
+import type { TicketsTable } from '../db/schema.ts';
+import type { Actor } from '../domain/actor.ts';
+import type { TicketFacts } from '../domain/workflow.ts';
+import { inChunks, type Executor } from './executor.ts';
+import { clientsById, personsById } from './users.ts';
+
+/** A tickets row. */
+export type TicketRow = Selectable<TicketsTable>;
+
+/** The facts the workflow rules read, from a row. */
+export function factsOf(row: TicketRow): TicketFacts {
+  return {
+    id: row.id,
+    kind: row.kind as TicketKind,
+    clientId: row.client_id,
+    status: row.status as TicketStatus,
+    tier: row.tier as Tier,
+    assigneeId: row.assignee_id,
+    escalated: row.escalated === 1,
+    escalationJustification: row.escalation_justification,
+    duplicateOf: row.duplicate_of,
+  };
+}
+
+/** The summary an event carries, from a row. */
+export function summaryOf(row: TicketRow): TicketSummary {
+  return {
+    id: row.id,
+    number: row.id,
+    kind: row.kind as TicketKind,
+    subject: row.subject,
+    clientId: row.client_id,
+    status: row.status as TicketStatus,
+    tier: row.tier as Tier,
+    assigneeId: row.assignee_id,
+    escalated: row.escalated === 1,
+    slaState: row.sla_state as SlaStatus['state'],
+    slaDueAt: row.sla_due_at,
+  };
+}
+
+/** One ticket row, locked for the rest of the transaction on PostgreSQL (SQLite has one writer anyway). */
+export async function ticketRow(db: Executor, id: number, lock: boolean): Promise<TicketRow | undefined> {
+  return db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(lock, (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+/** Each ticket's SLA history, in order. */
+export async function slaEventsOf(db: Executor, ids: readonly number[]): Promise<Map<number, SlaEvent[]>> {
+  const rows = await inChunks(ids, (chunk) =>
+    db.selectFrom('sla_events').select(['ticket_id', 'type', 'at']).where('ticket_id', 'in', chunk).orderBy('id').execute(),
+  );
+  const map = new Map<number, SlaEvent[]>();
+  for (const r of rows) {
+    let list = map.get(r.ticket_id);
+    if (list === undefined) map.set(r.ticket_id, (list = []));
+    list.push({ type: r.type as SlaEventType, at: r.at });
+  }
+  return map;
+}
+
+/** Rows as API tickets, each with its SLA evaluated at `now` from its stored history. */
+export async function hydrate(db: Executor, rows: readonly TicketRow[], now: number, sla: EvaluateOptions): Promise<Ticket[]> {
+  if (rows.length === 0) return [];
+  const clients = await clientsById(db);
+  const persons = await personsById(db, rows.flatMap((r) => (r.assignee_id === null ? [r.author_id] : [r.author_id, r.assignee_id])));
+  const history = await slaEventsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const client = clients.get(r.client_id);
+    if (client === undefined) throw new Error(`ticket ${r.id}: client ${r.client_id} missing`);
+    return {
+      id: r.id,
+      number: r.id,
+      kind: r.kind as TicketKind,
+      subject: r.subject,
+      body: r.body,
+      language: r.language as Language,
+      client,
+      author: persons.get(r.author_id) ?? { id: r.author_id, name: '?' },
+      status: r.status as TicketStatus,
+      tier: r.tier as Tier,
+      assignee: r.assignee_id === null ? null : (persons.get(r.assignee_id) ?? { id: r.assignee_id, name: '?' }),
+      escalated: r.escalated === 1,
+      escalationJustification: r.escalation_justification,
+      compensation: r.compensation,
+      duplicateOf: r.duplicate_of,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      sla: evaluateSla({ kind: r.kind as TicketKind, events: history.get(r.id) ?? [] }, now, sla),
+    };
+  });
+}
+
+/** What a ticket list asks for. */
+export interface ListFilter {
+  readonly view: TicketView;
+  readonly tier?: Tier | undefined;
+  readonly q?: string | undefined;
+  readonly limit: number;
+}
+
+const OPEN = ['new', 'in_work', 'awaiting_customer'];
+
+/**
+ * Ticket rows for a view, ordered in SQL from the stored SLA columns: breached first (a running
+ * clock past its due time counts as breached even before the scheduler marks it), then running by
+ * due time, then paused, idle, and closed tickets last.
+ */
+export async function listRows(db: Executor, actor: Actor, filter: ListFilter, now: number): Promise<TicketRow[]> {
+  let q = db.selectFrom('tickets').innerJoin('clients', 'clients.id', 'tickets.client_id').selectAll('tickets');
+  if (actor.kind === 'customer') q = q.where('tickets.client_id', '=', actor.clientId);
+  switch (filter.view) {
+    case 'queue':
+      q = q.where('tickets.status', 'in', OPEN);
+      break;
+    case 'mine':
+      q = q.where('tickets.status', 'in', OPEN).where(actor.kind === 'agent' ? 'tickets.assignee_id' : 'tickets.author_id', '=', actor.id);
+      break;
+    case 'tier': {
+      const tiers = filter.tier !== undefined ? [filter.tier] : actor.kind === 'agent' ? [...actor.tiers] : [];
+      q = q.where('tickets.status', 'in', OPEN);
+      if (actor.kind === 'agent') q = q.where('tickets.tier', 'in', tiers.length > 0 ? tiers : ['-']);
+      break;
+    }
+    case 'escalated':
+      q = q.where('tickets.status', 'in', OPEN).where('tickets.escalated', '=', 1);
+      break;
+    case 'all':
+      break;
+  }
+  const search = filter.q?.trim();
+  if (search !== undefined && search !== '') {
+    const like = `%${search.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    const number = /^#?\d+$/.test(search) ? Number(search.replace('#', '')) : null;
+    q = q.where((eb) =>
+      eb.or([
+        ...(number !== null && Number.isSafeInteger(number) ? [eb('tickets.id', '=', number)] : []),
+        eb(eb.fn('lower', ['tickets.subject']), 'like', like),
+        eb(eb.fn('lower', ['clients.name']), 'like', like),
+      ]),
+    );
+  }
+  const rank = sql<number>`case
+    when tickets.status not in ('new', 'in_work', 'awaiting_customer') then 4
+    when tickets.sla_state = 'breached' then 0
+    when tickets.sla_state = 'running' and tickets.sla_due_at <= ${now} then 0
+    when tickets.sla_state = 'running' then 1
+    when tickets.sla_state = 'paused' then 2
+    else 3 end`;
+  return q
+    .orderBy(rank)
+    .orderBy(sql`coalesce(tickets.sla_due_at, 0)`)
+    .orderBy('tickets.updated_at', 'desc')
+    .orderBy('tickets.id', 'desc')
+    .limit(filter.limit)
+    .execute();
+}
+
+/** A ticket's messages; customers never get internal notes. */
+export async function messagesOf(db: Executor, ticketId: number, forCustomer: boolean): Promise<Message[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .$if(forCustomer, (q) => q.where('type', '!=', 'note'))
+    .orderBy('id')
+    .execute();
+  const persons = await personsById(db, rows.flatMap((r) => (r.author_id === null ? [] : [r.author_id])));
+  return rows.map((r) => messageOf(r, r.author_id === null ? null : (persons.get(r.author_id) ?? { id: r.author_id, name: '?' })));
+}
+
+/** A messages row as the model's Message. */
+export function messageOf(
+  r: { id: number; ticket_id: number; type: string; body: string; created_at: number; merged_from: number | null },
+  author: Message['author'],
+): Message {
+  return { id: r.id, ticketId: r.ticket_id, type: r.type as MessageType, author, body: r.body, createdAt: r.created_at, mergedFrom: r.merged_from };
+}
+
+/** A ticket's audit trail, oldest first. */
+export async function auditOf(db: Executor, ticketId: number): Promise<AuditEntry[]> {
+  const rows = await db.selectFrom('audit').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
+  const persons = await personsById(db, rows.flatMap((r) => (r.actor_id === null ? [] : [r.actor_id])));
+  return rows.map((r) => ({
+    id: r.id,
+    ticketId: r.ticket_id,
+    actor: r.actor_id === null ? null : (persons.get(r.actor_id) ?? { id: r.actor_id, name: '?' }),
+    action: r.action as AuditAction,
+    fromTier: r.from_tier as Tier | null,
+    toTier: r.to_tier as Tier | null,
+    detail: r.detail,
+    at: r.at,
+  }));
+}

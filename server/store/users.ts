@@ -1,0 +1,132 @@
+import type { Agent, Client, Language, PersonRef, Role, Tier, User } from '../../shared/model/index.ts';
+import type { FunctionGroup } from '../../shared/sla/index.ts';
+import { inChunks, type Executor } from './executor.ts';
+
+/** A user row with what authentication needs. */
+export interface UserRecord {
+  readonly user: User;
+  readonly passwordHash: string;
+}
+
+type ClientRow = { id: number; name: string; primary_group: string; language: string };
+
+/** A client row as the model's Client. */
+export function toClient(row: ClientRow): Client {
+  return { id: row.id, name: row.name, primaryGroup: row.primary_group as FunctionGroup, language: row.language as Language };
+}
+
+/** Every client, by id (a handful of rows). */
+export async function clientsById(db: Executor): Promise<Map<number, Client>> {
+  const rows = await db.selectFrom('clients').selectAll().execute();
+  return new Map(rows.map((r) => [r.id, toClient(r)]));
+}
+
+/** Loads users by id or login, with tiers and client. */
+async function loadUsers(db: Executor, where: { ids?: readonly number[]; login?: string }): Promise<UserRecord[]> {
+  let q = db.selectFrom('users').selectAll();
+  if (where.ids !== undefined) q = q.where('id', 'in', where.ids.length > 0 ? [...where.ids] : [-1]);
+  if (where.login !== undefined) q = q.where('login', '=', where.login);
+  const rows = await q.execute();
+  if (rows.length === 0) return [];
+  const tiers = await db.selectFrom('user_tiers').selectAll().where('user_id', 'in', rows.map((r) => r.id)).execute();
+  const clients = await clientsById(db);
+  return rows.map((r) => {
+    const language = r.language as Language;
+    const user: User =
+      r.kind === 'customer'
+        ? { kind: 'customer', id: r.id, login: r.login, name: r.name, language, client: clients.get(r.client_id ?? -1) ?? missingClient(r.id) }
+        : {
+            kind: 'agent',
+            id: r.id,
+            login: r.login,
+            name: r.name,
+            language,
+            role: (r.role ?? 'agent') as Role,
+            tiers: tiers.filter((t) => t.user_id === r.id).map((t) => t.tier as Tier),
+          };
+    return { user, passwordHash: r.password_hash };
+  });
+}
+
+function missingClient(userId: number): never {
+  throw new Error(`customer ${userId} has no client`);
+}
+
+/** A user by login, or undefined. */
+export async function userByLogin(db: Executor, login: string): Promise<UserRecord | undefined> {
+  return (await loadUsers(db, { login }))[0];
+}
+
+/** A user by id, or undefined. */
+export async function userById(db: Executor, id: number): Promise<User | undefined> {
+  return (await loadUsers(db, { ids: [id] }))[0]?.user;
+}
+
+/** Every agent, by name. */
+export async function listAgents(db: Executor): Promise<Agent[]> {
+  const ids = await db.selectFrom('users').select('id').where('kind', '=', 'agent').orderBy('name').execute();
+  const users = await loadUsers(db, { ids: ids.map((r) => r.id) });
+  return users.map((u) => u.user).filter((u): u is Agent => u.kind === 'agent').sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Names of the given users, by id. */
+export async function personsById(db: Executor, ids: readonly number[]): Promise<Map<number, PersonRef>> {
+  const rows = await inChunks(ids, (chunk) => db.selectFrom('users').select(['id', 'name']).where('id', 'in', chunk).execute());
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));
+}
+
+/** Stores a session token's hash. */
+export async function insertSession(db: Executor, tokenHash: string, userId: number, now: number, expiresAt: number): Promise<void> {
+  await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt }).execute();
+}
+
+/** The user and expiry of an unexpired session, or undefined. */
+export async function sessionByHash(db: Executor, tokenHash: string, now: number): Promise<{ user: User; expiresAt: number } | undefined> {
+  const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).where('expires_at', '>', now).executeTakeFirst();
+  if (row === undefined) return undefined;
+  const user = await userById(db, row.user_id);
+  return user === undefined ? undefined : { user, expiresAt: row.expires_at };
+}
+
+/** Ends a session; also sweeps expired ones so the table does not grow for ever. */
+export async function deleteSession(db: Executor, tokenHash: string, now: number): Promise<void> {
+  await db.deleteFrom('sessions').where((eb) => eb.or([eb('token_hash', '=', tokenHash), eb('expires_at', '<=', now)])).execute();
+}
+
+/** What creating a user needs. */
+export interface NewUser {
+  readonly login: string;
+  readonly name: string;
+  readonly kind: 'agent' | 'customer';
+  readonly role?: Role;
+  readonly tiers?: readonly Tier[];
+  readonly clientId?: number;
+  readonly language: Language;
+  readonly passwordHash: string;
+}
+
+/** Inserts a user (and an agent's tiers); returns the id. */
+export async function insertUser(db: Executor, u: NewUser, now: number): Promise<number> {
+  const { id } = await db
+    .insertInto('users')
+    .values({
+      login: u.login,
+      name: u.name,
+      kind: u.kind,
+      role: u.kind === 'agent' ? (u.role ?? 'agent') : null,
+      client_id: u.clientId ?? null,
+      language: u.language,
+      password_hash: u.passwordHash,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const tier of u.tiers ?? []) await db.insertInto('user_tiers').values({ user_id: id, tier }).execute();
+  return id;
+}
+
+/** Inserts a client; returns the id. */
+export async function insertClient(db: Executor, c: Omit<Client, 'id'>): Promise<number> {
+  const { id } = await db.insertInto('clients').values({ name: c.name, primary_group: c.primaryGroup, language: c.language }).returning('id').executeTakeFirstOrThrow();
+  return id;
+}

@@ -1,0 +1,244 @@
+/**
+ * The ticket service's public contract (/api/v1): zod schemas of every request and response body
+ * and of the WebSocket event envelope. Instants are epoch milliseconds everywhere on the wire.
+ * Request objects are strict: unknown fields are rejected with a 400 naming the field.
+ */
+import { z } from 'zod';
+import { FUNCTION_GROUPS, TICKET_KINDS, type SlaStatus } from '../sla/index.ts';
+import {
+  LANGUAGES,
+  MESSAGE_TYPES,
+  ROLES,
+  SERVICE_EVENT_TYPES,
+  TICKET_STATUSES,
+  TIERS,
+  type AuditEntry,
+  type Client,
+  type Message,
+  type ServiceEvent,
+  type Ticket,
+  type TicketDetail,
+  type User,
+} from '../model/index.ts';
+
+const id = z.number().int().positive();
+const instant = z.number().int().describe('epoch milliseconds');
+/** Text people write: trimmed, never blank. */
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** Ticket kinds (R3). */
+export const ticketKindSchema = z.enum(TICKET_KINDS);
+/** Tiers (R5, R6). */
+export const tierSchema = z.enum(TIERS);
+/** Languages (R10). */
+export const languageSchema = z.enum(LANGUAGES);
+
+/** GET /api/v1/clock (R9). */
+export const clockResponseSchema = z.object({
+  now: instant,
+  zone: z.string(),
+  offsetMinutes: z.number().int(),
+  isWorkingTime: z.boolean(),
+  isWorkingDay: z.boolean(),
+  nextOpening: instant,
+});
+
+/** POST /api/v1/session. */
+export const loginRequestSchema = z.strictObject({ login: text(100), password: z.string().min(1, 'must not be empty').max(200) });
+
+/** A client organization. */
+export const clientSchema = z.object({
+  id,
+  name: z.string(),
+  primaryGroup: z.enum(FUNCTION_GROUPS),
+  language: languageSchema,
+}) satisfies z.ZodType<Client>;
+
+/** The signed-in user: an agent or a customer. */
+export const userSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agent'), id, login: z.string(), name: z.string(), role: z.enum(ROLES), tiers: z.array(tierSchema), language: languageSchema }),
+  z.object({ kind: z.literal('customer'), id, login: z.string(), name: z.string(), client: clientSchema, language: languageSchema }),
+]) satisfies z.ZodType<User>;
+
+/** POST /api/v1/session response. */
+export const sessionResponseSchema = z.object({ token: z.string(), expiresAt: instant, user: userSchema });
+/** GET /api/v1/session response: who the token belongs to. */
+export const meResponseSchema = z.object({ user: userSchema, expiresAt: instant });
+
+const personSchema = z.object({ id, name: z.string() });
+
+const slaClockSchema = z.object({
+  target: z.enum(['reaction', 'consultation', 'suggestion', 'escalation']),
+  calendar: z.enum(['business', 'continuous']),
+  startedAt: instant,
+  dueAt: instant,
+  warnAt: instant,
+  stoppedAt: instant.nullable(),
+  breached: z.boolean(),
+});
+
+/** The SLA engine's status of a ticket, evaluated when the response was made. */
+export const slaStatusSchema = z.object({
+  state: z.enum(['closed', 'breached', 'running', 'paused', 'idle']),
+  dueAt: instant.nullable(),
+  remainingMs: z.number().int().nullable(),
+  ticking: z.boolean(),
+  resumesAt: instant.nullable(),
+  escalated: z.boolean(),
+  clocks: z.array(slaClockSchema),
+}) satisfies z.ZodType<SlaStatus>;
+
+/** A ticket. */
+export const ticketSchema = z.object({
+  id,
+  number: id,
+  kind: ticketKindSchema,
+  subject: z.string(),
+  body: z.string(),
+  language: languageSchema,
+  client: clientSchema,
+  author: personSchema,
+  status: z.enum(TICKET_STATUSES),
+  tier: tierSchema,
+  assignee: personSchema.nullable(),
+  escalated: z.boolean(),
+  escalationJustification: z.string().nullable(),
+  compensation: z.string().nullable(),
+  duplicateOf: id.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+  sla: slaStatusSchema,
+}) satisfies z.ZodType<Ticket>;
+
+/** A message of a ticket. */
+export const messageSchema = z.object({
+  id,
+  ticketId: id,
+  type: z.enum(MESSAGE_TYPES),
+  author: personSchema.nullable(),
+  body: z.string(),
+  createdAt: instant,
+  mergedFrom: id.nullable(),
+}) satisfies z.ZodType<Message>;
+
+/** An audit entry. */
+export const auditEntrySchema = z.object({
+  id,
+  ticketId: id,
+  actor: personSchema.nullable(),
+  action: z.enum([
+    'created', 'taken', 'replied', 'asked', 'noted', 'customer_replied', 'routed', 'escalated',
+    'resolved', 'reopened', 'merged', 'merged_into_this', 'compensation',
+  ]),
+  fromTier: tierSchema.nullable(),
+  toTier: tierSchema.nullable(),
+  detail: z.string().nullable(),
+  at: instant,
+}) satisfies z.ZodType<AuditEntry>;
+
+/** Views of GET /api/v1/tickets. */
+export const TICKET_VIEWS = ['queue', 'mine', 'tier', 'escalated', 'all'] as const;
+/** One view of GET /api/v1/tickets. */
+export type TicketView = (typeof TICKET_VIEWS)[number];
+
+/** GET /api/v1/tickets query. */
+export const ticketListQuerySchema = z.strictObject({
+  view: z.enum(TICKET_VIEWS).default('queue'),
+  tier: tierSchema.optional().describe('view=tier: this tier instead of all of the caller\'s tiers'),
+  q: z.string().trim().max(200).optional().describe('number, or words of the subject or client name'),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+});
+/** GET /api/v1/tickets response. */
+export const ticketListResponseSchema = z.object({ tickets: z.array(ticketSchema) });
+/** GET /api/v1/tickets/:id and every command's response. */
+export const ticketDetailSchema = z.object({
+  ticket: ticketSchema,
+  messages: z.array(messageSchema),
+  audit: z.array(auditEntrySchema),
+}) satisfies z.ZodType<TicketDetail>;
+
+/** :id path parameter. */
+export const ticketParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
+
+/** POST /api/v1/tickets (customers). */
+export const createTicketRequestSchema = z.strictObject({
+  kind: ticketKindSchema,
+  subject: text(200),
+  body: text(20_000),
+  language: languageSchema.optional().describe("default: the customer's language"),
+});
+
+/** POST /api/v1/tickets/:id/messages; customers may send `reply` only. */
+export const messageRequestSchema = z.strictObject({ type: z.enum(['reply', 'question', 'note']), body: text(20_000) });
+
+/** POST /api/v1/tickets/:id/route; `assigneeId` is for managers. */
+export const routeRequestSchema = z.strictObject({ tier: tierSchema, reason: text(2000), assigneeId: id.optional() });
+
+/** The least an escalation justification must be: "a clear written justification" (R12). */
+export const MIN_JUSTIFICATION_CHARS = 20;
+/** POST /api/v1/tickets/:id/escalate (R12). */
+export const escalateRequestSchema = z.strictObject({
+  justification: text(4000)
+    .refine((s) => s.length >= MIN_JUSTIFICATION_CHARS && s.split(/\s+/).length >= 3, {
+      message: `must be at least a sentence (${MIN_JUSTIFICATION_CHARS} characters, 3 words) saying why immediate action is needed`,
+    }),
+});
+
+/** POST /api/v1/tickets/:id/merge (R15): this ticket is the duplicate. */
+export const mergeRequestSchema = z.strictObject({ into: id });
+/** POST /api/v1/tickets/:id/compensation (R6c). */
+export const compensationRequestSchema = z.strictObject({ decision: text(4000) });
+/** Commands without a body accept none or `{}`. */
+export const emptyRequestSchema = z.strictObject({}).optional();
+
+/** GET /api/v1/agents: who tickets can be assigned to. */
+export const agentListResponseSchema = z.object({
+  agents: z.array(z.object({ id, login: z.string(), name: z.string(), role: z.enum(ROLES), tiers: z.array(tierSchema) })),
+});
+
+/** Every error response: a machine code, a human message and, for bad input, the field. */
+export const errorResponseSchema = z.object({
+  error: z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'internal']),
+  message: z.string(),
+  field: z.string().optional(),
+});
+/** An error response body. */
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+const ticketSummarySchema = z.object({
+  id,
+  number: id,
+  kind: ticketKindSchema,
+  subject: z.string(),
+  clientId: id,
+  status: z.enum(TICKET_STATUSES),
+  tier: tierSchema,
+  assigneeId: id.nullable(),
+  escalated: z.boolean(),
+  slaState: z.enum(['closed', 'breached', 'running', 'paused', 'idle']),
+  slaDueAt: instant.nullable(),
+});
+
+/** One WebSocket message of /api/v1/events. */
+export const serviceEventSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  type: z.enum(SERVICE_EVENT_TYPES),
+  at: instant,
+  ticketId: id,
+  ticket: ticketSummarySchema,
+  data: z.object({
+    fromTier: tierSchema.optional(),
+    toTier: tierSchema.optional(),
+    reason: z.string().optional(),
+    outOfTurn: z.boolean().optional(),
+    action: auditEntrySchema.shape.action.optional(),
+    message: messageSchema.optional(),
+    clock: z.object({ index: z.number().int().nonnegative(), target: z.string(), startedAt: instant, dueAt: instant, warnAt: instant }).optional(),
+  }),
+}) satisfies z.ZodType<ServiceEvent>;
+
+/** GET /api/v1/events query: `since` replays every event after that sequence number. */
+export const eventsQuerySchema = z.strictObject({
+  since: z.coerce.number().int().nonnegative().optional(),
+  token: z.string().optional().describe('the bearer token, for WebSocket clients that cannot set headers'),
+});

@@ -1,0 +1,205 @@
+/** Plain, readonly data shapes of the ticket service, shared by the server, the desktop app and the renderer. */
+import type { FunctionGroup, SlaStatus, TicketKind } from '../sla/index.ts';
+
+export { allowedRoutes, isPathMove, supportTypeOf, TIER_PATHS, type SupportType } from './routing.ts';
+
+/** Support tiers (R5) plus the escalation desk (R6). */
+export type Tier = 'l1' | 'l2-analysts' | 'l2-methodologists' | 'l3' | 'l4' | 'escalation';
+/** Every tier, first line first. */
+export const TIERS: readonly Tier[] = ['l1', 'l2-analysts', 'l2-methodologists', 'l3', 'l4', 'escalation'];
+
+/** An agent's role: `manager` is escalation-authorized (R6); `admin` administers accounts. */
+export type Role = 'agent' | 'manager' | 'admin';
+/** Every role. */
+export const ROLES: readonly Role[] = ['agent', 'manager', 'admin'];
+
+/** The languages support speaks (R10). */
+export type Language = 'ru' | 'uk' | 'en';
+/** Every language. */
+export const LANGUAGES: readonly Language[] = ['ru', 'uk', 'en'];
+
+/** Where a ticket is in its life. */
+export type TicketStatus = 'new' | 'in_work' | 'awaiting_customer' | 'resolved' | 'merged';
+/** Every ticket status. */
+export const TICKET_STATUSES: readonly TicketStatus[] = ['new', 'in_work', 'awaiting_customer', 'resolved', 'merged'];
+/** Statuses in which a ticket is still being worked on. */
+export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'in_work', 'awaiting_customer'];
+
+/** Kinds of message: `note` is internal and never reaches customers; `system` is written by the service. */
+export type MessageType = 'customer' | 'reply' | 'question' | 'note' | 'system';
+/** Every message type. */
+export const MESSAGE_TYPES: readonly MessageType[] = ['customer', 'reply', 'question', 'note', 'system'];
+
+/** A client organization (R1, R2). */
+export interface Client {
+  readonly id: number;
+  readonly name: string;
+  readonly primaryGroup: FunctionGroup;
+  readonly language: Language;
+}
+
+/** A support agent. */
+export interface Agent {
+  readonly kind: 'agent';
+  readonly id: number;
+  readonly login: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly tiers: readonly Tier[];
+  readonly language: Language;
+}
+
+/** A user of a client organization. */
+export interface Customer {
+  readonly kind: 'customer';
+  readonly id: number;
+  readonly login: string;
+  readonly name: string;
+  readonly client: Client;
+  readonly language: Language;
+}
+
+/** Whoever is signed in. */
+export type User = Agent | Customer;
+
+/** A person as other people see them in a ticket. */
+export interface PersonRef {
+  readonly id: number;
+  readonly name: string;
+}
+
+/** A ticket (R3) with its SLA status evaluated at response time. Instants are epoch ms. */
+export interface Ticket {
+  readonly id: number;
+  /** The number people quote ("#1042"); equal to `id`. */
+  readonly number: number;
+  readonly kind: TicketKind;
+  readonly subject: string;
+  readonly body: string;
+  readonly language: Language;
+  readonly client: Client;
+  readonly author: PersonRef;
+  readonly status: TicketStatus;
+  readonly tier: Tier;
+  readonly assignee: PersonRef | null;
+  /** Escalated and not resolved since (R12). */
+  readonly escalated: boolean;
+  /** The customer's latest escalation justification, kept after resolution. */
+  readonly escalationJustification: string | null;
+  /** The latest compensation decision (R6c); every decision stays in the audit log. */
+  readonly compensation: string | null;
+  readonly duplicateOf: number | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly sla: SlaStatus;
+}
+
+/** One message of a ticket's conversation. */
+export interface Message {
+  readonly id: number;
+  readonly ticketId: number;
+  readonly type: MessageType;
+  /** null for system messages. */
+  readonly author: PersonRef | null;
+  readonly body: string;
+  readonly createdAt: number;
+  /** Set when the message was copied from a merged duplicate (R15). */
+  readonly mergedFrom: number | null;
+}
+
+/** What an audit entry records. */
+export type AuditAction =
+  | 'created'
+  | 'taken'
+  | 'replied'
+  | 'asked'
+  | 'noted'
+  | 'customer_replied'
+  | 'routed'
+  | 'escalated'
+  | 'resolved'
+  | 'reopened'
+  | 'merged'
+  | 'merged_into_this'
+  | 'compensation';
+
+/** One append-only audit entry: who did what to a ticket, when, from which tier to which. */
+export interface AuditEntry {
+  readonly id: number;
+  readonly ticketId: number;
+  readonly actor: PersonRef | null;
+  readonly action: AuditAction;
+  readonly fromTier: Tier | null;
+  readonly toTier: Tier | null;
+  readonly detail: string | null;
+  readonly at: number;
+}
+
+/** A ticket with its conversation and (for agents) its audit trail. */
+export interface TicketDetail {
+  readonly ticket: Ticket;
+  readonly messages: readonly Message[];
+  /** Empty for customers. */
+  readonly audit: readonly AuditEntry[];
+}
+
+/** Types of event the service pushes on /api/v1/events. */
+export type ServiceEventType =
+  | 'ticket.created'
+  | 'ticket.changed'
+  | 'ticket.routed'
+  | 'ticket.escalated'
+  | 'message.added'
+  | 'sla.warning'
+  | 'sla.breached';
+
+/** Every event type. */
+export const SERVICE_EVENT_TYPES: readonly ServiceEventType[] = [
+  'ticket.created',
+  'ticket.changed',
+  'ticket.routed',
+  'ticket.escalated',
+  'message.added',
+  'sla.warning',
+  'sla.breached',
+];
+
+/** The ticket as an event carries it: enough to update a queue row without a fetch. */
+export interface TicketSummary {
+  readonly id: number;
+  readonly number: number;
+  readonly kind: TicketKind;
+  readonly subject: string;
+  readonly clientId: number;
+  readonly status: TicketStatus;
+  readonly tier: Tier;
+  readonly assigneeId: number | null;
+  readonly escalated: boolean;
+  readonly slaState: SlaStatus['state'];
+  readonly slaDueAt: number | null;
+}
+
+/** One event with its global sequence number; `data` depends on `type` (see docs/api.md). */
+export interface ServiceEvent {
+  readonly seq: number;
+  readonly type: ServiceEventType;
+  readonly at: number;
+  readonly ticketId: number;
+  readonly ticket: TicketSummary;
+  readonly data: ServiceEventData;
+}
+
+/** Type-specific event data. */
+export interface ServiceEventData {
+  /** ticket.routed / ticket.escalated. */
+  readonly fromTier?: Tier;
+  readonly toTier?: Tier;
+  readonly reason?: string;
+  readonly outOfTurn?: boolean;
+  /** ticket.changed: what happened (an audit action). */
+  readonly action?: AuditAction;
+  /** message.added. */
+  readonly message?: Message;
+  /** sla.warning / sla.breached: the clock concerned. */
+  readonly clock?: { readonly index: number; readonly target: string; readonly startedAt: number; readonly dueAt: number; readonly warnAt: number };
+}
