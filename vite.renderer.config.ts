@@ -7,5 +7,9 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react()],
-  build: { outDir: resolve(import.meta.dirname, 'out/renderer'), emptyOutDir: true },
+  build: {
+    outDir: resolve(import.meta.dirname, 'out/renderer'),
+    emptyOutDir: true,
+    rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+  },
 });
