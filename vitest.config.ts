@@ -8,5 +8,7 @@ export default defineConfig({
     // electron-store imports electron; inlining it lets tests mock electron (no binary here).
     server: { deps: { inline: ['electron-store'] } },
     restoreMocks: true,
+    // One throwaway PostgreSQL cluster for the whole run (server suites); skipped loudly when absent.
+    globalSetup: ['test/support/postgres.ts'],
   },
 });

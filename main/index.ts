@@ -1,32 +1,181 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+// The desktop shell: lifecycle and wiring. Everything with logic lives in the modules it imports.
+import { app, Menu, nativeImage, Notification, protocol, safeStorage, session, shell, Tray, type BrowserWindow } from 'electron';
+import Store from 'electron-store';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hardenContents, hardenSession, secureWebPreferences } from './security.ts';
+import { measureClockOffset } from '../shared/client/clock-offset.ts';
+import { translate } from '../shared/i18n/index.ts';
+import type { AppInfo } from '../shared/ipc/contract.ts';
+import { attentionCounts } from '../shared/notifications/attention.ts';
+import { decideNotification } from '../shared/notifications/decide.ts';
+import { APP_SCHEME, RENDERER_CSP, resolveAppAsset } from './app-protocol.ts';
+import { createConnection } from './connection.ts';
+import { startEmbeddedService, type EmbeddedService } from './embedded-service.ts';
+import { registerInvokeHandlers, sendEvent } from './ipc.ts';
+import { showNotification, type Translate } from './notifier.ts';
+import { hardenContents, hardenSession } from './security.ts';
+import { createSettingsStore } from './settings-store.ts';
+import { createTokenStore } from './token-store.ts';
+import { trayStatus } from './tray-status.ts';
+import { createMainWindow, focusWindow } from './window.ts';
 
-// The desktop shell: one secure window over the renderer. The ticket service, tray and
-// notifications arrive with the console (see docs/architecture.md).
+// Before `ready`: the renderer's scheme must be privileged, and the sandbox on for every renderer.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
+app.setAppUserModelId('app.dutydesk.console');
+
+const tr: Translate = (language, key, params) => translate(language, key as Parameters<typeof translate>[1], params);
+
+async function main(): Promise<void> {
+  let window: BrowserWindow | null = null;
+  let quitting = false;
+  let embedded: EmbeddedService | null = null;
+  app.on('second-instance', () => window && focusWindow(window));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url)));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  const rendererRoot = join(app.getAppPath(), 'out/renderer');
+  protocol.handle(APP_SCHEME, async (request) => {
+    const asset = resolveAppAsset(request.url, rendererRoot);
+    if (asset === null) return new Response('Not found', { status: 404 });
+    const body = await readFile(asset.path).catch(() => null);
+    if (body === null) return new Response('Not found', { status: 404 });
+    return new Response(body, { headers: { 'content-type': asset.type, 'content-security-policy': RENDERER_CSP } });
+  });
+
+  const store = new Store<Record<string, unknown>>({ name: 'dutydesk' });
+  const settings = createSettingsStore(store, Date.now);
+  const tokens = createTokenStore(safeStorage, store);
+  const configured = settings.get().serverUrl;
+  if (configured === null) embedded = await startEmbeddedService(app.getPath('userData'));
+  const baseUrl = configured ?? embedded?.url ?? '';
+
+  const icon = join(app.getAppPath(), 'resources/icon.png');
+  window = createMainWindow({
+    preload: join(import.meta.dirname, '../preload/index.cjs'),
+    icon,
+    show: !settings.get().startMinimized,
+    isQuitting: () => quitting,
+  });
+  const contents = () => (window === null || window.isDestroyed() ? null : window.webContents);
+  const openTicket = (id: number) => {
+    if (window === null) return;
+    focusWindow(window);
+    sendEvent(contents(), 'ticket:open', { id });
+  };
+
+  const tray = new Tray(nativeImage.createFromPath(join(app.getAppPath(), 'resources/tray.png')));
+  tray.on('click', () => window && focusWindow(window));
+  const refreshTray = async (): Promise<void> => {
+    const me = connection.session()?.user;
+    const language = settings.get().language;
+    const counts = me?.kind === 'agent' ? attentionCounts(await connection.api.listTickets({ view: 'queue' }).catch(() => []), me, Date.now() + clockOffset) : { breached: 0, atRisk: 0 };
+    const status = trayStatus(counts, language, tr);
+    tray.setToolTip(status.tooltip);
+    tray.setContextMenu(Menu.buildFromTemplate([
+      { label: tr(language, 'tray.open'), click: () => window && focusWindow(window) },
+      { type: 'separator' },
+      { label: tr(language, 'tray.quit'), click: () => app.quit() },
+    ]));
+    window?.setTitle(status.title);
+    app.setBadgeCount(status.badge);
+  };
+  let trayTimer: NodeJS.Timeout | undefined;
+  const scheduleTray = (): void => {
+    clearTimeout(trayTimer);
+    trayTimer = setTimeout(() => void refreshTray(), 500);
+  };
+  setInterval(scheduleTray, 30_000).unref();
+
+  let clockOffset = 0;
+  const connection = createConnection({
+    baseUrl,
+    tokens,
+    fetch: (url, init) => fetch(url, init),
+    openSocket: (url) => new WebSocket(url),
+    now: Date.now,
+    schedule: (run, ms) => {
+      const t = setTimeout(run, ms);
+      return () => clearTimeout(t);
+    },
+    onEvent: (event) => {
+      sendEvent(contents(), 'service:event', event);
+      const me = connection.session()?.user;
+      const current = settings.get();
+      const decision = me?.kind === 'agent' ? decideNotification(event, me, current) : null;
+      if (decision !== null) {
+        showNotification(decision, {
+          language: current.language,
+          sound: current.sound,
+          translate: tr,
+          factory: { isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) },
+          onClick: openTicket,
+        });
+      }
+      scheduleTray();
+    },
+    onState: (state) => {
+      sendEvent(contents(), 'connection:changed', state);
+      if (state.status === 'online') {
+        void measureClockOffset(async () => (await connection.api.clock()).now, Date.now).then((o) => (clockOffset = o), () => undefined);
+        scheduleTray();
+      }
+    },
+    onSession: (s) => {
+      sendEvent(contents(), 'session:changed', s);
+      scheduleTray();
+    },
+  });
+
+  const info: AppInfo = {
+    version: app.getVersion(),
+    mode: 'desktop',
+    serverUrl: baseUrl,
+    embedded: embedded !== null,
+    demoLogins: embedded?.demoLogins ?? [],
+  };
+  registerInvokeHandlers({
+    'app:info': () => info,
+    'session:get': () => connection.session(),
+    'session:login': (credentials) => connection.login(credentials),
+    'session:logout': async () => {
+      await connection.logout();
+      return null;
+    },
+    'clock:get': () => connection.api.clock(),
+    'tickets:list': (query) => connection.api.listTickets(query),
+    'tickets:get': ({ id }) => connection.api.getTicket(id),
+    'tickets:command': (command) => connection.api.command(command),
+    'agents:list': () => connection.api.agents(),
+    'settings:get': () => settings.get(),
+    'settings:set': (patch) => {
+      const before = settings.get();
+      const next = settings.update(patch);
+      sendEvent(contents(), 'settings:changed', next);
+      scheduleTray();
+      // Another service means another session and event stream: start afresh.
+      if (next.serverUrl !== before.serverUrl) {
+        tokens.clear();
+        app.relaunch();
+        app.quit();
+      }
+      return next;
+    },
+  });
+
+  app.on('will-quit', () => {
+    connection.close();
+    void embedded?.close();
+  });
+  await connection.restore().catch(() => null);
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let window: BrowserWindow | null = null;
-
-  app.on('second-instance', () => {
-    if (window === null) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
-
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url)));
-
-  await app.whenReady();
-  hardenSession(session.defaultSession);
-  window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    title: 'DutyDesk',
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
-  });
-  await window.loadFile(join(app.getAppPath(), 'out/renderer/index.html'));
-  app.on('window-all-closed', () => app.quit());
+  await main();
 }

@@ -1,10 +1,37 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import type { EventChannel, EventPayloads, InvokeArg, InvokeChannel, InvokeOutcome } from '../shared/ipc/contract.ts';
 
-// The bridge between the sandboxed renderer and main. Each IPC channel of the contract in
-// shared/ gets one function here; the console's channels arrive with the console.
-const api = Object.freeze({ platform: 'electron' as const });
+// One function per invoke channel of shared/ipc/contract.ts, and a listener per event channel:
+// never a generic send. Only types come from shared/, so this stays one small CommonJS file.
+const invoke =
+  <C extends InvokeChannel>(channel: C) =>
+  (arg: InvokeArg<C>): Promise<InvokeOutcome<C>> =>
+    ipcRenderer.invoke(channel, arg);
 
-/** The renderer's view of the bridge. */
+const EVENTS: ReadonlySet<string> = new Set<EventChannel>(['service:event', 'connection:changed', 'ticket:open', 'settings:changed', 'session:changed']);
+
+const api = {
+  'app:info': invoke('app:info'),
+  'session:get': invoke('session:get'),
+  'session:login': invoke('session:login'),
+  'session:logout': invoke('session:logout'),
+  'clock:get': invoke('clock:get'),
+  'tickets:list': invoke('tickets:list'),
+  'tickets:get': invoke('tickets:get'),
+  'tickets:command': invoke('tickets:command'),
+  'agents:list': invoke('agents:list'),
+  'settings:get': invoke('settings:get'),
+  'settings:set': invoke('settings:set'),
+  /** Subscribes to an event channel; returns the unsubscribe function. */
+  on<E extends EventChannel>(channel: E, listener: (payload: EventPayloads[E]) => void): () => void {
+    if (!EVENTS.has(channel)) throw new Error(`Unknown event channel ${channel}`);
+    const wrapped = (_event: unknown, payload: EventPayloads[E]) => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => ipcRenderer.removeListener(channel, wrapped);
+  },
+} satisfies { [C in InvokeChannel]: (arg: InvokeArg<C>) => Promise<InvokeOutcome<C>> } & Record<string, unknown>;
+
+/** The renderer's view of the bridge: `window.dutydesk`. */
 export type DutyDeskApi = typeof api;
 
 contextBridge.exposeInMainWorld('dutydesk', api);

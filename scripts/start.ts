@@ -1,4 +1,35 @@
-// `npm start` until the console exists: say what DutyDesk will be, and exit cleanly.
-console.log(`DutyDesk ${process.env.npm_package_version ?? ''}: the desktop console for support teams that live by an SLA.
-Built so far: the SLA engine (shared/sla), run its tests with \`npm test\` and its benchmark with \`npm run bench\`.
-Coming next: the ticket service (issue 3) and the desktop console (issue 4); \`npm start\` will then open the app.`);
+// `npm start`: build, then run the desktop app; where Electron cannot be fetched or started (no
+// network for its binary), say so in one line and run the embedded service with the browser console.
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+
+const built = run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+// Resolving `electron` downloads its binary on first use; that fails fast without a network.
+const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { cwd: root, encoding: 'utf8' });
+const electronPath = probe.status === 0 ? probe.stdout.trim() : null;
+
+const started = Date.now();
+if (electronPath !== null) {
+  const app = spawn(electronPath, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  app.on('error', (error) => fallback(`Electron did not start (${error.message})`));
+  app.on('exit', (code, signal) => {
+    // A binary that cannot run on this machine (no display, missing libraries) exits at once.
+    if (code !== 0 && signal === null && Date.now() - started < 5000) fallback(`Electron exited with code ${code}`);
+    else process.exit(code ?? 0);
+  });
+} else {
+  const reason = (probe.stderr.split('\n').find((l) => l.includes('Error')) ?? 'its binary could not be downloaded').trim();
+  fallback(`Electron is not available here (${reason})`);
+}
+
+function fallback(why: string): void {
+  console.log(`${why}: starting the embedded ticket service with the browser console instead.`);
+  const server = spawn(process.execPath, [join(root, 'server/cli.ts'), '--demo', '--console', join(root, 'out/renderer')], { cwd: root, stdio: 'inherit' });
+  server.on('exit', (code) => process.exit(code ?? 0));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+}

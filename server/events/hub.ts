@@ -109,6 +109,8 @@ export function createEventHub(db: Db, onError: (error: unknown) => void): Event
         }
         l.last = Math.max(l.last, head, since ?? 0);
         live.add(l);
+        // Tells the client the replay is over: from here on it receives live events.
+        sub.send(JSON.stringify({ type: 'stream.live', seq: l.last }));
       });
       return () => {
         live.delete(l);

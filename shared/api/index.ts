@@ -22,6 +22,8 @@ import {
 } from '../model/index.ts';
 
 const id = z.number().int().positive();
+/** Arrays are readonly in the model; so they are in the contract. */
+const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 const instant = z.number().int().describe('epoch milliseconds');
 /** Text people write: trimmed, never blank. */
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -56,7 +58,7 @@ export const clientSchema = z.object({
 
 /** The signed-in user: an agent or a customer. */
 export const userSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('agent'), id, login: z.string(), name: z.string(), role: z.enum(ROLES), tiers: z.array(tierSchema), language: languageSchema }),
+  z.object({ kind: z.literal('agent'), id, login: z.string(), name: z.string(), role: z.enum(ROLES), tiers: list(tierSchema), language: languageSchema }),
   z.object({ kind: z.literal('customer'), id, login: z.string(), name: z.string(), client: clientSchema, language: languageSchema }),
 ]) satisfies z.ZodType<User>;
 
@@ -85,7 +87,7 @@ export const slaStatusSchema = z.object({
   ticking: z.boolean(),
   resumesAt: instant.nullable(),
   escalated: z.boolean(),
-  clocks: z.array(slaClockSchema),
+  clocks: list(slaClockSchema),
 }) satisfies z.ZodType<SlaStatus>;
 
 /** A ticket. */
@@ -149,12 +151,12 @@ export const ticketListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
 });
 /** GET /api/v1/tickets response. */
-export const ticketListResponseSchema = z.object({ tickets: z.array(ticketSchema) });
+export const ticketListResponseSchema = z.object({ tickets: list(ticketSchema) });
 /** GET /api/v1/tickets/:id and every command's response. */
 export const ticketDetailSchema = z.object({
   ticket: ticketSchema,
-  messages: z.array(messageSchema),
-  audit: z.array(auditEntrySchema),
+  messages: list(messageSchema),
+  audit: list(auditEntrySchema),
 }) satisfies z.ZodType<TicketDetail>;
 
 /** :id path parameter. */
@@ -189,11 +191,11 @@ export const mergeRequestSchema = z.strictObject({ into: id });
 /** POST /api/v1/tickets/:id/compensation (R6c). */
 export const compensationRequestSchema = z.strictObject({ decision: text(4000) });
 /** Commands without a body accept none or `{}`. */
-export const emptyRequestSchema = z.strictObject({}).optional();
+export const emptyRequestSchema = z.strictObject({}).nullish();
 
 /** GET /api/v1/agents: who tickets can be assigned to. */
 export const agentListResponseSchema = z.object({
-  agents: z.array(z.object({ id, login: z.string(), name: z.string(), role: z.enum(ROLES), tiers: z.array(tierSchema) })),
+  agents: list(z.object({ id, login: z.string(), name: z.string(), role: z.enum(ROLES), tiers: list(tierSchema) })),
 });
 
 /** Every error response: a machine code, a human message and, for bad input, the field. */
@@ -242,3 +244,6 @@ export const eventsQuerySchema = z.strictObject({
   since: z.coerce.number().int().nonnegative().optional(),
   token: z.string().optional().describe('the bearer token, for WebSocket clients that cannot set headers'),
 });
+
+/** The control message sent once the replay is done and the stream is live; `seq` is the last sequence number covered. */
+export const streamLiveSchema = z.object({ type: z.literal('stream.live'), seq: z.number().int().nonnegative() });

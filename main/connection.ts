@@ -1,0 +1,117 @@
+import { createApiClient, type ApiClient, type FetchLike, type LoginRequest } from '../shared/client/api-client.ts';
+import { ApiError } from '../shared/client/api-error.ts';
+import { createEventStream, type ConnectionState, type EventStream, type SocketLike } from '../shared/client/event-stream.ts';
+import type { SessionInfo } from '../shared/ipc/contract.ts';
+import type { ServiceEvent } from '../shared/model/index.ts';
+import type { TokenStore } from './token-store.ts';
+
+/** What the connection needs from the process around it; all of it injectable for tests. */
+export interface ConnectionDeps {
+  readonly baseUrl: string;
+  readonly tokens: TokenStore;
+  readonly fetch: FetchLike;
+  readonly openSocket: (url: string) => SocketLike;
+  readonly now: () => number;
+  readonly schedule: (run: () => void, ms: number) => () => void;
+  readonly onEvent: (event: ServiceEvent) => void;
+  readonly onState: (state: ConnectionState) => void;
+  readonly onSession: (session: SessionInfo | null) => void;
+}
+
+/** Main's link to the ticket service: the session, the HTTP client and the live event stream. */
+export interface Connection {
+  readonly api: ApiClient;
+  session(): SessionInfo | null;
+  /** Signs in again with the saved token, if it is still valid. */
+  restore(): Promise<SessionInfo | null>;
+  login(credentials: LoginRequest): Promise<SessionInfo>;
+  logout(): Promise<void>;
+  state(): ConnectionState;
+  close(): void;
+}
+
+/** Opens a connection; the event stream runs while someone is signed in. */
+export function createConnection(deps: ConnectionDeps): Connection {
+  let session: SessionInfo | null = null;
+  let stream: EventStream | null = null;
+  let lastState: ConnectionState = { status: 'offline', lastSeq: 0, retryAt: null };
+  const api = createApiClient({ baseUrl: deps.baseUrl, token: () => deps.tokens.get(), fetch: deps.fetch });
+
+  const setSession = (next: SessionInfo | null): void => {
+    session = next;
+    deps.onSession(next);
+  };
+
+  const startStream = (): void => {
+    stream?.stop();
+    stream = createEventStream({
+      baseUrl: deps.baseUrl,
+      token: () => deps.tokens.get(),
+      openSocket: deps.openSocket,
+      now: deps.now,
+      schedule: deps.schedule,
+      // A restart of the stream resumes where the last one stopped: no event twice, none lost.
+      since: lastState.lastSeq,
+      onEvent: deps.onEvent,
+      onState: (state) => {
+        lastState = state;
+        deps.onState(state);
+        if (state.status === 'unauthorized') {
+          deps.tokens.clear();
+          setSession(null);
+        }
+      },
+      sessionValid: async () => {
+        try {
+          await api.me();
+          return true;
+        } catch (error) {
+          return !(error instanceof ApiError && error.status === 401);
+        }
+      },
+    });
+    stream.start();
+  };
+
+  const stopStream = (): void => {
+    stream?.stop();
+    stream = null;
+  };
+
+  return {
+    api,
+    session: () => session,
+    async restore() {
+      if (deps.tokens.get() === null) return null;
+      try {
+        setSession(await api.me());
+        startStream();
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) deps.tokens.clear();
+        else throw error;
+      }
+      return session;
+    },
+    async login(credentials) {
+      const created = await api.login(credentials);
+      deps.tokens.set(created.token);
+      setSession({ user: created.user, expiresAt: created.expiresAt });
+      startStream();
+      return { user: created.user, expiresAt: created.expiresAt };
+    },
+    async logout() {
+      stopStream();
+      try {
+        await api.logout();
+      } catch (error) {
+        // The token is dropped locally whatever the service says; a dead token is already out.
+        if (!(error instanceof ApiError)) throw error;
+      } finally {
+        deps.tokens.clear();
+        setSession(null);
+      }
+    },
+    state: () => lastState,
+    close: stopStream,
+  };
+}

@@ -1,0 +1,59 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { User } from '../../shared/model/index.ts';
+import type { Db } from '../db/index.ts';
+import type { Actor } from '../domain/actor.ts';
+import { unauthorized } from '../domain/errors.ts';
+import { deleteSession, insertSession, sessionByHash, userByLogin } from '../store/users.ts';
+import { DUMMY_HASH, verifyPassword } from './passwords.ts';
+
+/** A signed-in caller. */
+export interface Session {
+  readonly user: User;
+  readonly actor: Actor;
+  readonly tokenHash: string;
+  readonly expiresAt: number;
+}
+
+/** Tokens are stored as SHA-256: a leaked database does not hand out sessions. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** The rules' view of a user. */
+export function actorOf(user: User): Actor {
+  return user.kind === 'agent'
+    ? { kind: 'agent', id: user.id, name: user.name, role: user.role, tiers: user.tiers }
+    : { kind: 'customer', id: user.id, name: user.name, clientId: user.client.id };
+}
+
+/** Password login and bearer tokens. */
+export function createSessions(deps: { readonly db: Db; readonly now: () => number; readonly tokenTtlMs: number }) {
+  return {
+    /** Checks the password and issues a token; 401 with one message for a wrong login or password. */
+    async login(login: string, password: string): Promise<{ token: string; expiresAt: number; user: User }> {
+      const record = await userByLogin(deps.db.kysely, login);
+      const valid = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
+      if (record === undefined || !valid) throw unauthorized('wrong login or password');
+      const token = randomBytes(32).toString('base64url');
+      const now = deps.now();
+      const expiresAt = now + deps.tokenTtlMs;
+      await insertSession(deps.db.kysely, hashToken(token), record.user.id, now, expiresAt);
+      return { token, expiresAt, user: record.user };
+    },
+    /** The session of a bearer token; 401 when missing, unknown or expired. */
+    async authenticate(token: string | undefined): Promise<Session> {
+      if (token === undefined || token === '') throw unauthorized('sign in first: send Authorization: Bearer <token>');
+      const tokenHash = hashToken(token);
+      const found = await sessionByHash(deps.db.kysely, tokenHash, deps.now());
+      if (found === undefined) throw unauthorized('the token is unknown or has expired; sign in again');
+      return { user: found.user, actor: actorOf(found.user), tokenHash, expiresAt: found.expiresAt };
+    },
+    /** Ends a session. */
+    async logout(session: Session): Promise<void> {
+      await deleteSession(deps.db.kysely, session.tokenHash, deps.now());
+    },
+  };
+}
+
+/** The session service. */
+export type Sessions = ReturnType<typeof createSessions>;

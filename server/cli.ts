@@ -1,0 +1,46 @@
+/**
+ * `npm run serve -- [--db <sqlite path | postgres url>] [--port N] [--host 127.0.0.1] [--demo]`
+ * Prints exactly `listening on http://HOST:PORT` once ready. DATABASE_URL also selects PostgreSQL.
+ */
+import { parseArgs } from 'node:util';
+import { createCalendar, DEFAULT_POLICY } from '../shared/sla/index.ts';
+import { openDatabase } from './db/index.ts';
+import { seedDemo } from './demo/seed.ts';
+import { createService } from './service.ts';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, not ${values.port}`);
+  const location = values.db ?? process.env.DATABASE_URL ?? './data/dutydesk.sqlite';
+  const db = await openDatabase(location);
+  const calendar = createCalendar();
+  if (values.demo) {
+    const started = Date.now();
+    const seeded = await seedDemo(db, Date.now(), { calendar, policy: DEFAULT_POLICY });
+    console.error(seeded ? `demo data seeded in ${Date.now() - started} ms (logins: anna, boris, olga, maria, dmytro, ivan, sofia, admin, alpha.user, beta.user, gamma.user; password "demo")` : 'demo data already present');
+  }
+  const service = await createService({ db, calendar });
+  const url = await service.listen(port, values.host);
+  console.log(`listening on ${url}`);
+  const stop = async (): Promise<void> => {
+    await service.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

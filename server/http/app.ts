@@ -1,0 +1,63 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Sessions } from '../auth/sessions.ts';
+import type { Db } from '../db/index.ts';
+import type { TicketService } from '../domain/ticket-service.ts';
+import type { EventHub } from '../events/hub.ts';
+import type { Calendar } from '../../shared/sla/index.ts';
+import { errorHandler } from './errors.ts';
+import { registerEventRoutes } from './routes/events.ts';
+import { registerSessionRoutes } from './routes/session.ts';
+import { registerTicketRoutes } from './routes/tickets.ts';
+
+/** What the HTTP layer calls into. */
+export interface AppDeps {
+  readonly tickets: TicketService;
+  readonly sessions: Sessions;
+  readonly hub: EventHub;
+  readonly calendar: Calendar;
+  readonly now: () => number;
+  readonly db: Db;
+  readonly bodyLimit: number;
+  readonly logger: boolean;
+}
+
+/** The fastify app: /api/v1 routes, OpenAPI, WebSocket events, one error mapping. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger, bodyLimit: deps.bodyLimit });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  // An empty body on a JSON POST means "no options" (take, resolve, reopen), not a parse error.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400 }), undefined);
+    }
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` }));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'DutyDesk ticket service', version: '1.0.0', description: 'See docs/api.md. Instants are epoch milliseconds.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  registerSessionRoutes(app, deps);
+  registerTicketRoutes(app, deps);
+  registerEventRoutes(app, deps);
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,97 @@
+/** The ticket service: database, commands, events, scheduler and HTTP, wired around one injectable clock. */
+import type { FastifyInstance } from 'fastify';
+import { createCalendar, DEFAULT_POLICY, type Calendar, type SlaPolicy } from '../shared/sla/index.ts';
+import { createSessions, type Sessions } from './auth/sessions.ts';
+import type { Db } from './db/index.ts';
+import { createTicketService, type TicketService } from './domain/ticket-service.ts';
+import { createEventHub, type EventHub } from './events/hub.ts';
+import { listenForEvents, type PgListener } from './events/pg-listener.ts';
+import { buildApp } from './http/app.ts';
+import { createScheduler, type Scheduler } from './scheduler.ts';
+
+/** What a service instance is made of. */
+export interface ServiceOptions {
+  readonly db: Db;
+  /** Every "now" of the service; tests pass a fake, production passes nothing (Date.now). */
+  readonly now?: () => number;
+  readonly calendar?: Calendar;
+  readonly policy?: SlaPolicy;
+  /** How long a login token lives; default 7 days. */
+  readonly tokenTtlMs?: number;
+  /** Scheduler polling period; 0 disables the timer (tests call scheduler.runDue()). Default 1000. */
+  readonly schedulerIntervalMs?: number;
+  /** Largest accepted request body in bytes; default 1 MiB. */
+  readonly bodyLimit?: number;
+  /** Safety-net re-read of the event table on PostgreSQL, in case a NOTIFY is lost; default 5000 (0: off). */
+  readonly eventPollMs?: number;
+  readonly logger?: boolean;
+}
+
+/** A running (not yet listening) service instance. */
+export interface Service {
+  readonly app: FastifyInstance;
+  readonly db: Db;
+  readonly tickets: TicketService;
+  readonly sessions: Sessions;
+  readonly hub: EventHub;
+  readonly scheduler: Scheduler;
+  readonly calendar: Calendar;
+  readonly now: () => number;
+  /** Listens on host:port and resolves to the bound address, e.g. http://127.0.0.1:41234. */
+  listen(port: number, host: string): Promise<string>;
+  /** Stops timers, closes sockets and the HTTP server; the database stays open (the caller owns it). */
+  close(): Promise<void>;
+}
+
+/** Builds a service instance over an open, migrated database. */
+export async function createService(options: ServiceOptions): Promise<Service> {
+  const { db } = options;
+  const now = options.now ?? Date.now;
+  const calendar = options.calendar ?? createCalendar();
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const logError = (error: unknown): void => {
+    app.log.error(error);
+  };
+  const hub = createEventHub(db, (e) => logError(e));
+  const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke() });
+  const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
+  const scheduler = createScheduler({ db, now, tickets, onError: (e) => logError(e) });
+  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false });
+
+  await hub.start();
+  let listener: PgListener | undefined;
+  let poll: NodeJS.Timeout | undefined;
+  if (db.engine === 'postgres' && db.url !== null) {
+    listener = await listenForEvents(db.url, () => hub.poke(), (e) => logError(e));
+    const pollMs = options.eventPollMs ?? 5000;
+    if (pollMs > 0) {
+      poll = setInterval(() => hub.poke(), pollMs);
+      poll.unref();
+    }
+  }
+  scheduler.start(options.schedulerIntervalMs ?? 1000);
+
+  return {
+    app,
+    db,
+    tickets,
+    sessions,
+    hub,
+    scheduler,
+    calendar,
+    now,
+    async listen(port, host) {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      const bound = typeof address === 'object' && address !== null ? address.port : port;
+      return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+    },
+    async close() {
+      scheduler.stop();
+      clearInterval(poll);
+      await listener?.close();
+      await app.close();
+      await hub.idle();
+    },
+  };
+}

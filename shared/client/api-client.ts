@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import type {
+  agentListResponseSchema,
+  clockResponseSchema,
+  createTicketRequestSchema,
+  ErrorResponse,
+  loginRequestSchema,
+  meResponseSchema,
+  sessionResponseSchema,
+  ticketListQuerySchema,
+} from '../api/index.ts';
+import type { Ticket, TicketDetail } from '../model/index.ts';
+import { ApiError } from './api-error.ts';
+import type { TicketCommand } from './ticket-command.ts';
+
+/** The part of `fetch` the client needs; both Node 24 and browsers provide it. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+) => Promise<{ status: number; ok: boolean; text(): Promise<string> }>;
+
+/** The support team's clock (R9). */
+export type ClockResponse = z.infer<typeof clockResponseSchema>;
+/** A signed-in session. */
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+/** Who a token belongs to. */
+export type MeResponse = z.infer<typeof meResponseSchema>;
+/** Agents to route and assign to. */
+export type AgentListResponse = z.infer<typeof agentListResponseSchema>;
+/** Query of the ticket list. */
+export type TicketListQuery = Partial<z.input<typeof ticketListQuerySchema>>;
+/** A new ticket, filed by a customer. */
+export type CreateTicketRequest = z.infer<typeof createTicketRequestSchema>;
+/** Credentials. */
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+/** A typed client of the ticket service's /api/v1, for main, the web bridge and tests. */
+export interface ApiClient {
+  readonly baseUrl: string;
+  clock(): Promise<ClockResponse>;
+  login(credentials: LoginRequest): Promise<SessionResponse>;
+  me(): Promise<MeResponse>;
+  logout(): Promise<void>;
+  agents(): Promise<AgentListResponse>;
+  listTickets(query?: TicketListQuery): Promise<readonly Ticket[]>;
+  getTicket(id: number): Promise<TicketDetail>;
+  createTicket(request: CreateTicketRequest): Promise<TicketDetail>;
+  command(command: TicketCommand): Promise<TicketDetail>;
+}
+
+/** Builds a client; `token()` is read on every call so a new login takes effect at once. */
+export function createApiClient(options: { baseUrl: string; token: () => string | null; fetch: FetchLike }): ApiClient {
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = options.token();
+    if (token !== null) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Awaited<ReturnType<FetchLike>>;
+    try {
+      response = await options.fetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    } catch (error) {
+      throw new ApiError(0, 'network', `The ticket service at ${base} cannot be reached (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const text = await response.text();
+    const data: unknown = text === '' ? undefined : JSON.parse(text);
+    if (!response.ok) {
+      const e = (data ?? {}) as Partial<ErrorResponse>;
+      throw new ApiError(response.status, e.error ?? 'internal', e.message ?? `HTTP ${response.status}`, e.field);
+    }
+    return data as T;
+  };
+
+  return {
+    baseUrl: base,
+    clock: () => call('GET', '/api/v1/clock'),
+    login: (credentials) => call('POST', '/api/v1/session', credentials),
+    me: () => call('GET', '/api/v1/session'),
+    logout: () => call('DELETE', '/api/v1/session'),
+    agents: () => call('GET', '/api/v1/agents'),
+    listTickets: async (query = {}) => {
+      const params = Object.entries(query)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+      const qs = params.length > 0 ? `?${params.join('&')}` : '';
+      return (await call<{ tickets: readonly Ticket[] }>('GET', `/api/v1/tickets${qs}`)).tickets;
+    },
+    getTicket: (id) => call('GET', `/api/v1/tickets/${id}`),
+    createTicket: (request) => call('POST', '/api/v1/tickets', request),
+    command: (c) => {
+      const path = `/api/v1/tickets/${c.id}`;
+      switch (c.command) {
+        case 'take':
+        case 'resolve':
+        case 'reopen':
+          return call('POST', `${path}/${c.command}`);
+        case 'message':
+          return call('POST', `${path}/messages`, { type: c.type, body: c.body });
+        case 'route':
+          return call('POST', `${path}/route`, { tier: c.tier, reason: c.reason, ...(c.assigneeId === undefined ? {} : { assigneeId: c.assigneeId }) });
+        case 'escalate':
+          return call('POST', `${path}/escalate`, { justification: c.justification });
+        case 'merge':
+          return call('POST', `${path}/merge`, { into: c.into });
+        case 'compensation':
+          return call('POST', `${path}/compensation`, { decision: c.decision });
+      }
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import { serviceEventSchema } from '../api/index.ts';
+import type { ServiceEvent } from '../model/index.ts';
+
+// Method syntax makes the handler parameter bivariant, so DOM's and Node's WebSocket both fit.
+type Handler<E> = { handle(event: E): void }['handle'];
+
+/** The part of a WebSocket the stream needs; Node 24's global WebSocket and browsers' fit. */
+export interface SocketLike {
+  onopen: Handler<never> | null;
+  onmessage: Handler<{ data: unknown }> | null;
+  onclose: Handler<{ code: number; reason: string }> | null;
+  onerror: Handler<never> | null;
+  close(code?: number, reason?: string): void;
+}
+
+/** Where the connection to the ticket service stands. */
+export interface ConnectionState {
+  readonly status: 'connecting' | 'online' | 'offline' | 'unauthorized';
+  /** The last event received: a reconnect resumes after it. */
+  readonly lastSeq: number;
+  /** When the next attempt starts, while offline. */
+  readonly retryAt: number | null;
+}
+
+/** What the stream needs from its host (main or the web bridge); all time comes from here. */
+export interface EventStreamOptions {
+  /** http(s) base URL of the ticket service. */
+  readonly baseUrl: string;
+  readonly token: () => string | null;
+  readonly openSocket: (url: string) => SocketLike;
+  readonly now: () => number;
+  readonly schedule: (run: () => void, ms: number) => () => void;
+  readonly onEvent: (event: ServiceEvent) => void;
+  readonly onState: (state: ConnectionState) => void;
+  /** Asked when a connection fails before opening: false means the session is gone (no retry). */
+  readonly sessionValid?: () => Promise<boolean>;
+  /** Resume after this sequence number (events at or before it are not delivered). */
+  readonly since?: number;
+}
+
+/** A live event stream that reconnects by itself and replays what it missed (`?since=`). */
+export interface EventStream {
+  start(): void;
+  stop(): void;
+  readonly state: ConnectionState;
+}
+
+const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15_000];
+
+/** Connects to /api/v1/events; each event is delivered once, in sequence order, across reconnects. */
+export function createEventStream(options: EventStreamOptions): EventStream {
+  let state: ConnectionState = { status: 'offline', lastSeq: options.since ?? 0, retryAt: null };
+  let socket: SocketLike | null = null;
+  let cancelRetry: (() => void) | null = null;
+  let failures = 0;
+  let running = false;
+
+  const setState = (next: Partial<ConnectionState>): void => {
+    state = { ...state, ...next };
+    options.onState(state);
+  };
+
+  const url = (): string => {
+    const token = options.token();
+    const query = [
+      ...(state.lastSeq > 0 ? [`since=${state.lastSeq}`] : []),
+      ...(token === null ? [] : [`token=${encodeURIComponent(token)}`]),
+    ];
+    return `${options.baseUrl.replace(/^http/, 'ws').replace(/\/+$/, '')}/api/v1/events${query.length > 0 ? `?${query.join('&')}` : ''}`;
+  };
+
+  const retry = async (opened: boolean): Promise<void> => {
+    if (!running) return;
+    if (!opened && options.sessionValid !== undefined && !(await options.sessionValid().catch(() => true))) {
+      running = false;
+      setState({ status: 'unauthorized', retryAt: null });
+      return;
+    }
+    const delay = RETRY_MS[Math.min(failures, RETRY_MS.length - 1)] ?? 15_000;
+    failures++;
+    setState({ status: 'offline', retryAt: options.now() + delay });
+    cancelRetry = options.schedule(connect, delay);
+  };
+
+  function connect(): void {
+    if (!running) return;
+    cancelRetry = null;
+    setState({ status: 'connecting', retryAt: null });
+    let opened = false;
+    const s = options.openSocket(url());
+    socket = s;
+    s.onopen = () => {
+      opened = true;
+      failures = 0;
+      setState({ status: 'online' });
+    };
+    s.onmessage = ({ data }) => {
+      if (typeof data !== 'string') return;
+      const parsed = serviceEventSchema.safeParse(JSON.parse(data));
+      // Markers such as {type: 'stream.live'} are not events.
+      if (!parsed.success || parsed.data.seq <= state.lastSeq) return;
+      state = { ...state, lastSeq: parsed.data.seq };
+      options.onEvent(parsed.data);
+    };
+    s.onerror = () => {};
+    s.onclose = () => {
+      if (socket !== s) return;
+      socket = null;
+      void retry(opened);
+    };
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      connect();
+    },
+    stop() {
+      running = false;
+      cancelRetry?.();
+      cancelRetry = null;
+      const s = socket;
+      socket = null;
+      s?.close(1000, 'client stopped');
+      setState({ status: 'offline', retryAt: null });
+    },
+    get state() {
+      return state;
+    },
+  };
+}

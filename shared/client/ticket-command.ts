@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import {
+  compensationRequestSchema,
+  escalateRequestSchema,
+  mergeRequestSchema,
+  messageRequestSchema,
+  routeRequestSchema,
+} from '../api/index.ts';
+
+const id = z.number().int().positive();
+
+/** Every action on a ticket as one validated value: what the console sends over IPC or HTTP. */
+export const ticketCommandSchema = z.discriminatedUnion('command', [
+  z.strictObject({ command: z.literal('take'), id }),
+  z.strictObject({ command: z.literal('resolve'), id }),
+  z.strictObject({ command: z.literal('reopen'), id }),
+  messageRequestSchema.extend({ command: z.literal('message'), id }),
+  routeRequestSchema.extend({ command: z.literal('route'), id }),
+  escalateRequestSchema.extend({ command: z.literal('escalate'), id }),
+  mergeRequestSchema.extend({ command: z.literal('merge'), id }),
+  compensationRequestSchema.extend({ command: z.literal('compensation'), id }),
+]);
+/** One action on a ticket. */
+export type TicketCommand = z.infer<typeof ticketCommandSchema>;

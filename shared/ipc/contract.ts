@@ -1,0 +1,95 @@
+/**
+ * The one contract between the renderer and its host: invoke channels (renderer -> main, each
+ * returning a Promise) and event channels (main -> renderer). main/ validates every argument with
+ * these schemas; the preload exposes one function per channel; the web bridge implements the same
+ * surface over HTTP and WebSocket.
+ */
+import { z } from 'zod';
+import { loginRequestSchema, ticketListQuerySchema } from '../api/index.ts';
+import type { SerializedApiError } from '../client/api-error.ts';
+import type { AgentListResponse, ClockResponse, MeResponse } from '../client/api-client.ts';
+import type { ConnectionState } from '../client/event-stream.ts';
+import { ticketCommandSchema } from '../client/ticket-command.ts';
+import type { Role, ServiceEvent, Ticket, TicketDetail } from '../model/index.ts';
+import { settingsPatchSchema, type Settings } from '../settings.ts';
+
+/** A demo account, listed on the login screen when the service runs with demo data. */
+export interface DemoLogin {
+  readonly login: string;
+  readonly name: string;
+  readonly role: Role | 'customer';
+  readonly tiers: readonly string[];
+}
+
+/** What the console knows about where it runs. */
+export interface AppInfo {
+  readonly version: string;
+  readonly mode: 'desktop' | 'browser';
+  /** The ticket service's base URL. */
+  readonly serverUrl: string;
+  /** The service runs inside the desktop app (no server URL configured). */
+  readonly embedded: boolean;
+  /** Accounts to offer on the login screen; empty unless the service has demo data. */
+  readonly demoLogins: readonly DemoLogin[];
+}
+
+/** The signed-in user, or null. */
+export type SessionInfo = MeResponse;
+
+const none = z.undefined();
+
+/** Invoke channels and the schema of each one's argument. */
+export const invokeArgs = {
+  'app:info': none,
+  'session:get': none,
+  'session:login': loginRequestSchema,
+  'session:logout': none,
+  'clock:get': none,
+  'tickets:list': ticketListQuerySchema.partial(),
+  'tickets:get': z.strictObject({ id: z.number().int().positive() }),
+  'tickets:command': ticketCommandSchema,
+  'agents:list': none,
+  'settings:get': none,
+  'settings:set': settingsPatchSchema,
+} as const;
+
+/** Invoke channel names, e.g. `tickets:list`. */
+export type InvokeChannel = keyof typeof invokeArgs;
+/** The argument of an invoke channel. */
+export type InvokeArg<C extends InvokeChannel> = z.input<(typeof invokeArgs)[C]>;
+
+/** What each invoke channel resolves to. */
+export interface InvokeResults {
+  'app:info': AppInfo;
+  'session:get': SessionInfo | null;
+  'session:login': SessionInfo;
+  'session:logout': null;
+  'clock:get': ClockResponse;
+  'tickets:list': readonly Ticket[];
+  'tickets:get': TicketDetail;
+  'tickets:command': TicketDetail;
+  'agents:list': AgentListResponse;
+  'settings:get': Settings;
+  'settings:set': Settings;
+}
+
+/** Over IPC a failure travels as data (an Error's fields do not survive the trip). */
+export type InvokeOutcome<C extends InvokeChannel> =
+  | { readonly ok: true; readonly value: InvokeResults[C] }
+  | { readonly ok: false; readonly error: SerializedApiError };
+
+/** Event channels (main -> renderer) and their payloads. */
+export interface EventPayloads {
+  'service:event': ServiceEvent;
+  'connection:changed': ConnectionState;
+  /** A notification was clicked: open this ticket. */
+  'ticket:open': { readonly id: number };
+  'settings:changed': Settings;
+  'session:changed': SessionInfo | null;
+}
+/** Event channel names. */
+export type EventChannel = keyof EventPayloads;
+/** Every event channel, for the preload's allow-list. */
+export const EVENT_CHANNELS: readonly EventChannel[] = ['service:event', 'connection:changed', 'ticket:open', 'settings:changed', 'session:changed'];
+/** Every invoke channel. */
+export const INVOKE_CHANNELS = Object.keys(invokeArgs) as InvokeChannel[];

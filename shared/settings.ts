@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { LANGUAGES } from './model/index.ts';
+
+/** Which events may raise a desktop notification (issue 4), each switchable by the agent. */
+export const NOTIFICATION_KINDS = ['ticketCreated', 'ticketRouted', 'customerReplied', 'slaWarning', 'slaBreached', 'escalation'] as const;
+/** One switchable kind of notification. */
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The console's settings; `serverUrl: null` means the embedded service. */
+export const settingsSchema = z.strictObject({
+  serverUrl: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .nullable(),
+  language: z.enum(LANGUAGES),
+  notifications: z.strictObject(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.boolean()])) as Record<NotificationKind, z.ZodBoolean>),
+  sound: z.boolean(),
+  startMinimized: z.boolean(),
+});
+/** The console's settings. */
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A change to some settings; notification switches may be changed one at a time. */
+export const settingsPatchSchema = settingsSchema.omit({ notifications: true }).partial().extend({
+  notifications: settingsSchema.shape.notifications.partial().optional(),
+}).strict();
+/** A change to some settings. */
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** Settings on first start: embedded service, English, every notification on. */
+export const DEFAULT_SETTINGS: Settings = {
+  serverUrl: null,
+  language: 'en',
+  notifications: { ticketCreated: true, ticketRouted: true, customerReplied: true, slaWarning: true, slaBreached: true, escalation: true },
+  sound: true,
+  startMinimized: false,
+};
+
+/** Applies a validated patch. */
+export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
+  return { ...settings, ...patch, notifications: { ...settings.notifications, ...patch.notifications } };
+}

@@ -1,0 +1,40 @@
+import { _electron as electron, expect, test } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// playwright.electron.config.ts finds the Electron binary, or says why it cannot.
+const root = join(import.meta.dirname, '../..');
+const executablePath = process.env.DUTYDESK_ELECTRON ?? null;
+const why = 'the Electron binary is not available on this machine; the desktop shell suite runs wherever it is';
+
+test.describe('desktop shell', () => {
+  test.skip(executablePath === null, why);
+
+  test('opens one secure window whose renderer reaches main over typed IPC', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'dd-electron-'));
+    const app = await electron.launch({ executablePath: executablePath ?? '', args: [root, `--user-data-dir=${userData}`], cwd: root });
+    try {
+      const page = await app.firstWindow();
+      await expect(page).toHaveTitle(/DutyDesk/);
+      const prefs = await app.evaluate(({ BrowserWindow }) => {
+        const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+        const p = contents?.getLastWebPreferences();
+        return { sandbox: p?.sandbox, contextIsolation: p?.contextIsolation, nodeIntegration: p?.nodeIntegration, url: contents?.getURL() };
+      });
+      expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, url: 'app://console/index.html' });
+      // No Node in the page, only the bridge.
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      const info = await page.evaluate(() => (window as unknown as { dutydesk: { 'app:info': () => Promise<{ ok: boolean; value: { mode: string } }> } }).dutydesk['app:info']());
+      expect(info).toMatchObject({ ok: true, value: { mode: 'desktop' } });
+      // A page that tries to navigate away stays where it is.
+      await page.evaluate(() => {
+        window.location.href = 'https://example.org/';
+      });
+      await page.waitForTimeout(500);
+      expect(page.url()).toBe('app://console/index.html');
+    } finally {
+      await app.close();
+    }
+  });
+});

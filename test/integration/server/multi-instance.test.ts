@@ -1,0 +1,46 @@
+/** Two service instances on one PostgreSQL: events cross via LISTEN/NOTIFY; scheduler jobs run once. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { fakeClock, WORKING_HOURS } from '../../support/clock.ts';
+import { freshDatabase, startTestService, type TestService } from '../../support/service.ts';
+
+const MIN = 60_000;
+
+describe.skipIf(inject('pgBaseUrl') === null)('two instances on one PostgreSQL', () => {
+  let a: TestService;
+  let b: TestService;
+  let drop: () => Promise<void>;
+  const clock = fakeClock(WORKING_HOURS);
+  beforeAll(async () => {
+    const fresh = await freshDatabase('postgres');
+    drop = fresh.drop;
+    a = await startTestService('postgres', { clock, location: fresh.location });
+    b = await startTestService('postgres', { clock, location: fresh.location });
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    await drop();
+  });
+
+  it('an event committed through instance A reaches a WebSocket on instance B', async () => {
+    const onB = await b.events(await b.login('anna'));
+    const r = await a.request('POST', '/api/v1/tickets', { token: await a.login('alpha.user'), body: { kind: 'bug', subject: 'via A', body: 'x' } });
+    expect(r.status).toBe(201);
+    const e = await onB.next((x) => x.type === 'ticket.created' && x.ticketId === r.body.ticket.id, 'ticket.created from A');
+    expect(e.ticket.subject).toBe('via A');
+  });
+
+  it('sla.breached for one clock is emitted exactly once across both schedulers', async () => {
+    clock.set(WORKING_HOURS);
+    const r = await a.request('POST', '/api/v1/tickets', { token: await a.login('beta.user'), body: { kind: 'problem', subject: 'race', body: 'x' } });
+    clock.set(WORKING_HOURS + 25 * MIN);
+    const total = async () => Number((await a.db.kysely.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).where('type', 'like', 'sla.%').executeTakeFirstOrThrow()).n);
+    const before = await total();
+    const counts = await Promise.all([a.service.scheduler.runDue(), b.service.scheduler.runDue()]);
+    const rows = await a.db.kysely.selectFrom('events').select('type').where('ticket_id', '=', r.body.ticket.id).where('type', 'like', 'sla.%').execute();
+    expect(rows.map((x) => x.type)).toEqual(['sla.breached']);
+    // Each event written was claimed by exactly one of the two.
+    expect(counts.reduce((s, n) => s + n, 0)).toBe((await total()) - before);
+  });
+});

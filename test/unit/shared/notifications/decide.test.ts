@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Agent, ServiceEvent, ServiceEventType, Tier } from '../../../../shared/model/index.ts';
+import { decideNotification } from '../../../../shared/notifications/decide.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
+
+const anna: Agent = { kind: 'agent', id: 1, login: 'anna', name: 'Anna', role: 'agent', tiers: ['l1'], language: 'en' };
+const olga: Agent = { kind: 'agent', id: 3, login: 'olga', name: 'Olga', role: 'agent', tiers: ['l2-analysts'], language: 'en' };
+const sofia: Agent = { kind: 'agent', id: 7, login: 'sofia', name: 'Sofia', role: 'manager', tiers: ['escalation'], language: 'en' };
+
+let seq = 0;
+const event = (type: ServiceEventType, ticket: { tier?: Tier; assigneeId?: number | null; slaState?: 'running' | 'closed' } = {}, data: ServiceEvent['data'] = {}): ServiceEvent => ({
+  seq: ++seq,
+  type,
+  at: 0,
+  ticketId: 42,
+  ticket: {
+    id: 42,
+    number: 42,
+    kind: 'problem',
+    subject: 'Calls drop after 30 s',
+    clientId: 1,
+    status: 'new',
+    tier: ticket.tier ?? 'l1',
+    assigneeId: ticket.assigneeId ?? null,
+    escalated: false,
+    slaState: ticket.slaState ?? 'running',
+    slaDueAt: 1,
+  },
+  data,
+});
+const customerMessage = { message: { id: 1, ticketId: 42, type: 'customer' as const, author: { id: 9, name: 'Alpha' }, body: 'Still broken', createdAt: 0, mergedFrom: null } };
+
+describe('decideNotification', () => {
+  it('tells an agent of a new ticket in their tier, with the message keys and parameters', () => {
+    expect(decideNotification(event('ticket.created'), anna, DEFAULT_SETTINGS)).toEqual({
+      kind: 'ticketCreated',
+      ticketId: 42,
+      titleKey: 'notify.ticketCreated.title',
+      bodyKey: 'notify.ticketCreated.body',
+      params: { number: 42, subject: 'Calls drop after 30 s', tier: 'l1' },
+    });
+    expect(decideNotification(event('ticket.created'), olga, DEFAULT_SETTINGS)).toBeNull();
+  });
+
+  it('tells the receiving tier, or the assignee, of a routed ticket', () => {
+    const routed = event('ticket.routed', { tier: 'l2-analysts' }, { fromTier: 'l1', toTier: 'l2-analysts', reason: 'needs logs' });
+    expect(decideNotification(routed, olga, DEFAULT_SETTINGS)?.kind).toBe('ticketRouted');
+    expect(decideNotification(routed, anna, DEFAULT_SETTINGS)).toBeNull();
+    const toAnna = event('ticket.routed', { tier: 'l3', assigneeId: anna.id }, { toTier: 'l3' });
+    expect(decideNotification(toAnna, anna, DEFAULT_SETTINGS)?.kind).toBe('ticketRouted');
+  });
+
+  it('tells the assignee when the customer replies, and nobody of agent messages', () => {
+    expect(decideNotification(event('message.added', { assigneeId: anna.id }, customerMessage), anna, DEFAULT_SETTINGS)?.kind).toBe('customerReplied');
+    expect(decideNotification(event('message.added', { assigneeId: olga.id }, customerMessage), anna, DEFAULT_SETTINGS)).toBeNull();
+    const note = { message: { ...customerMessage.message, type: 'note' as const } };
+    expect(decideNotification(event('message.added', { assigneeId: anna.id }, note), anna, DEFAULT_SETTINGS)).toBeNull();
+  });
+
+  it('warns of SLA risk and breach the assignee, or the tier while nobody has the ticket', () => {
+    expect(decideNotification(event('sla.warning'), anna, DEFAULT_SETTINGS)?.kind).toBe('slaWarning');
+    expect(decideNotification(event('sla.breached', { assigneeId: anna.id }), anna, DEFAULT_SETTINGS)?.kind).toBe('slaBreached');
+    // Taken by a colleague: the colleague hears of it, the rest of the tier does not.
+    expect(decideNotification(event('sla.breached', { assigneeId: 99 }), anna, DEFAULT_SETTINGS)).toBeNull();
+    expect(decideNotification(event('sla.breached', { slaState: 'closed' }), anna, DEFAULT_SETTINGS)).toBeNull();
+  });
+
+  it('tells managers of every escalation (R6, R12), and not line agents', () => {
+    const escalated = event('ticket.escalated', { tier: 'escalation' }, { fromTier: 'l1', toTier: 'escalation' });
+    expect(decideNotification(escalated, sofia, DEFAULT_SETTINGS)?.kind).toBe('escalation');
+    expect(decideNotification(escalated, anna, DEFAULT_SETTINGS)).toBeNull();
+  });
+
+  it('stays silent when the agent switched that kind off', () => {
+    const settings: Settings = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, ticketCreated: false } };
+    expect(decideNotification(event('ticket.created'), anna, settings)).toBeNull();
+    expect(decideNotification(event('sla.warning'), anna, settings)?.kind).toBe('slaWarning');
+  });
+
+  it('never notifies of plain changes', () => {
+    expect(decideNotification(event('ticket.changed', { assigneeId: anna.id }, { action: 'taken' }), anna, DEFAULT_SETTINGS)).toBeNull();
+  });
+});
