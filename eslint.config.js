@@ -64,7 +64,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict({
         paths: [...noNode.paths, ...reactOnly],
-        patterns: [...['main', 'renderer', 'server', 'test'].map(layer), { group: ['*', '!electron', '!./*', '!../shared/**'], message: 'The preload may import only electron and shared/.' }],
+        patterns: [...['main', 'renderer', 'server', 'test'].map(layer), { regex: '^(?!electron$|\\.\\.?/)', message: 'The preload may import only electron and shared/.' }],
       }),
     },
   },

@@ -1,7 +1,10 @@
 /**
- * `npm run serve -- [--db <sqlite path | postgres url>] [--port N] [--host 127.0.0.1] [--demo]`
+ * `npm run serve -- [--db <sqlite path | postgres url>] [--port N] [--host 127.0.0.1] [--demo] [--console <dir>]`
+ * `--console` serves a built renderer at `/` (default: out/renderer when it exists).
  * Prints exactly `listening on http://HOST:PORT` once ready. DATABASE_URL also selects PostgreSQL.
  */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCalendar, DEFAULT_POLICY } from '../shared/sla/index.ts';
 import { openDatabase } from './db/index.ts';
@@ -15,6 +18,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '8080' },
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
+      console: { type: 'string' },
     },
     strict: true,
   });
@@ -28,9 +32,13 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(db, Date.now(), { calendar, policy: DEFAULT_POLICY });
     console.error(seeded ? `demo data seeded in ${Date.now() - started} ms (logins: anna, boris, olga, maria, dmytro, ivan, sofia, admin, alpha.user, beta.user, gamma.user; password "demo")` : 'demo data already present');
   }
-  const service = await createService({ db, calendar });
+  const consoleRoot = resolve(values.console ?? join(import.meta.dirname, '../out/renderer'));
+  const hasConsole = existsSync(join(consoleRoot, 'index.html'));
+  if (values.console !== undefined && !hasConsole) throw new Error(`--console ${values.console}: no index.html there (build it with npm run build)`);
+  const service = await createService({ db, calendar, demo: values.demo, consoleRoot: hasConsole ? consoleRoot : null });
   const url = await service.listen(port, values.host);
   console.log(`listening on ${url}`);
+  if (hasConsole) console.error(`browser console: ${url}/`);
   const stop = async (): Promise<void> => {
     await service.close();
     await db.close();

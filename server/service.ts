@@ -1,5 +1,6 @@
 /** The ticket service: database, commands, events, scheduler and HTTP, wired around one injectable clock. */
 import type { FastifyInstance } from 'fastify';
+import packageJson from '../package.json' with { type: 'json' };
 import { createCalendar, DEFAULT_POLICY, type Calendar, type SlaPolicy } from '../shared/sla/index.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
 import type { Db } from './db/index.ts';
@@ -8,6 +9,9 @@ import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
 import { buildApp } from './http/app.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
+
+/** The service's version, from package.json. */
+export const SERVICE_VERSION: string = packageJson.version;
 
 /** What a service instance is made of. */
 export interface ServiceOptions {
@@ -25,6 +29,10 @@ export interface ServiceOptions {
   /** Safety-net re-read of the event table on PostgreSQL, in case a NOTIFY is lost; default 5000 (0: off). */
   readonly eventPollMs?: number;
   readonly logger?: boolean;
+  /** Runs with demo data: GET /api/v1/info lists the demo logins. */
+  readonly demo?: boolean;
+  /** The built renderer to serve at `/` as the browser console. */
+  readonly consoleRoot?: string | null;
 }
 
 /** A running (not yet listening) service instance. */
@@ -56,7 +64,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke() });
   const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
   const scheduler = createScheduler({ db, now, tickets, onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false });
+  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, consoleRoot: options.consoleRoot ?? null });
 
   await hub.start();
   let listener: PgListener | undefined;

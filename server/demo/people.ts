@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { demoLoginSchema } from '../../shared/api/index.ts';
 import type { Client, Language, Role, Tier } from '../../shared/model/index.ts';
 import type { Executor } from '../store/executor.ts';
 import { insertClient, insertUser } from '../store/users.ts';
@@ -27,6 +29,16 @@ export const DEMO_CUSTOMERS: readonly { login: string; name: string; client: str
   { login: 'beta.user', name: 'Оксана Мельник', client: 'Beta', language: 'uk' },
   { login: 'gamma.user', name: 'John Carter', client: 'Gamma', language: 'en' },
 ];
+
+/** The demo accounts as the login screen lists them (GET /api/v1/info). */
+export function demoLogins(): DemoLogin[] {
+  return [
+    ...DEMO_AGENTS.map((a) => ({ login: a.login, name: a.name, role: a.role, tiers: a.tiers })),
+    ...DEMO_CUSTOMERS.map((c) => ({ login: c.login, name: c.name, role: 'customer' as const, tiers: [] })),
+  ];
+}
+
+type DemoLogin = z.infer<typeof demoLoginSchema>;
 
 /** Every demo password. */
 export const DEMO_PASSWORD = 'demo';

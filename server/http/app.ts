@@ -8,7 +8,9 @@ import type { TicketService } from '../domain/ticket-service.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
+import { registerConsole } from './console.ts';
 import { registerEventRoutes } from './routes/events.ts';
+import { registerInfoRoute } from './routes/info.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
 
@@ -22,6 +24,12 @@ export interface AppDeps {
   readonly db: Db;
   readonly bodyLimit: number;
   readonly logger: boolean;
+  /** This service's version (GET /api/v1/info). */
+  readonly version: string;
+  /** Whether it runs with demo data, so the login screen may list the demo logins. */
+  readonly demo: boolean;
+  /** The built renderer to serve at `/` (the browser console), or null. */
+  readonly consoleRoot: string | null;
 }
 
 /** The fastify app: /api/v1 routes, OpenAPI, WebSocket events, one error mapping. */
@@ -54,10 +62,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
+  registerInfoRoute(app, deps);
   registerSessionRoutes(app, deps);
   registerTicketRoutes(app, deps);
   registerEventRoutes(app, deps);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (deps.consoleRoot !== null) await registerConsole(app, deps.consoleRoot);
   await app.ready();
   return app;
 }

@@ -45,6 +45,22 @@ export const clockResponseSchema = z.object({
   nextOpening: instant,
 });
 
+/** A demo account the login screen may offer. */
+export const demoLoginSchema = z.object({
+  login: z.string(),
+  name: z.string(),
+  role: z.enum([...ROLES, 'customer']),
+  tiers: list(tierSchema),
+});
+
+/** GET /api/v1/info: what this service is; demo logins only when it runs with demo data. */
+export const infoResponseSchema = z.object({
+  name: z.literal('DutyDesk'),
+  version: z.string(),
+  demo: z.boolean(),
+  demoLogins: list(demoLoginSchema),
+});
+
 /** POST /api/v1/session. */
 export const loginRequestSchema = z.strictObject({ login: text(100), password: z.string().min(1, 'must not be empty').max(200) });
 

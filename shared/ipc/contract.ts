@@ -5,21 +5,16 @@
  * surface over HTTP and WebSocket.
  */
 import { z } from 'zod';
-import { loginRequestSchema, ticketListQuerySchema } from '../api/index.ts';
+import { loginRequestSchema, ticketListQuerySchema, type demoLoginSchema } from '../api/index.ts';
 import type { SerializedApiError } from '../client/api-error.ts';
 import type { AgentListResponse, ClockResponse, MeResponse } from '../client/api-client.ts';
 import type { ConnectionState } from '../client/event-stream.ts';
 import { ticketCommandSchema } from '../client/ticket-command.ts';
-import type { Role, ServiceEvent, Ticket, TicketDetail } from '../model/index.ts';
+import type { ServiceEvent, Ticket, TicketDetail } from '../model/index.ts';
 import { settingsPatchSchema, type Settings } from '../settings.ts';
 
 /** A demo account, listed on the login screen when the service runs with demo data. */
-export interface DemoLogin {
-  readonly login: string;
-  readonly name: string;
-  readonly role: Role | 'customer';
-  readonly tiers: readonly string[];
-}
+export type DemoLogin = z.infer<typeof demoLoginSchema>;
 
 /** What the console knows about where it runs. */
 export interface AppInfo {

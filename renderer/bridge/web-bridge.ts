@@ -1,0 +1,247 @@
+import type { Bridge } from '../../shared/ipc/bridge.ts';
+import type { AppInfo, DemoLogin, EventChannel, EventPayloads, InvokeArg, InvokeChannel, InvokeResults, SessionInfo } from '../../shared/ipc/contract.ts';
+import { createApiClient, type ApiClient, type FetchLike } from '../../shared/client/api-client.ts';
+import { ApiError } from '../../shared/client/api-error.ts';
+import { createEventStream, type ConnectionState, type EventStream, type SocketLike } from '../../shared/client/event-stream.ts';
+import { ticketCommandSchema } from '../../shared/client/ticket-command.ts';
+import type { Agent, ServiceEvent } from '../../shared/model/index.ts';
+import { decideNotification } from '../../shared/notifications/decide.ts';
+import { notificationText } from '../../shared/i18n/index.ts';
+import { applySettingsPatch, DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings } from '../../shared/settings.ts';
+
+const TOKEN_KEY = 'dutydesk.token';
+const SETTINGS_KEY = 'dutydesk.settings';
+
+/** The Web Notifications API as far as the bridge uses it (absent in some browsers and in jsdom). */
+export interface WebNotifications {
+  permission(): NotificationPermission;
+  request(): Promise<NotificationPermission>;
+  show(title: string, options: { body: string; tag: string; silent: boolean }, onClick: () => void): void;
+}
+
+/** What the web bridge needs from the browser; tests pass fakes, production passes the window's. */
+export interface WebBridgeEnv {
+  readonly baseUrl: string;
+  readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  readonly fetch: FetchLike;
+  readonly openSocket: (url: string) => SocketLike;
+  readonly notifications: WebNotifications | null;
+  readonly focusWindow: () => void;
+  readonly now: () => number;
+  readonly schedule: (run: () => void, ms: number) => () => void;
+}
+
+/** The browser's own environment. */
+export function browserEnv(): WebBridgeEnv {
+  const hasNotifications = typeof Notification !== 'undefined';
+  return {
+    baseUrl: location.origin,
+    storage: localStorage,
+    fetch: (url, init) => fetch(url, init),
+    openSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+    notifications: hasNotifications
+      ? {
+          permission: () => Notification.permission,
+          request: () => Notification.requestPermission(),
+          show(title, options, onClick) {
+            const n = new Notification(title, options);
+            n.onclick = () => {
+              onClick();
+              n.close();
+            };
+          },
+        }
+      : null,
+    focusWindow: () => window.focus(),
+    now: () => Date.now(),
+    schedule: (run, ms) => {
+      const id = setTimeout(run, ms);
+      return () => clearTimeout(id);
+    },
+  };
+}
+
+type Listeners = { [E in EventChannel]: Set<(payload: EventPayloads[E]) => void> };
+
+/**
+ * The Bridge of the browser console: the same surface as the desktop preload, over the service's
+ * HTTP API and WebSocket event stream (same origin), with settings and the token in localStorage
+ * and the Web Notifications API for notifications.
+ */
+export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void } {
+  const listeners: Listeners = {
+    'service:event': new Set(),
+    'connection:changed': new Set(),
+    'ticket:open': new Set(),
+    'settings:changed': new Set(),
+    'session:changed': new Set(),
+  };
+  const emit = <E extends EventChannel>(channel: E, payload: EventPayloads[E]): void => {
+    for (const l of listeners[channel]) (l as (p: EventPayloads[E]) => void)(payload);
+  };
+
+  const token = (): string | null => env.storage.getItem(TOKEN_KEY);
+  const api: ApiClient = createApiClient({ baseUrl: env.baseUrl, token, fetch: env.fetch });
+
+  let me: Agent | null = null;
+  let stream: EventStream | null = null;
+  let connection: ConnectionState = { status: 'offline', lastSeq: 0, retryAt: null };
+
+  const readSettings = (): Settings => {
+    const raw = env.storage.getItem(SETTINGS_KEY);
+    if (raw === null) return DEFAULT_SETTINGS;
+    try {
+      const parsed = settingsSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+    } catch {
+      return DEFAULT_SETTINGS;
+    }
+  };
+
+  const notify = (event: ServiceEvent): void => {
+    if (me === null || env.notifications === null || env.notifications.permission() !== 'granted') return;
+    const settings = readSettings();
+    const decision = decideNotification(event, me, settings);
+    if (decision === null) return;
+    const { title, body } = notificationText(settings.language, decision);
+    env.notifications.show(title, { body, tag: `dutydesk-${event.seq}`, silent: !settings.sound }, () => {
+      env.focusWindow();
+      emit('ticket:open', { id: decision.ticketId });
+    });
+  };
+
+  const signedOut = (): void => {
+    stream?.stop();
+    stream = null;
+    me = null;
+    env.storage.removeItem(TOKEN_KEY);
+    emit('session:changed', null);
+  };
+
+  const startStream = (session: SessionInfo): void => {
+    me = session.user.kind === 'agent' ? session.user : null;
+    if (stream !== null) return;
+    stream = createEventStream({
+      baseUrl: env.baseUrl,
+      token,
+      openSocket: env.openSocket,
+      now: env.now,
+      schedule: env.schedule,
+      onEvent: (event) => {
+        emit('service:event', event);
+        notify(event);
+      },
+      onState: (state) => {
+        connection = state;
+        emit('connection:changed', state);
+        if (state.status === 'unauthorized') signedOut();
+      },
+      sessionValid: async () => {
+        try {
+          await api.me();
+          return true;
+        } catch (error) {
+          return !(error instanceof ApiError && error.status === 401);
+        }
+      },
+    });
+    stream.start();
+  };
+
+  const appInfo = async (): Promise<AppInfo> => {
+    let demoLogins: readonly DemoLogin[] = [];
+    let version = 'browser';
+    try {
+      const response = await env.fetch(`${env.baseUrl}/api/v1/info`, { method: 'GET', headers: { accept: 'application/json' } });
+      if (response.ok) {
+        const info = JSON.parse(await response.text()) as { demo?: boolean; demoLogins?: DemoLogin[]; version?: string };
+        if (info.demo === true && Array.isArray(info.demoLogins)) demoLogins = info.demoLogins;
+        if (typeof info.version === 'string') version = info.version;
+      }
+    } catch {
+      // An older service without /api/v1/info: no demo logins to offer.
+    }
+    return { version, mode: 'browser', serverUrl: env.baseUrl, embedded: false, demoLogins };
+  };
+
+  const handlers: { [C in InvokeChannel]: (arg: InvokeArg<C>) => Promise<InvokeResults[C]> } = {
+    'app:info': appInfo,
+    'session:get': async () => {
+      if (token() === null) return null;
+      try {
+        const session = await api.me();
+        startStream(session);
+        return session;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+          env.storage.removeItem(TOKEN_KEY);
+          return null;
+        }
+        throw error;
+      }
+    },
+    'session:login': async (credentials) => {
+      // Asked here because browsers grant the prompt only during a user gesture such as signing in.
+      if (env.notifications !== null && env.notifications.permission() === 'default') void env.notifications.request().catch(() => 'denied');
+      const session = await api.login(credentials);
+      env.storage.setItem(TOKEN_KEY, session.token);
+      const info: SessionInfo = { user: session.user, expiresAt: session.expiresAt };
+      startStream(info);
+      emit('session:changed', info);
+      return info;
+    },
+    'session:logout': async () => {
+      try {
+        if (token() !== null) await api.logout();
+      } catch {
+        // The token may already have expired: signing out locally is what matters.
+      }
+      signedOut();
+      return null;
+    },
+    'clock:get': () => api.clock(),
+    'tickets:list': (query) => api.listTickets(query ?? {}),
+    'tickets:get': ({ id }) => api.getTicket(id),
+    'tickets:command': (command) => {
+      const parsed = ticketCommandSchema.safeParse(command);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return Promise.reject(new ApiError(400, 'bad_request', issue?.message ?? 'invalid command', issue?.path.join('.')));
+      }
+      return api.command(parsed.data);
+    },
+    'agents:list': () => api.agents(),
+    'settings:get': async () => readSettings(),
+    'settings:set': async (patch) => {
+      const parsed = settingsPatchSchema.safeParse(patch);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ApiError(400, 'bad_request', issue?.message ?? 'invalid settings', issue?.path.join('.'));
+      }
+      const next = applySettingsPatch(readSettings(), parsed.data);
+      env.storage.setItem(SETTINGS_KEY, JSON.stringify(next));
+      emit('settings:changed', next);
+      return next;
+    },
+  };
+
+  return {
+    invoke(channel, arg) {
+      return (handlers[channel] as (a: typeof arg) => Promise<InvokeResults[typeof channel]>)(arg);
+    },
+    on(channel, listener) {
+      const set = listeners[channel] as Set<typeof listener>;
+      set.add(listener);
+      // A late subscriber learns where the connection stands (the desktop sends it on every change).
+      if (channel === 'connection:changed' && stream !== null) {
+        const current = connection;
+        queueMicrotask(() => set.has(listener) && (listener as (p: ConnectionState) => void)(current));
+      }
+      return () => void set.delete(listener);
+    },
+    dispose() {
+      stream?.stop();
+      stream = null;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+/**
+ * A labelled modal dialog: focus moves into it, Escape closes it, focus returns where it was.
+ * (A div with role=dialog rather than <dialog>, so jsdom tests and every Chromium behave alike.)
+ */
+export function Dialog({ title, onClose, children, closeLabel }: { readonly title: string; readonly onClose: () => void; readonly children: ReactNode; readonly closeLabel: string }) {
+  const titleId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const before = document.activeElement;
+    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])');
+    first?.focus();
+    return () => {
+      if (before instanceof HTMLElement) before.focus();
+    };
+  }, []);
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={ref}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        className="dialog"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <header className="dialog-head">
+          <h2 id={titleId}>{title}</h2>
+          <button type="button" data-close className="icon" aria-label={closeLabel} onClick={onClose}>
+            ×
+          </button>
+        </header>
+        {children}
+      </div>
+    </div>
+  );
+}

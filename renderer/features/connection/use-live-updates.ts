@@ -1,0 +1,70 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { measureClockOffset } from '../../../shared/client/clock-offset.ts';
+import { useBridge } from '../../bridge/bridge-context.tsx';
+import { useServerClock } from '../../time/server-clock.ts';
+import { authQueries } from '../auth/queries.ts';
+import { ticketListKeys } from '../queue/queries.ts';
+import { settingsQueries } from '../settings/queries.ts';
+import { openTicket, resetTicketStore } from '../ticket/store.ts';
+import { ticketDetailKeys } from '../ticket/queries.ts';
+import { resetQueueStore } from '../queue/store.ts';
+import { connectionStatusNow, resetConnectionStore, useConnectionActions } from './store.ts';
+
+/** Lists are refetched once per burst of events (a reconnect replays many at once). */
+const LIST_COALESCE_MS = 150;
+
+/**
+ * Wires the host's pushed events into the caches: a service event invalidates its ticket and the
+ * lists; coming back online invalidates everything (the stream has replayed what was missed) and
+ * measures the service's clock offset again.
+ */
+export function useLiveUpdates(): void {
+  const bridge = useBridge();
+  const client = useQueryClient();
+  const clock = useServerClock();
+  const { connectionChanged } = useConnectionActions();
+
+  useEffect(() => {
+    let listTimer: ReturnType<typeof setTimeout> | undefined;
+    const measure = (): void => {
+      void measureClockOffset(async () => (await bridge.invoke('clock:get', undefined)).now, () => Date.now())
+        .then((offset) => clock.setOffset(offset))
+        .catch(() => {});
+    };
+    const offs = [
+      bridge.on('service:event', (event) => {
+        void client.invalidateQueries({ queryKey: ticketDetailKeys.one(event.ticketId) });
+        if (listTimer === undefined) {
+          listTimer = setTimeout(() => {
+            listTimer = undefined;
+            void client.invalidateQueries({ queryKey: ticketListKeys.all });
+          }, LIST_COALESCE_MS);
+        }
+      }),
+      bridge.on('connection:changed', (state) => {
+        const before = connectionStatusNow();
+        connectionChanged(state);
+        if (state.status === 'online' && before !== 'online') {
+          measure();
+          void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'settings' && q.queryKey[0] !== 'app-info' });
+        }
+      }),
+      bridge.on('settings:changed', (settings) => client.setQueryData(settingsQueries.current(bridge).queryKey, settings)),
+      bridge.on('session:changed', (session) => {
+        client.setQueryData(authQueries.session(bridge).queryKey, session);
+        if (session === null) {
+          resetQueueStore();
+          resetTicketStore();
+          resetConnectionStore();
+        }
+      }),
+      bridge.on('ticket:open', ({ id }) => openTicket(id)),
+    ];
+    measure();
+    return () => {
+      clearTimeout(listTimer);
+      for (const off of offs) off();
+    };
+  }, [bridge, client, clock, connectionChanged]);
+}

@@ -1,0 +1,111 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { Ticket } from '../../../shared/model/index.ts';
+import { useT } from '../../i18n/use-translation.ts';
+import { useTicketActions } from '../ticket/store.ts';
+import { useCursorId, useQueueActions } from './store.ts';
+
+import { QueueRow } from './queue-row.tsx';
+
+const ROW_HEIGHT = 32;
+const COLUMNS = ['due', 'number', 'kind', 'subject', 'client', 'language', 'tier', 'assignee', 'status', 'escalated'] as const;
+
+/** Whether a key press belongs to a text field or a dialog, not to the queue's shortcuts. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog') !== null;
+}
+
+/**
+ * The queue as an ARIA grid, virtualized so 10,000 rows stay smooth. j/k (or arrows) move the
+ * cursor anywhere outside text fields; Enter opens the ticket under it.
+ */
+export function QueueGrid({ tickets, label }: { readonly tickets: readonly Ticket[]; readonly label: string }) {
+  const t = useT();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const cursorId = useCursorId();
+  const { cursorMoved } = useQueueActions();
+  const { ticketOpened } = useTicketActions();
+  const virtualizer = useVirtualizer({ count: tickets.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+
+  const cursorIndex = cursorId === null ? -1 : tickets.findIndex((x) => x.id === cursorId);
+
+  const move = (delta: number): void => {
+    if (tickets.length === 0) return;
+    const next = Math.max(0, Math.min(tickets.length - 1, cursorIndex < 0 ? 0 : cursorIndex + delta));
+    const ticket = tickets[next];
+    if (ticket === undefined) return;
+    cursorMoved(ticket.id);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const open = (id: number): void => {
+    cursorMoved(id);
+    ticketOpened(id);
+  };
+
+  // j/k work wherever the agent is not typing; Enter only on the grid itself or the page.
+  const keys = useRef({ move, open, cursorId });
+  keys.current = { move, open, cursorId };
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent): void => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      if (e.key === 'j' || e.key === 'k') {
+        e.preventDefault();
+        keys.current.move(e.key === 'j' ? 1 : -1);
+      } else if (e.key === 'Enter' && (e.target === document.body || e.target === scrollRef.current) && keys.current.cursorId !== null) {
+        e.preventDefault();
+        keys.current.open(keys.current.cursorId);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onGridKey = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      move(e.key === 'ArrowDown' ? 1 : -1);
+    }
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      role="grid"
+      aria-label={label}
+      aria-rowcount={tickets.length + 1}
+      aria-colcount={COLUMNS.length}
+      aria-activedescendant={cursorIndex >= 0 ? `queue-row-${cursorId}` : undefined}
+      tabIndex={0}
+      className="queue-grid"
+      onKeyDown={onGridKey}
+    >
+      <div role="rowgroup" className="queue-head">
+        <div role="row" aria-rowindex={1} className="queue-row queue-row--head">
+          {COLUMNS.map((c) => (
+            <div key={c} role="columnheader" className={`cell cell--${c}`}>
+              {t(`queue.col.${c}`)}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className="queue-body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const ticket = tickets[item.index];
+          if (ticket === undefined) return null;
+          return (
+            <QueueRow
+              key={ticket.id}
+              ticket={ticket}
+              rowIndex={item.index + 2}
+              selected={ticket.id === cursorId}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              t={t}
+              onOpen={open}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { memo, type CSSProperties } from 'react';
+import type { Ticket } from '../../../shared/model/index.ts';
+import type { Translate } from '../../../shared/i18n/index.ts';
+import { CountdownText } from '../../time/countdown-text.tsx';
+
+/** One row of the queue grid; only its countdown re-renders every second. */
+export const QueueRow = memo(function QueueRow(props: {
+  readonly ticket: Ticket;
+  readonly rowIndex: number;
+  readonly selected: boolean;
+  readonly style: CSSProperties;
+  readonly t: Translate;
+  readonly onOpen: (id: number) => void;
+}) {
+  const { ticket, t } = props;
+  return (
+    <div
+      role="row"
+      id={`queue-row-${ticket.id}`}
+      aria-rowindex={props.rowIndex}
+      aria-selected={props.selected}
+      className={`queue-row${props.selected ? ' queue-row--selected' : ''}${ticket.escalated ? ' queue-row--escalated' : ''}`}
+      style={props.style}
+      onClick={() => props.onOpen(ticket.id)}
+    >
+      <div role="gridcell" className="cell cell--due">
+        <CountdownText sla={ticket.sla} />
+      </div>
+      <div role="gridcell" className="cell cell--number">#{ticket.number}</div>
+      <div role="gridcell" className="cell">{t(`kind.${ticket.kind}`)}</div>
+      <div role="gridcell" className="cell cell--subject" title={ticket.subject}>{ticket.subject}</div>
+      <div role="gridcell" className="cell">
+        {ticket.client.name} <span className="muted">· {t(`group.${ticket.client.primaryGroup}`)}</span>
+      </div>
+      <div role="gridcell" className="cell" title={t(`language.${ticket.language}`)}>{ticket.language.toUpperCase()}</div>
+      <div role="gridcell" className="cell">{t(`tier.${ticket.tier}`)}</div>
+      <div role="gridcell" className="cell">{ticket.assignee?.name ?? <span className="muted">{t('queue.unassigned')}</span>}</div>
+      <div role="gridcell" className={`cell status status--${ticket.status}`}>{t(`status.${ticket.status}`)}</div>
+      <div role="gridcell" className="cell cell--flag">
+        {ticket.escalated ? <span className="badge badge--escalated">{t('queue.escalatedMark')}</span> : null}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,48 @@
+import type { Language } from '../../shared/model/index.ts';
+import type { Calendar, SlaStatus } from '../../shared/sla/index.ts';
+import { formatCountdown, formatDuration, formatDueLabel, formatInstant, translate } from '../../shared/i18n/index.ts';
+import { assertNever } from '../../shared/assert-never.ts';
+
+/** How a countdown looks: breached, at risk (warning due), running, off hours, paused (R13), idle, closed. */
+export type CountdownTone = 'breached' | 'at-risk' | 'running' | 'off-hours' | 'paused' | 'idle' | 'closed';
+
+/** What a countdown shows and what a screen reader hears. */
+export interface Countdown {
+  readonly tone: CountdownTone;
+  readonly text: string;
+  readonly label: string;
+}
+
+/**
+ * A ticket's countdown at `now`, counted locally from its due time (the service pushes only
+ * changes, never seconds). A business-hours clock outside working hours says when it resumes
+ * ("starts Mon 09:00", R7); "at risk" starts at the clock's warning time (25 % or 5 minutes left).
+ */
+export function countdownOf(sla: SlaStatus, now: number, lang: Language, calendar: Calendar): Countdown {
+  switch (sla.state) {
+    case 'closed':
+      return { tone: 'closed', text: translate(lang, 'sla.closed'), label: translate(lang, 'sla.closed') };
+    case 'paused':
+      return { tone: 'paused', text: translate(lang, 'sla.waiting'), label: translate(lang, 'sla.waiting') };
+    case 'idle':
+      return { tone: 'idle', text: translate(lang, 'app.none'), label: translate(lang, 'sla.idle') };
+    case 'running':
+    case 'breached': {
+      if (sla.dueAt === null) return { tone: 'idle', text: translate(lang, 'app.none'), label: translate(lang, 'sla.idle') };
+      const remaining = sla.dueAt - now;
+      const text = formatCountdown(lang, remaining);
+      if (remaining <= 0) return { tone: 'breached', text, label: formatDueLabel(lang, remaining) };
+      const clock = sla.clocks.find((c) => c.stoppedAt === null && c.dueAt === sla.dueAt);
+      if (clock?.calendar !== 'continuous' && !calendar.isWorkingTime(now)) {
+        const when = formatInstant(lang, calendar.nextOpening(now), calendar.zone);
+        const starts = translate(lang, 'sla.startsAt', { when });
+        const left = formatDuration(lang, calendar.workingTimeBetween(now, sla.dueAt));
+        return { tone: 'off-hours', text: starts, label: translate(lang, 'sla.startsAtLong', { when, duration: left }) };
+      }
+      const atRisk = clock !== undefined && now >= clock.warnAt;
+      return { tone: atRisk ? 'at-risk' : 'running', text, label: formatDueLabel(lang, remaining) };
+    }
+    default:
+      return assertNever(sla.state, 'SLA state');
+  }
+}
