@@ -12,7 +12,7 @@ import { APP_SCHEME, RENDERER_CSP, resolveAppAsset } from './app-protocol.ts';
 import { createConnection } from './connection.ts';
 import { startEmbeddedService, type EmbeddedService } from './embedded-service.ts';
 import { registerInvokeHandlers, sendEvent } from './ipc.ts';
-import { showNotification, type Translate } from './notifier.ts';
+import { showNotification } from './notifier.ts';
 import { hardenContents, hardenSession } from './security.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { createTokenStore } from './token-store.ts';
@@ -23,8 +23,6 @@ import { createMainWindow, focusWindow } from './window.ts';
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 app.setAppUserModelId('app.dutydesk.console');
-
-const tr: Translate = (language, key, params) => translate(language, key as Parameters<typeof translate>[1], params);
 
 async function main(): Promise<void> {
   let window: BrowserWindow | null = null;
@@ -74,12 +72,12 @@ async function main(): Promise<void> {
     const me = connection.session()?.user;
     const language = settings.get().language;
     const counts = me?.kind === 'agent' ? attentionCounts(await connection.api.listTickets({ view: 'queue' }).catch(() => []), me, Date.now() + clockOffset) : { breached: 0, atRisk: 0 };
-    const status = trayStatus(counts, language, tr);
+    const status = trayStatus(counts, language);
     tray.setToolTip(status.tooltip);
     tray.setContextMenu(Menu.buildFromTemplate([
-      { label: tr(language, 'tray.open'), click: () => window && focusWindow(window) },
+      { label: translate(language, 'tray.open'), click: () => window && focusWindow(window) },
       { type: 'separator' },
-      { label: tr(language, 'tray.quit'), click: () => app.quit() },
+      { label: translate(language, 'tray.quit'), click: () => app.quit() },
     ]));
     window?.setTitle(status.title);
     app.setBadgeCount(status.badge);
@@ -111,7 +109,6 @@ async function main(): Promise<void> {
         showNotification(decision, {
           language: current.language,
           sound: current.sound,
-          translate: tr,
           factory: { isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) },
           onClick: openTicket,
         });

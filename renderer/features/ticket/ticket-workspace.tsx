@@ -1,0 +1,86 @@
+import { useQuery } from '@tanstack/react-query';
+import type { TicketDetail } from '../../../shared/model/index.ts';
+import { assertNever } from '../../../shared/assert-never.ts';
+import { useBridge } from '../../bridge/bridge-context.tsx';
+import { useT } from '../../i18n/use-translation.ts';
+import { AuditTrail } from './audit-trail.tsx';
+import { ClientCard } from './client-card.tsx';
+import { CompensationDialog } from './compensation-dialog.tsx';
+import { Composer } from './composer.tsx';
+import { Conversation } from './conversation.tsx';
+import { MergeDialog } from './merge-dialog.tsx';
+import { ticketQueries } from './queries.ts';
+import { RouteDialog } from './route-dialog.tsx';
+import { SlaPanel } from './sla-panel.tsx';
+import { useComposer, useOpenTicketId, useTicketActions, useTicketDialog } from './store.ts';
+import { TicketActions } from './ticket-actions.tsx';
+
+/** The open ticket, or a hint when none is open. */
+export function TicketWorkspace() {
+  const t = useT();
+  const id = useOpenTicketId();
+  if (id === null) return <aside className="workspace workspace--empty"><p className="muted">{t('ticket.nothingOpen')}</p></aside>;
+  return <OpenTicket id={id} />;
+}
+
+function OpenTicket({ id }: { readonly id: number }) {
+  const t = useT();
+  const bridge = useBridge();
+  const detail = useQuery(ticketQueries.detail(bridge, id));
+  const { ticketClosed } = useTicketActions();
+  return (
+    <section className="workspace" aria-label={t('ticket.label', { number: id })} onKeyDown={(e) => e.key === 'Escape' && e.target === e.currentTarget && ticketClosed()}>
+      {detail.isPending ? <p className="muted">{t('app.loading')}</p> : null}
+      {detail.isError ? (
+        <p role="alert" className="error">{detail.error.message}</p>
+      ) : null}
+      {detail.data !== undefined ? <Loaded detail={detail.data} /> : null}
+    </section>
+  );
+}
+
+function Loaded({ detail }: { readonly detail: TicketDetail }) {
+  const t = useT();
+  const { ticket } = detail;
+  const composer = useComposer();
+  const dialog = useTicketDialog();
+  const { ticketClosed } = useTicketActions();
+  return (
+    <>
+      <header className="workspace-head">
+        <h2>{t('ticket.heading', { number: ticket.number, subject: ticket.subject })}</h2>
+        <button type="button" className="icon" aria-label={t('ticket.close')} onClick={ticketClosed}>×</button>
+        <div className="workspace-meta">
+          <span className={`status status--${ticket.status}`}>{t(`status.${ticket.status}`)}</span>
+          <span>{t(`kind.${ticket.kind}`)}</span>
+          <span>{t(`tier.${ticket.tier}`)}</span>
+          <span>{ticket.assignee === null ? t('ticket.unassigned') : t('ticket.assignee', { name: ticket.assignee.name })}</span>
+          {ticket.duplicateOf !== null ? <span>{t('ticket.duplicateOf', { number: ticket.duplicateOf })}</span> : null}
+        </div>
+        {ticket.escalated && ticket.escalationJustification !== null ? (
+          <p className="escalation-note">{t('ticket.escalated', { justification: ticket.escalationJustification })}</p>
+        ) : null}
+        {ticket.compensation !== null ? <p className="muted">{t('ticket.compensation', { decision: ticket.compensation })}</p> : null}
+      </header>
+      <TicketActions ticket={ticket} />
+      {composer !== null ? <Composer key={`${ticket.id}:${composer}`} ticketId={ticket.id} mode={composer} /> : null}
+      <div className="workspace-body">
+        <Conversation messages={detail.messages} />
+        <div className="workspace-side">
+          <SlaPanel sla={ticket.sla} />
+          <ClientCard client={ticket.client} />
+          <AuditTrail audit={detail.audit} />
+        </div>
+      </div>
+      {dialog === null ? null : dialog === 'route' || dialog === 'move' ? (
+        <RouteDialog key={dialog} ticket={ticket} outOfTurn={dialog === 'move'} />
+      ) : dialog === 'merge' ? (
+        <MergeDialog ticket={ticket} />
+      ) : dialog === 'compensation' ? (
+        <CompensationDialog ticket={ticket} />
+      ) : (
+        assertNever(dialog, 'dialog')
+      )}
+    </>
+  );
+}

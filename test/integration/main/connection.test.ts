@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConnection, type Connection } from '../../../main/connection.ts';
+import { createTokenStore } from '../../../main/token-store.ts';
+import type { ConnectionState } from '../../../shared/client/event-stream.ts';
+import type { SessionInfo } from '../../../shared/ipc/contract.ts';
+import type { ServiceEvent } from '../../../shared/model/index.ts';
+import { startTestService, type TestService } from '../../support/service.ts';
+
+// main/connection.ts against a real ticket service over real HTTP and WebSocket.
+const noKeyring = { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
+const memory = () => {
+  const m = new Map<string, unknown>();
+  return { get: (k: string) => m.get(k), set: (k: string, v: unknown) => void m.set(k, v), delete: (k: string) => void m.delete(k) };
+};
+
+/** Waits until `check` holds, polling; fails with `what` after 10 s. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('main connection to the ticket service', () => {
+  let ts: TestService & { drop: () => Promise<void> };
+  const events: ServiceEvent[] = [];
+  const states: ConnectionState[] = [];
+  const sessions: (SessionInfo | null)[] = [];
+  const tokens = createTokenStore(noKeyring, memory());
+  let connection: Connection;
+
+  beforeAll(async () => {
+    ts = await startTestService('sqlite');
+    connection = createConnection({
+      baseUrl: ts.url,
+      tokens,
+      fetch: (url, init) => fetch(url, init),
+      openSocket: (url) => new WebSocket(url),
+      now: Date.now,
+      schedule: (run, ms) => {
+        const t = setTimeout(run, ms);
+        return () => clearTimeout(t);
+      },
+      onEvent: (e) => events.push(e),
+      onState: (s) => states.push(s),
+      onSession: (s) => sessions.push(s),
+    });
+  });
+  afterAll(async () => {
+    connection.close();
+    await ts.close();
+    await ts.drop();
+  });
+
+  const fileTicket = async (subject: string) => {
+    const token = await ts.login('alpha.user');
+    const r = await ts.request('POST', '/api/v1/tickets', { token, body: { kind: 'problem', subject, body: 'Calls drop after 30 seconds.' } });
+    expect(r.status).toBe(201);
+    return r.body.ticket.id as number;
+  };
+
+  it('signs in, keeps the token and goes online', async () => {
+    const session = await connection.login({ login: 'anna', password: 'demo' });
+    expect(session.user).toMatchObject({ kind: 'agent', login: 'anna' });
+    expect(tokens.get()).toEqual(expect.any(String));
+    expect(sessions.at(-1)?.user.login).toBe('anna');
+    await until(() => connection.state().status === 'online', 'online');
+  });
+
+  it('rejects a wrong password with the service message and keeps the session', async () => {
+    await expect(connection.login({ login: 'anna', password: 'nope' })).rejects.toMatchObject({ status: 401 });
+    expect(connection.session()?.user.login).toBe('anna');
+  });
+
+  it('receives live events', async () => {
+    const id = await fileTicket('Live event');
+    await until(() => events.some((e) => e.type === 'ticket.created' && e.ticketId === id), 'ticket.created');
+  });
+
+  it('recovers from a dropped connection and replays what it missed, once', async () => {
+    const before = events.length;
+    for (const client of ts.service.app.websocketServer.clients) client.terminate();
+    await until(() => connection.state().status !== 'online', 'the drop to be noticed');
+    const missed = await fileTicket('Filed while the console was away');
+    await until(() => connection.state().status === 'online', 'reconnect');
+    await until(() => events.some((e) => e.ticketId === missed && e.type === 'ticket.created'), 'the missed event');
+    expect(states.some((s) => s.status === 'offline' && s.retryAt !== null)).toBe(true);
+    const seqs = events.map((e) => e.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(events.length).toBeGreaterThan(before);
+  });
+
+  it('signs out: the token is gone here and refused by the service', async () => {
+    const old = tokens.get();
+    await connection.logout();
+    expect(tokens.get()).toBeNull();
+    expect(connection.session()).toBeNull();
+    expect(sessions.at(-1)).toBeNull();
+    expect((await ts.request('GET', '/api/v1/session', { token: old ?? '' })).status).toBe(401);
+  });
+
+  it('restores a saved session, and forgets a dead token', async () => {
+    const r = await ts.request('POST', '/api/v1/session', { body: { login: 'olga', password: 'demo' } });
+    tokens.set(r.body.token);
+    expect((await connection.restore())?.user.login).toBe('olga');
+    await connection.logout();
+    tokens.set('not-a-token');
+    expect(await connection.restore()).toBeNull();
+    expect(tokens.get()).toBeNull();
+  });
+});
