@@ -7,20 +7,6 @@ export const APP_HOST = 'console';
 /** The renderer's start page. */
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/** Strict CSP for the renderer: its own scripts only; it talks to nothing but main (IPC). */
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -8,7 +8,8 @@ import { translate } from '../shared/i18n/index.ts';
 import type { AppInfo } from '../shared/ipc/contract.ts';
 import { attentionCounts } from '../shared/notifications/attention.ts';
 import { decideNotification } from '../shared/notifications/decide.ts';
-import { APP_SCHEME, RENDERER_CSP, resolveAppAsset } from './app-protocol.ts';
+import { CONSOLE_CSP } from '../shared/csp.ts';
+import { APP_SCHEME, resolveAppAsset } from './app-protocol.ts';
 import { createConnection } from './connection.ts';
 import { startEmbeddedService, type EmbeddedService } from './embedded-service.ts';
 import { registerInvokeHandlers, sendEvent } from './ipc.ts';
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     if (asset === null) return new Response('Not found', { status: 404 });
     const body = await readFile(asset.path).catch(() => null);
     if (body === null) return new Response('Not found', { status: 404 });
-    return new Response(body, { headers: { 'content-type': asset.type, 'content-security-policy': RENDERER_CSP } });
+    return new Response(body, { headers: { 'content-type': asset.type, 'content-security-policy': CONSOLE_CSP } });
   });
 
   const store = new Store<Record<string, unknown>>({ name: 'dutydesk' });

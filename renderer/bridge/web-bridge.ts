@@ -1,3 +1,4 @@
+import { infoResponseSchema } from '../../shared/api/index.ts';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
 import type { AppInfo, DemoLogin, EventChannel, EventPayloads, InvokeArg, InvokeChannel, InvokeResults, SessionInfo } from '../../shared/ipc/contract.ts';
 import { createApiClient, type ApiClient, type FetchLike } from '../../shared/client/api-client.ts';
@@ -154,9 +155,11 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
     try {
       const response = await env.fetch(`${env.baseUrl}/api/v1/info`, { method: 'GET', headers: { accept: 'application/json' } });
       if (response.ok) {
-        const info = JSON.parse(await response.text()) as { demo?: boolean; demoLogins?: DemoLogin[]; version?: string };
-        if (info.demo === true && Array.isArray(info.demoLogins)) demoLogins = info.demoLogins;
-        if (typeof info.version === 'string') version = info.version;
+        const info = infoResponseSchema.safeParse(JSON.parse(await response.text()));
+        if (info.success) {
+          if (info.data.demo) demoLogins = info.data.demoLogins;
+          version = info.data.version;
+        }
       }
     } catch {
       // An older service without /api/v1/info: no demo logins to offer.

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useT } from '../../i18n/use-translation.ts';
+import { SupportClock } from '../header/support-clock.tsx';
 import { authQueries, useLogin } from './queries.ts';
 
 /** The demo accounts' shared password (issue 3). */
@@ -25,6 +26,7 @@ export function LoginScreen() {
 
   return (
     <main className="login">
+      <SupportClock />
       <form className="login-card" aria-labelledby={titleId} onSubmit={submit}>
         <h1 id={titleId}>{t('login.title')}</h1>
         <label>

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_URL, isTrustedFrame, RENDERER_CSP, resolveAppAsset } from '../../../main/app-protocol.ts';
+import { APP_URL, isTrustedFrame, resolveAppAsset } from '../../../main/app-protocol.ts';
+import { CONSOLE_CSP } from '../../../shared/csp.ts';
 
 const root = '/opt/dutydesk/out/renderer';
 
@@ -23,10 +24,10 @@ describe('app:// protocol', () => {
   });
 
   it('sends a strict CSP: own scripts only, no plugins, no framing', () => {
-    expect(RENDERER_CSP).toContain("script-src 'self'");
-    expect(RENDERER_CSP).toContain("object-src 'none'");
-    expect(RENDERER_CSP).toContain("frame-ancestors 'none'");
-    expect(RENDERER_CSP).not.toContain('unsafe-eval');
+    expect(CONSOLE_CSP).toContain("script-src 'self'");
+    expect(CONSOLE_CSP).toContain("object-src 'none'");
+    expect(CONSOLE_CSP).toContain("frame-ancestors 'none'");
+    expect(CONSOLE_CSP).not.toContain('unsafe-eval');
   });
 
   it('trusts IPC only from the console page in the main frame', () => {
