@@ -1,9 +1,13 @@
 import { chromium, defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // Playwright's own browser when it is installed, else Debian's (no browser downloads here).
 const ownBrowser = existsSync(chromium.executablePath());
 const PORT = 5179;
+// A throwaway database per run; the service seeds the demo data into it at start.
+const DB = process.env.DUTYDESK_E2E_DB ??= join(mkdtempSync(join(tmpdir(), 'dutydesk-e2e-')), 'e2e.sqlite');
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -19,10 +23,11 @@ export default defineConfig({
           args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
         },
   },
+  // Browser mode on a real ticket service: build the renderer, then the service serves it at `/`.
   webServer: {
-    command: `vite build -c vite.renderer.config.ts --logLevel warn && vite preview -c vite.renderer.config.ts --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}`,
+    command: `vite build -c vite.renderer.config.ts --logLevel error && "${process.execPath}" server/cli.ts --demo --db "${DB}" --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/api/v1/info`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 180_000,
   },
 });

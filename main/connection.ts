@@ -1,4 +1,4 @@
-import { createApiClient, type ApiClient, type FetchLike, type LoginRequest } from '../shared/client/api-client.ts';
+import { createApiClient, sessionStillValid, type ApiClient, type FetchLike, type LoginRequest } from '../shared/client/api-client.ts';
 import { ApiError } from '../shared/client/api-error.ts';
 import { createEventStream, type ConnectionState, type EventStream, type SocketLike } from '../shared/client/event-stream.ts';
 import type { SessionInfo } from '../shared/ipc/contract.ts';
@@ -61,14 +61,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
           setSession(null);
         }
       },
-      sessionValid: async () => {
-        try {
-          await api.me();
-          return true;
-        } catch (error) {
-          return !(error instanceof ApiError && error.status === 401);
-        }
-      },
+      sessionValid: () => sessionStillValid(api),
     });
     stream.start();
   };

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Bridge } from '../shared/ipc/bridge.ts';
 import { BridgeProvider, useBridge } from './bridge/bridge-context.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
-import { authQueries, useLogout } from './features/auth/queries.ts';
+import { authQueries, MeContext, useLogout } from './features/auth/queries.ts';
 import { ConnectionBanner } from './features/connection/connection-banner.tsx';
 import { useLiveUpdates } from './features/connection/use-live-updates.ts';
 import { Header } from './features/header/header.tsx';
@@ -54,7 +54,11 @@ function Root() {
   }
   if (session.data === null) return <LoginScreen />;
   if (session.data.user.kind !== 'agent') return <CustomerRefused />;
-  return <Console />;
+  return (
+    <MeContext value={session.data.user}>
+      <Console />
+    </MeContext>
+  );
 }
 
 function CustomerRefused() {

@@ -23,8 +23,8 @@ if (electronPath !== null) {
     else process.exit(code ?? 0);
   });
 } else {
-  const reason = (probe.stderr.split('\n').find((l) => l.includes('Error')) ?? 'its binary could not be downloaded').trim();
-  fallback(`Electron is not available here (${reason})`);
+  const detail = probe.stderr.split('\n').find((l) => l.includes('Error'))?.trim();
+  fallback(`Electron is not available here: its binary could not be downloaded${detail ? ` (${detail})` : ''}`);
 }
 
 function fallback(why: string): void {

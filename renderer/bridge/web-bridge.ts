@@ -1,7 +1,7 @@
 import { infoResponseSchema } from '../../shared/api/index.ts';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
 import type { AppInfo, DemoLogin, EventChannel, EventPayloads, InvokeArg, InvokeChannel, InvokeResults, SessionInfo } from '../../shared/ipc/contract.ts';
-import { createApiClient, type ApiClient, type FetchLike } from '../../shared/client/api-client.ts';
+import { createApiClient, sessionStillValid, type ApiClient, type FetchLike } from '../../shared/client/api-client.ts';
 import { ApiError } from '../../shared/client/api-error.ts';
 import { createEventStream, type ConnectionState, type EventStream, type SocketLike } from '../../shared/client/event-stream.ts';
 import { ticketCommandSchema } from '../../shared/client/ticket-command.ts';
@@ -39,7 +39,7 @@ export function browserEnv(): WebBridgeEnv {
     baseUrl: location.origin,
     storage: localStorage,
     fetch: (url, init) => fetch(url, init),
-    openSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+    openSocket: (url) => new WebSocket(url),
     notifications: hasNotifications
       ? {
           permission: () => Notification.permission,
@@ -137,14 +137,7 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
         emit('connection:changed', state);
         if (state.status === 'unauthorized') signedOut();
       },
-      sessionValid: async () => {
-        try {
-          await api.me();
-          return true;
-        } catch (error) {
-          return !(error instanceof ApiError && error.status === 401);
-        }
-      },
+      sessionValid: () => sessionStillValid(api),
     });
     stream.start();
   };

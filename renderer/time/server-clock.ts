@@ -1,4 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createCalendar, type Calendar, type CalendarConfig } from '../../shared/sla/index.ts';
 
 /**
  * One shared 1-second tick of the ticket service's time (our clock plus the measured offset), for
@@ -9,12 +10,17 @@ export interface ServerClock {
   now(): number;
   /** The service's clock minus ours, from measureClockOffset at connect. */
   setOffset(ms: number): void;
+  /** The service's support calendar (R7): the SLA defaults until the service has said. */
+  calendar(): Calendar;
+  /** Adopts the calendar the service reports on GET /api/v1/clock. */
+  setCalendar(config: CalendarConfig): void;
 }
 
 /** Creates a clock; `readNow` is the local clock (Date.now, faked in tests). */
 export function createServerClock(readNow: () => number = () => Date.now()): ServerClock {
   let offset = 0;
   let current = readNow();
+  let calendar = createCalendar();
   const listeners = new Set<() => void>();
   let timer: ReturnType<typeof setInterval> | undefined;
   const tick = (): void => {
@@ -41,6 +47,12 @@ export function createServerClock(readNow: () => number = () => Date.now()): Ser
       offset = ms;
       tick();
     },
+    calendar: () => calendar,
+    setCalendar(config) {
+      if (JSON.stringify(config) === JSON.stringify(calendar.config)) return;
+      calendar = createCalendar(config);
+      tick();
+    },
   };
 }
 
@@ -58,4 +70,10 @@ export function useServerClock(): ServerClock {
 export function useServerNow(): number {
   const clock = useServerClock();
   return useSyncExternalStore(clock.subscribe, clock.now);
+}
+
+/** The service's support calendar; re-renders when the service reports another. */
+export function useSupportCalendar(): Calendar {
+  const clock = useServerClock();
+  return useSyncExternalStore(clock.subscribe, clock.calendar);
 }

@@ -35,7 +35,7 @@ export const tierSchema = z.enum(TIERS);
 /** Languages (R10). */
 export const languageSchema = z.enum(LANGUAGES);
 
-/** GET /api/v1/clock (R9). */
+/** GET /api/v1/clock (R9), with the calendar itself so consoles count time exactly as the service does. */
 export const clockResponseSchema = z.object({
   now: instant,
   zone: z.string(),
@@ -43,6 +43,14 @@ export const clockResponseSchema = z.object({
   isWorkingTime: z.boolean(),
   isWorkingDay: z.boolean(),
   nextOpening: instant,
+  calendar: z.object({
+    zone: z.string(),
+    open: z.string(),
+    close: z.string(),
+    workdays: list(z.number().int()),
+    holidays: list(z.string()),
+    extraWorkdays: list(z.string()),
+  }),
 });
 
 /** A demo account the login screen may offer. */

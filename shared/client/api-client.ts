@@ -109,3 +109,13 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
     },
   };
 }
+
+/** Whether the client's token still signs in: false only when the service says 401. */
+export async function sessionStillValid(api: Pick<ApiClient, 'me'>): Promise<boolean> {
+  try {
+    await api.me();
+    return true;
+  } catch (error) {
+    return !(error instanceof ApiError && error.status === 401);
+  }
+}

@@ -8,6 +8,8 @@ import { DAY_MS, MINUTE_MS, dayNumberOf, isoWeekdayOf, minutesOf, zoneClock } fr
 export interface Calendar {
   /** The IANA zone whose wall clock the hours follow. */
   readonly zone: string;
+  /** The validated settings the calendar was made from. */
+  readonly config: CalendarConfig;
   /** Whether `at` lies inside working hours. */
   isWorkingTime(at: number): boolean;
   /** Whether the local date of `at` is a working day (R9). */
@@ -32,7 +34,7 @@ interface Day {
 const MAX_SEARCH_DAYS = 366 * 200;
 
 /** A calendar for the support team's hours; defaults are the SLA's (R7). Throws on bad config. */
-export function createCalendar(config: Partial<CalendarConfig> = {}): Calendar & { readonly config: CalendarConfig } {
+export function createCalendar(config: Partial<CalendarConfig> = {}): Calendar {
   const resolved = resolveCalendarConfig(config);
   const clock = zoneClock(resolved.zone);
   const openMin = minutesOf(resolved.open);
@@ -152,6 +154,7 @@ export function createCalendar(config: Partial<CalendarConfig> = {}): Calendar &
 /** Round-the-clock time, for escalations and global outages (R8, R25, R26). */
 export const ALWAYS_OPEN: Calendar = {
   zone: 'UTC',
+  config: { zone: 'UTC', open: '00:00', close: '24:00', workdays: [1, 2, 3, 4, 5, 6, 7], holidays: [], extraWorkdays: [] },
   isWorkingTime: () => true,
   isWorkingDay: () => true,
   nextOpening: (at) => at,

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import type { Calendar } from './calendar.ts';
+import type { CalendarConfig } from './calendar-config.ts';
 
 /** What customers and agents see of the support team's clock (R9). */
 export interface SupportClock {
@@ -11,6 +12,8 @@ export interface SupportClock {
   readonly isWorkingDay: boolean;
   /** `now` while working, else the next opening. */
   readonly nextOpening: number;
+  /** The calendar itself, so a console counts working time exactly as the service does. */
+  readonly calendar: CalendarConfig;
 }
 
 /** The support team's clock at `now`. */
@@ -22,5 +25,6 @@ export function supportClock(calendar: Calendar, now: number): SupportClock {
     isWorkingTime: calendar.isWorkingTime(now),
     isWorkingDay: calendar.isWorkingDay(now),
     nextOpening: calendar.nextOpening(now),
+    calendar: calendar.config,
   };
 }

@@ -1,13 +1,15 @@
 import { expect, test } from '@playwright/test';
 
-// Proves the pipeline: the renderer builds, a real Chromium loads it, and it runs shared/ code.
-test('the console opens and shows the support clock (R9)', async ({ page }) => {
+// Proves the pipeline: the renderer builds, the service serves it, a real Chromium runs it and its shared/ code.
+test('the console opens on the login screen with the support clock (R9)', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
   await expect(page).toHaveTitle('DutyDesk');
+  await expect(page.getByRole('heading', { name: 'Sign in to DutyDesk' })).toBeVisible();
   const clock = page.getByRole('region', { name: 'Support clock' });
   await expect(clock).toContainText('Europe/Kyiv');
-  await expect(page.getByRole('status')).toHaveText(/Support is (working now|closed; it opens .+)\./);
+  await expect(clock.getByRole('status')).toHaveText(/^(Working hours|Closed, opens .+)$/);
+  await expect(page.getByRole('button', { name: 'Sign in as anna' })).toBeVisible();
   expect(errors).toEqual([]);
 });

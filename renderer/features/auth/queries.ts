@@ -1,4 +1,5 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
 import type { Bridge } from '../../../shared/ipc/bridge.ts';
 import type { LoginRequest } from '../../../shared/client/api-client.ts';
 import type { Agent } from '../../../shared/model/index.ts';
@@ -10,12 +11,14 @@ export const authQueries = {
   appInfo: (bridge: Bridge) => queryOptions({ queryKey: ['app-info'] as const, queryFn: () => bridge.invoke('app:info', undefined), staleTime: Infinity }),
 };
 
-/** The signed-in agent; only rendered below the login gate. */
+/** The signed-in agent, provided once by the session gate so the tree below never sees a half-signed-out state. */
+export const MeContext = createContext<Agent | null>(null);
+
+/** The signed-in agent; only rendered below the session gate. */
 export function useMe(): Agent {
-  const bridge = useBridge();
-  const user = useQuery(authQueries.session(bridge)).data?.user;
-  if (user?.kind !== 'agent') throw new Error('useMe outside a signed-in agent session');
-  return user;
+  const me = useContext(MeContext);
+  if (me === null) throw new Error('useMe outside MeContext');
+  return me;
 }
 
 /** Signs in; the session query holds the result. */

@@ -28,7 +28,11 @@ export function useLiveUpdates(): void {
   useEffect(() => {
     let listTimer: ReturnType<typeof setTimeout> | undefined;
     const measure = (): void => {
-      void measureClockOffset(async () => (await bridge.invoke('clock:get', undefined)).now, () => Date.now())
+      void measureClockOffset(async () => {
+        const reported = await bridge.invoke('clock:get', undefined);
+        clock.setCalendar(reported.calendar);
+        return reported.now;
+      }, () => Date.now())
         .then((offset) => clock.setOffset(offset))
         .catch(() => {});
     };

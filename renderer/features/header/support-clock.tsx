@@ -2,15 +2,14 @@ import { DateTime } from 'luxon';
 import { supportClock } from '../../../shared/sla/index.ts';
 import { formatInstant } from '../../../shared/i18n/index.ts';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
-import { useServerNow } from '../../time/server-clock.ts';
-import { supportCalendar } from '../../time/support-calendar.ts';
+import { useServerNow, useSupportCalendar } from '../../time/server-clock.ts';
 
 /** The support team's clock and zone, whether it is working time and a working day (R9), and the agent's own time when it differs. */
 export function SupportClock() {
   const t = useT();
   const lang = useLanguage();
   const now = useServerNow();
-  const clock = supportClock(supportCalendar, now);
+  const clock = supportClock(useSupportCalendar(), now);
   const hours = clock.offsetMinutes / 60;
   const gmt = `${hours >= 0 ? '+' : '−'}${Math.abs(hours)}`;
   const localOffset = DateTime.fromMillis(now).offset;

@@ -1,10 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Ticket } from '../../../shared/model/index.ts';
 import { useT } from '../../i18n/use-translation.ts';
 import { useTicketActions } from '../ticket/store.ts';
 import { useCursorId, useQueueActions } from './store.ts';
-
 import { QueueRow } from './queue-row.tsx';
 
 const ROW_HEIGHT = 32;
@@ -38,10 +37,11 @@ export function QueueGrid({ tickets, label }: { readonly tickets: readonly Ticke
     cursorMoved(ticket.id);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
-  const open = (id: number): void => {
+  // Stable, so memoized rows do not re-render when the cursor moves elsewhere.
+  const open = useCallback((id: number): void => {
     cursorMoved(id);
     ticketOpened(id);
-  };
+  }, [cursorMoved, ticketOpened]);
 
   // j/k work wherever the agent is not typing; Enter only on the grid itself or the page.
   const keys = useRef({ move, open, cursorId });

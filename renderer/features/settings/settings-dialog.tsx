@@ -90,6 +90,7 @@ function ServerSetting({ serverUrl }: { readonly serverUrl: string | null }) {
         </label>
       ) : null}
       {save.isError ? <p role="alert" className="error">{save.error.message}</p> : null}
+      {save.isSuccess ? <p className="muted">{t('settings.saved')}</p> : null}
       <button type="submit">{t('settings.save')}</button>
     </form>
   );

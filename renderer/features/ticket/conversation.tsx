@@ -1,12 +1,13 @@
 import type { Message } from '../../../shared/model/index.ts';
 import { formatInstant } from '../../../shared/i18n/index.ts';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
-import { supportCalendar } from '../../time/support-calendar.ts';
+import { useSupportCalendar } from '../../time/server-clock.ts';
 
 /** The conversation: customer messages, replies, questions, internal notes and system lines, each visibly distinct. Text only. */
 export function Conversation({ messages }: { readonly messages: readonly Message[] }) {
   const t = useT();
   const lang = useLanguage();
+  const { zone } = useSupportCalendar();
   return (
     <section className="conversation" aria-label={t('ticket.conversation')}>
       <ol>
@@ -18,7 +19,7 @@ export function Conversation({ messages }: { readonly messages: readonly Message
                 <span className={`badge badge--${m.type}`}>{type}</span>
                 <span className="author">{m.author?.name ?? t('audit.system')}</span>
                 <time dateTime={new Date(m.createdAt).toISOString()} className="muted">
-                  {formatInstant(lang, m.createdAt, supportCalendar.zone, 'd LLL HH:mm')}
+                  {formatInstant(lang, m.createdAt, zone, 'd LLL HH:mm')}
                 </time>
                 {m.mergedFrom !== null ? <span className="muted">{t('message.mergedFrom', { number: m.mergedFrom })}</span> : null}
               </header>

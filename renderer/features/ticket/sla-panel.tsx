@@ -2,15 +2,15 @@ import type { SlaStatus } from '../../../shared/sla/index.ts';
 import { formatInstant } from '../../../shared/i18n/index.ts';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
 import { CountdownText } from '../../time/countdown-text.tsx';
-import { useServerNow } from '../../time/server-clock.ts';
-import { supportCalendar } from '../../time/support-calendar.ts';
+import { useServerNow, useSupportCalendar } from '../../time/server-clock.ts';
 
 /** Every SLA clock of the ticket (R21-R25): target, calendar, start, due, and whether it stopped in time or breached. */
 export function SlaPanel({ sla }: { readonly sla: SlaStatus }) {
   const t = useT();
   const lang = useLanguage();
   const now = useServerNow();
-  const when = (ms: number) => formatInstant(lang, ms, supportCalendar.zone, 'ccc d LLL HH:mm');
+  const { zone } = useSupportCalendar();
+  const when = (ms: number) => formatInstant(lang, ms, zone, 'ccc d LLL HH:mm');
   return (
     <section className="sla-panel" aria-label={t('sla.panel')}>
       <h3>

@@ -21,7 +21,7 @@ export function TicketActions({ ticket }: { readonly ticket: Ticket }) {
   const me = useMe();
   const can = abilitiesOf(me, ticket);
   const command = useTicketCommand();
-  const { composerOpened, dialogOpened } = useTicketActions();
+  const { composerOpened, dialogOpened, ticketClosed } = useTicketActions();
 
   const run = {
     take: () => command.mutate({ command: 'take', id: ticket.id }),
@@ -32,11 +32,15 @@ export function TicketActions({ ticket }: { readonly ticket: Ticket }) {
     resolve: () => command.mutate({ command: 'resolve', id: ticket.id }),
     merge: () => dialogOpened('merge'),
   };
-  const latest = useRef({ run, can });
-  latest.current = { run, can };
+  const latest = useRef({ run, can, ticketClosed });
+  latest.current = { run, can, ticketClosed };
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || document.querySelector('[role="dialog"]') !== null) return;
+      if (e.key === 'Escape') {
+        latest.current.ticketClosed();
+        return;
+      }
       const action = SHORTCUTS[e.key as keyof typeof SHORTCUTS] as keyof typeof run | undefined;
       if (action === undefined || !latest.current.can[action]) return;
       e.preventDefault();

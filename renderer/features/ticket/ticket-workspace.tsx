@@ -29,10 +29,12 @@ function OpenTicket({ id }: { readonly id: number }) {
   const detail = useQuery(ticketQueries.detail(bridge, id));
   const { ticketClosed } = useTicketActions();
   return (
-    <section className="workspace" aria-label={t('ticket.label', { number: id })} onKeyDown={(e) => e.key === 'Escape' && e.target === e.currentTarget && ticketClosed()}>
+    <section className="workspace" aria-label={t('ticket.label', { number: id })}>
       {detail.isPending ? <p className="muted">{t('app.loading')}</p> : null}
       {detail.isError ? (
-        <p role="alert" className="error">{detail.error.message}</p>
+        <p role="alert" className="error">
+          {detail.error.message} <button type="button" onClick={ticketClosed}>{t('ticket.close')}</button>
+        </p>
       ) : null}
       {detail.data !== undefined ? <Loaded detail={detail.data} /> : null}
     </section>

@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { AGENTS, createFakeBridge, renderConsole } from '../../../../support/fake-bridge.tsx';
+import { setUpRendererTests } from '../../../../support/renderer-setup.ts';
+
+setUpRendererTests();
+
+describe('SettingsDialog', () => {
+  it('switches the whole console to Ukrainian, with plurals right', async () => {
+    const bridge = createFakeBridge([{ id: 1, subject: 'A', createdAt: Date.now() }, { id: 2, subject: 'B', createdAt: Date.now() }]);
+    bridge.signIn(AGENTS.anna);
+    renderConsole(bridge);
+    await userEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Language' }), 'uk');
+    expect(await screen.findByRole('dialog', { name: 'Налаштування' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Закрити' }));
+    expect(screen.getByRole('grid', { name: 'Черга' })).toBeTruthy();
+    expect(await screen.findByText('2 тікети')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('uk');
+    expect(bridge.settings.language).toBe('uk');
+  });
+
+  it('switches notifications per kind; browser mode shows no desktop-only settings', async () => {
+    const bridge = createFakeBridge([]);
+    bridge.signIn(AGENTS.anna);
+    renderConsole(bridge);
+    await userEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'SLA at risk' }));
+    expect(await within(dialog).findByText('Settings saved.')).toBeTruthy();
+    expect(bridge.settings.notifications.slaWarning).toBe(false);
+    expect(within(dialog).queryByRole('checkbox', { name: 'Start minimized to the tray' })).toBeNull();
+    expect(within(dialog).queryByRole('radio', { name: 'Embedded service on this computer' })).toBeNull();
+  });
+
+  it('offers the server choice and start minimized in the desktop app', async () => {
+    const bridge = createFakeBridge([]);
+    bridge.appInfo = { ...bridge.appInfo, mode: 'desktop', embedded: true };
+    bridge.signIn(AGENTS.anna);
+    renderConsole(bridge);
+    await userEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+    await within(dialog).findByRole('checkbox', { name: 'Start minimized to the tray' });
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'A team service at this URL' }));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Service URL' }), 'https://desk.example.com');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await within(dialog).findByText('Settings saved.');
+    expect(bridge.settings.serverUrl).toBe('https://desk.example.com');
+  });
+});
