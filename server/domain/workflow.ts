@@ -2,7 +2,7 @@
  * The ticket state machine and permission rules, as pure functions: given the actor, the ticket
  * and a command, the change to make or the reason to refuse. Cited rules are in SLA.md.
  */
-import { isPathMove } from '../../shared/model/index.ts';
+import { isPathMove, OPEN_STATUSES } from '../../shared/model/index.ts';
 import type { AuditAction, MessageType, ServiceEventType, Tier, TicketStatus } from '../../shared/model/index.ts';
 import type { SlaEventType, TicketKind } from '../../shared/sla/index.ts';
 import { assertNever } from '../../shared/assert-never.ts';
@@ -51,7 +51,6 @@ export interface TicketChange {
 /** The verdict on a command. */
 export type Decision = { readonly ok: true; readonly change: TicketChange } | { readonly ok: false; readonly error: DomainError };
 
-const OPEN: readonly TicketStatus[] = ['new', 'in_work', 'awaiting_customer'];
 const ok = (change: TicketChange): Decision => ({ ok: true, change });
 const no = (error: DomainError): Decision => ({ ok: false, error });
 
@@ -71,7 +70,7 @@ const needTier = (t: TicketFacts): DomainError => forbidden(`only agents of tier
 /** Decides a command on a visible ticket. */
 export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand): Decision {
   if (!canSee(actor, ticket)) return no(notFound(`ticket #${ticket.id} not found`));
-  const open = OPEN.includes(ticket.status);
+  const open = OPEN_STATUSES.includes(ticket.status);
   switch (command.type) {
     case 'take': {
       if (actor.kind !== 'agent') return no(forbidden('customers cannot take tickets'));
@@ -191,8 +190,8 @@ export function decideMerge(actor: Actor, duplicate: TicketFacts, original: Tick
   if (!actsOnTier(actor, duplicate.tier)) return needTier(duplicate);
   if (original === undefined) return badRequest('into', 'no such ticket');
   if (original.id === duplicate.id) return badRequest('into', 'a ticket cannot be merged into itself');
-  if (!OPEN.includes(duplicate.status)) return notOpen(duplicate);
-  if (!OPEN.includes(original.status)) return conflict(`the original #${original.id} is ${original.status.replace('_', ' ')}; merge into an open ticket`);
+  if (!OPEN_STATUSES.includes(duplicate.status)) return notOpen(duplicate);
+  if (!OPEN_STATUSES.includes(original.status)) return conflict(`the original #${original.id} is ${original.status.replace('_', ' ')}; merge into an open ticket`);
   // Copying the conversation to another client's ticket would show it to the wrong customers.
   if (original.clientId !== duplicate.clientId) return conflict(`#${original.id} belongs to another client`);
   return null;
