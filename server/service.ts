@@ -33,6 +33,8 @@ export interface ServiceOptions {
   readonly demo?: boolean;
   /** The built renderer to serve at `/` as the browser console. */
   readonly consoleRoot?: string | null;
+  /** How often an open event socket re-checks its session; default 30 s. */
+  readonly sessionCheckMs?: number;
 }
 
 /** A running (not yet listening) service instance. */
@@ -64,7 +66,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke() });
   const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
   const scheduler = createScheduler({ db, now, tickets, onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, consoleRoot: options.consoleRoot ?? null });
+  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000 });
 
   await hub.start();
   let listener: PgListener | undefined;

@@ -28,7 +28,13 @@ export function actorOf(user: User): Actor {
 
 /** Password login and bearer tokens. */
 export function createSessions(deps: { readonly db: Db; readonly now: () => number; readonly tokenTtlMs: number }) {
+  const logoutListeners = new Set<(tokenHash: string) => void>();
   return {
+    /** Calls `listener` with the token hash of every session this instance ends; returns the unsubscribe. */
+    onLogout(listener: (tokenHash: string) => void): () => void {
+      logoutListeners.add(listener);
+      return () => logoutListeners.delete(listener);
+    },
     /** Checks the password and issues a token; 401 with one message for a wrong login or password. */
     async login(login: string, password: string): Promise<{ token: string; expiresAt: number; user: User }> {
       const record = await userByLogin(deps.db.kysely, login);
@@ -51,6 +57,7 @@ export function createSessions(deps: { readonly db: Db; readonly now: () => numb
     /** Ends a session. */
     async logout(session: Session): Promise<void> {
       await deleteSession(deps.db.kysely, session.tokenHash, deps.now());
+      for (const listener of logoutListeners) listener(session.tokenHash);
     },
   };
 }

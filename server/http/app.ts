@@ -30,6 +30,8 @@ export interface AppDeps {
   readonly demo: boolean;
   /** The built renderer to serve at `/` (the browser console), or null. */
   readonly consoleRoot: string | null;
+  /** How often an open event socket re-checks its session (expiry, logout on another instance). */
+  readonly sessionCheckMs: number;
 }
 
 /** The fastify app: /api/v1 routes, OpenAPI, WebSocket events, one error mapping. */

@@ -9,7 +9,7 @@ import type { ServiceEvent } from '../../shared/model/index.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { openDatabase, type Db } from '../../server/db/index.ts';
 import { seedPeople, type People } from '../../server/demo/people.ts';
-import { createService, type Service } from '../../server/service.ts';
+import { createService, type Service, type ServiceOptions } from '../../server/service.ts';
 import { fakeClock, type FakeClock } from './clock.ts';
 
 /** The engines a suite runs on; PostgreSQL is absent when the harness found none (it said so loudly). */
@@ -65,7 +65,7 @@ export interface TestService {
 }
 
 /** Starts a service over a fresh database with the demo people (no tickets). */
-export async function startTestService(engine: 'sqlite' | 'postgres', options: { clock?: FakeClock; location?: string } = {}): Promise<TestService & { drop: () => Promise<void> }> {
+export async function startTestService(engine: 'sqlite' | 'postgres', options: { clock?: FakeClock; location?: string; service?: Partial<ServiceOptions> } = {}): Promise<TestService & { drop: () => Promise<void> }> {
   const fresh = options.location === undefined ? await freshDatabase(engine) : { location: options.location, drop: async () => {} };
   const clock = options.clock ?? fakeClock();
   const db = await openDatabase(fresh.location);
@@ -79,7 +79,7 @@ export async function startTestService(engine: 'sqlite' | 'postgres', options: {
     const clients = await db.kysely.selectFrom('clients').select(['id', 'name']).execute();
     people = { users: new Map(users.map((u) => [u.login, u.id])), clients: new Map(clients.map((c) => [c.name, c.id])) };
   }
-  const service = await createService({ db, now: clock.now, schedulerIntervalMs: 0, eventPollMs: 0, bodyLimit: 64 * 1024 });
+  const service = await createService({ db, now: clock.now, schedulerIntervalMs: 0, eventPollMs: 0, bodyLimit: 64 * 1024, ...options.service });
   const url = await service.listen(0, '127.0.0.1');
   const tokens = new Map<string, string>();
   const sockets = new Set<EventSocket>();

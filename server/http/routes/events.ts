@@ -5,7 +5,10 @@ import type { Session } from '../../auth/sessions.ts';
 import type { AppDeps } from '../app.ts';
 import { bearerToken } from '../auth.ts';
 
-const sessionsByRequest = new WeakMap<FastifyRequest, Session>();
+const sessionsByRequest = new WeakMap<FastifyRequest, { session: Session; token: string }>();
+
+/** The close code a socket gets when its session ends (logout, expiry): the client signs in again. */
+export const SESSION_ENDED = 4401;
 
 /** GET /api/v1/events: the WebSocket event stream with ?since replay. */
 export function registerEventRoutes(root: FastifyInstance, deps: AppDeps): void {
@@ -19,19 +22,33 @@ export function registerEventRoutes(root: FastifyInstance, deps: AppDeps): void 
     // Authenticate before the upgrade, so a bad token gets a plain 401 response.
     preValidation: async (request) => {
       const query = request.query as { token?: string };
-      const session = await deps.sessions.authenticate(bearerToken(request) ?? query.token);
-      sessionsByRequest.set(request, session);
+      const token = bearerToken(request) ?? query.token;
+      const session = await deps.sessions.authenticate(token);
+      sessionsByRequest.set(request, { session, token: token ?? '' });
     },
   }, (socket, request) => {
-    const session = sessionsByRequest.get(request);
-    if (session === undefined) {
+    const auth = sessionsByRequest.get(request);
+    if (auth === undefined) {
       socket.close(1008, 'unauthenticated');
       return;
     }
+    const { session, token } = auth;
     let unsubscribe: (() => void) | undefined;
     let closed = false;
+    const end = (): void => {
+      if (!closed) socket.close(SESSION_ENDED, 'session ended; sign in again');
+    };
+    // A socket lives no longer than its session: ended here at once, elsewhere (another instance,
+    // expiry) at the next check.
+    const offLogout = deps.sessions.onLogout((hash) => hash === session.tokenHash && end());
+    const check = setInterval(() => {
+      deps.sessions.authenticate(token).catch(end);
+    }, deps.sessionCheckMs);
+    check.unref();
     socket.on('close', () => {
       closed = true;
+      clearInterval(check);
+      offLogout();
       unsubscribe?.();
     });
     // Clients only listen; anything they send is ignored.
