@@ -29,6 +29,8 @@ async function main(): Promise<void> {
   let window: BrowserWindow | null = null;
   let quitting = false;
   let embedded: EmbeddedService | null = null;
+  // The service's clock minus ours, so tray counts agree with the service's deadlines.
+  let clockOffset = 0;
   app.on('second-instance', () => window && focusWindow(window));
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url)));
   app.on('before-quit', () => {
@@ -90,7 +92,6 @@ async function main(): Promise<void> {
   };
   setInterval(scheduleTray, 30_000).unref();
 
-  let clockOffset = 0;
   const connection = createConnection({
     baseUrl,
     tokens,
