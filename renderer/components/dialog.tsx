@@ -7,11 +7,21 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 export function Dialog({ title, onClose, children, closeLabel }: { readonly title: string; readonly onClose: () => void; readonly children: ReactNode; readonly closeLabel: string }) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     const before = document.activeElement;
     const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])');
     first?.focus();
+    // Escape closes the dialog wherever focus went (a re-render can drop it to the page).
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      close.current();
+    };
+    document.addEventListener('keydown', onKey);
     return () => {
+      document.removeEventListener('keydown', onKey);
       if (before instanceof HTMLElement) before.focus();
     };
   }, []);
@@ -23,12 +33,6 @@ export function Dialog({ title, onClose, children, closeLabel }: { readonly titl
         aria-modal="true"
         aria-labelledby={titleId}
         className="dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
       >
         <header className="dialog-head">
           <h2 id={titleId}>{title}</h2>

@@ -9,10 +9,11 @@ import { QueueRow } from './queue-row.tsx';
 const ROW_HEIGHT = 32;
 const COLUMNS = ['due', 'number', 'kind', 'subject', 'client', 'language', 'tier', 'assignee', 'status', 'escalated'] as const;
 
-/** Whether a key press belongs to a text field or a dialog, not to the queue's shortcuts. */
+/** Whether a key press belongs to a text field or an open dialog, not to the queue's shortcuts. */
 function isTyping(target: EventTarget | null): boolean {
+  if (document.querySelector('[role="dialog"][aria-modal="true"]') !== null) return true;
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog') !== null;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /**

@@ -23,6 +23,22 @@ describe('SettingsDialog', () => {
     expect(bridge.settings.language).toBe('uk');
   });
 
+  it('keeps the queue keys off while open, and closes on Escape even when focus left it', async () => {
+    const bridge = createFakeBridge([{ id: 1, subject: 'A', createdAt: Date.now() }, { id: 2, subject: 'B', createdAt: Date.now() }]);
+    bridge.signIn(AGENTS.anna);
+    renderConsole(bridge);
+    const grid = await screen.findByRole('grid', { name: 'Queue' });
+    await screen.findByText('2 tickets');
+    await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard('j');
+    expect(grid.getAttribute('aria-activedescendant')).toBeNull();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Settings' })).toBeNull();
+    await userEvent.keyboard('j');
+    expect(grid.getAttribute('aria-activedescendant')).toMatch(/^queue-row-/);
+  });
+
   it('switches notifications per kind; browser mode shows no desktop-only settings', async () => {
     const bridge = createFakeBridge([]);
     bridge.signIn(AGENTS.anna);
