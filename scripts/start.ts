@@ -1,5 +1,7 @@
 // `npm start`: build, then run the desktop app; where Electron cannot be fetched or started (no
 // network for its binary), say so in one line and run the embedded service with the browser console.
+// The fallback listens on DUTYDESK_PORT (default 8080) with its data in DUTYDESK_DB (default
+// data/dutydesk.sqlite).
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -27,9 +29,15 @@ if (electronPath !== null) {
   fallback(`Electron is not available here: its binary could not be downloaded${detail ? ` (${detail})` : ''}`);
 }
 
+let fellBack = false;
 function fallback(why: string): void {
+  // A binary that fails to spawn may report both 'error' and 'exit'.
+  if (fellBack) return;
+  fellBack = true;
   console.log(`${why}: starting the embedded ticket service with the browser console instead.`);
-  const server = spawn(process.execPath, [join(root, 'server/cli.ts'), '--demo', '--console', join(root, 'out/renderer')], { cwd: root, stdio: 'inherit' });
+  const args = ['--demo', '--console', join(root, 'out/renderer'), '--port', process.env.DUTYDESK_PORT ?? '8080'];
+  if (process.env.DUTYDESK_DB !== undefined) args.push('--db', process.env.DUTYDESK_DB);
+  const server = spawn(process.execPath, [join(root, 'server/cli.ts'), ...args], { cwd: root, stdio: 'inherit' });
   server.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 }
