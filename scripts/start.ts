@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
+let fellBack = false;
 const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, stdio: 'inherit' });
 
 const built = run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);
@@ -29,7 +30,6 @@ if (electronPath !== null) {
   fallback(`Electron is not available here: its binary could not be downloaded${detail ? ` (${detail})` : ''}`);
 }
 
-let fellBack = false;
 function fallback(why: string): void {
   // A binary that fails to spawn may report both 'error' and 'exit'.
   if (fellBack) return;
