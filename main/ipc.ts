@@ -18,11 +18,7 @@ export type InvokeHandlers = { [C in InvokeChannel]: (arg: InvokeArg<C>) => Prom
 /** A failure as the renderer receives it: bad input names the field, like the service's 400s. */
 export function toOutcomeError(error: unknown): InvokeOutcome<InvokeChannel> & { ok: false } {
   if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
-  if (error instanceof ZodError) {
-    const issue = error.issues[0];
-    const field = issue?.path.join('.') ?? '';
-    return { ok: false, error: { status: 400, code: 'bad_request', message: `${field || 'argument'} ${issue?.message ?? 'is invalid'}`, ...(field ? { field } : {}) } };
-  }
+  if (error instanceof ZodError) return { ok: false, error: ApiError.badRequest(error).toJSON() };
   return { ok: false, error: { status: 500, code: 'internal', message: error instanceof Error ? error.message : String(error) } };
 }
 

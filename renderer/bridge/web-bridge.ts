@@ -200,20 +200,13 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
     'tickets:get': ({ id }) => api.getTicket(id),
     'tickets:command': (command) => {
       const parsed = ticketCommandSchema.safeParse(command);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return Promise.reject(new ApiError(400, 'bad_request', issue?.message ?? 'invalid command', issue?.path.join('.')));
-      }
-      return api.command(parsed.data);
+      return parsed.success ? api.command(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
     },
     'agents:list': () => api.agents(),
     'settings:get': async () => readSettings(),
     'settings:set': async (patch) => {
       const parsed = settingsPatchSchema.safeParse(patch);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new ApiError(400, 'bad_request', issue?.message ?? 'invalid settings', issue?.path.join('.'));
-      }
+      if (!parsed.success) throw ApiError.badRequest(parsed.error);
       const next = applySettingsPatch(readSettings(), parsed.data);
       env.storage.setItem(SETTINGS_KEY, JSON.stringify(next));
       emit('settings:changed', next);

@@ -1,3 +1,4 @@
+import type { ZodError } from 'zod';
 import type { ErrorResponse } from '../api/index.ts';
 
 /** A failed call to the ticket service, as the user should hear about it. */
@@ -17,6 +18,13 @@ export class ApiError extends Error {
   /** Plain data, for crossing IPC (an Error's own fields do not survive structured clone). */
   toJSON(): SerializedApiError {
     return { status: this.status, code: this.code, message: this.message, ...(this.field === undefined ? {} : { field: this.field }) };
+  }
+
+  /** Bad input, said as the service says it: the field and the reason (a 400). */
+  static badRequest(error: ZodError): ApiError {
+    const issue = error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    return new ApiError(400, 'bad_request', `${field || 'input'} ${issue?.message ?? 'is invalid'}`, field || undefined);
   }
 
   /** The inverse of toJSON. */
