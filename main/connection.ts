@@ -18,6 +18,17 @@ export interface ConnectionDeps {
   readonly onSession: (session: SessionInfo | null) => void;
 }
 
+/** The real network and clock of Node 24 (global fetch and WebSocket, timers), for main and tests. */
+export const NODE_IO: Pick<ConnectionDeps, 'fetch' | 'openSocket' | 'now' | 'schedule'> = {
+  fetch: (url, init) => fetch(url, init),
+  openSocket: (url) => new WebSocket(url),
+  now: () => Date.now(),
+  schedule: (run, ms) => {
+    const t = setTimeout(run, ms);
+    return () => clearTimeout(t);
+  },
+};
+
 /** Main's link to the ticket service: the session, the HTTP client and the live event stream. */
 export interface Connection {
   readonly api: ApiClient;

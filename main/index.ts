@@ -10,7 +10,7 @@ import { attentionCounts } from '../shared/notifications/attention.ts';
 import { decideNotification } from '../shared/notifications/decide.ts';
 import { CONSOLE_CSP } from '../shared/csp.ts';
 import { APP_SCHEME, resolveAppAsset } from './app-protocol.ts';
-import { createConnection } from './connection.ts';
+import { createConnection, NODE_IO } from './connection.ts';
 import { startEmbeddedService, type EmbeddedService } from './embedded-service.ts';
 import { registerInvokeHandlers, sendEvent } from './ipc.ts';
 import { showNotification } from './notifier.ts';
@@ -95,13 +95,7 @@ async function main(): Promise<void> {
   const connection = createConnection({
     baseUrl,
     tokens,
-    fetch: (url, init) => fetch(url, init),
-    openSocket: (url) => new WebSocket(url),
-    now: Date.now,
-    schedule: (run, ms) => {
-      const t = setTimeout(run, ms);
-      return () => clearTimeout(t);
-    },
+    ...NODE_IO,
     onEvent: (event) => {
       sendEvent(contents(), 'service:event', event);
       const me = connection.session()?.user;

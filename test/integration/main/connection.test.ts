@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnection, type Connection } from '../../../main/connection.ts';
+import { createConnection, NODE_IO, type Connection } from '../../../main/connection.ts';
 import { createTokenStore } from '../../../main/token-store.ts';
 import type { ConnectionState } from '../../../shared/client/event-stream.ts';
 import type { SessionInfo } from '../../../shared/ipc/contract.ts';
@@ -35,13 +35,7 @@ describe('main connection to the ticket service', () => {
     connection = createConnection({
       baseUrl: ts.url,
       tokens,
-      fetch: (url, init) => fetch(url, init),
-      openSocket: (url) => new WebSocket(url),
-      now: Date.now,
-      schedule: (run, ms) => {
-        const t = setTimeout(run, ms);
-        return () => clearTimeout(t);
-      },
+      ...NODE_IO,
       onEvent: (e) => events.push(e),
       onState: (s) => states.push(s),
       onSession: (s) => sessions.push(s),
