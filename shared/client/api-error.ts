@@ -20,11 +20,12 @@ export class ApiError extends Error {
     return { status: this.status, code: this.code, message: this.message, ...(this.field === undefined ? {} : { field: this.field }) };
   }
 
-  /** Bad input, said as the service says it: the field and the reason (a 400). */
+  /** Bad input, said as the service says it: "field: reason" (a 400). */
   static badRequest(error: ZodError): ApiError {
     const issue = error.issues[0];
     const field = issue?.path.join('.') ?? '';
-    return new ApiError(400, 'bad_request', `${field || 'input'} ${issue?.message ?? 'is invalid'}`, field || undefined);
+    const reason = issue?.message ?? 'is invalid';
+    return field === '' ? new ApiError(400, 'bad_request', reason) : new ApiError(400, 'bad_request', `${field}: ${reason}`, field);
   }
 
   /** The inverse of toJSON. */

@@ -8,6 +8,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { App } from '../../renderer/app.tsx';
 import { ApiError } from '../../shared/client/api-error.ts';
+import { ticketCommandSchema } from '../../shared/client/ticket-command.ts';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
 import type { AppInfo, EventChannel, EventPayloads, InvokeArg, InvokeChannel, InvokeResults, SessionInfo } from '../../shared/ipc/contract.ts';
 import { isPathMove, type Agent, type AuditEntry, type Client, type Message, type Ticket, type TicketDetail, type TicketStatus, type Tier } from '../../shared/model/index.ts';
@@ -206,7 +207,7 @@ export function createFakeBridge(seed: readonly SeedTicket[], now: () => number 
           log(t, agent, 'resolved');
           break;
         case 'merge':
-          if (!tickets.has(c.into)) throw new ApiError(400, 'bad_request', 'no such ticket', 'into');
+          if (!tickets.has(c.into)) throw new ApiError(400, 'bad_request', 'into: no such ticket', 'into');
           t.status = 'merged';
           log(t, agent, 'merged');
           break;
@@ -214,7 +215,18 @@ export function createFakeBridge(seed: readonly SeedTicket[], now: () => number 
           t.compensation = c.decision;
           log(t, agent, 'compensation', { detail: c.decision });
           break;
-        case 'escalate':
+        case 'escalate': {
+          // As the real bridges do: the command is validated before it leaves the console.
+          const parsed = ticketCommandSchema.safeParse(c);
+          if (!parsed.success) throw ApiError.badRequest(parsed.error);
+          log(t, agent, 'escalated', { fromTier: t.tier, toTier: 'escalation', detail: `on the customer's request: ${c.justification}` });
+          t.tier = 'escalation';
+          t.assignee = null;
+          t.escalated = true;
+          t.justification = c.justification;
+          t.events.push({ type: 'escalated', at: now() });
+          break;
+        }
         case 'reopen':
           throw new ApiError(403, 'forbidden', 'not for agents here');
       }

@@ -13,6 +13,8 @@ export interface TicketAbilities {
   readonly move: boolean;
   /** Managers, on tickets that were escalated (R6c). */
   readonly compensation: boolean;
+  /** Any agent, on the customer's recorded request, while not escalated (R12). */
+  readonly escalate: boolean;
 }
 
 /** What `me` may do to `ticket` now, mirroring the service's rules (server/domain/workflow.ts). */
@@ -30,5 +32,6 @@ export function abilitiesOf(me: Agent, ticket: Ticket): TicketAbilities {
     merge: open && onTier,
     move: open && manager,
     compensation: manager && ticket.escalationJustification !== null,
+    escalate: open && !ticket.escalated,
   };
 }

@@ -8,7 +8,7 @@ import { useTicketCommand } from './queries.ts';
 import { useTicketActions } from './store.ts';
 
 /** Single-key shortcuts of the workspace (outside text fields and dialogs). */
-const SHORTCUTS = { t: 'take', r: 'reply', q: 'question', n: 'note', o: 'route', s: 'resolve', m: 'merge' } as const;
+const SHORTCUTS = { t: 'take', r: 'reply', q: 'question', n: 'note', o: 'route', s: 'resolve', m: 'merge', e: 'escalate' } as const;
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -31,6 +31,7 @@ export function TicketActions({ ticket }: { readonly ticket: Ticket }) {
     route: () => dialogOpened('route'),
     resolve: () => command.mutate({ command: 'resolve', id: ticket.id }),
     merge: () => dialogOpened('merge'),
+    escalate: () => dialogOpened('escalate'),
   };
   const latest = useRef({ run, can, ticketClosed });
   latest.current = { run, can, ticketClosed };
@@ -66,6 +67,7 @@ export function TicketActions({ ticket }: { readonly ticket: Ticket }) {
       {button('route', 'o')}
       {button('resolve', 's')}
       {button('merge', 'm')}
+      {button('escalate', 'e')}
       {can.move ? <button type="button" onClick={() => dialogOpened('move')}>{t('action.move')}</button> : null}
       {can.compensation ? <button type="button" onClick={() => dialogOpened('compensation')}>{t('action.compensation')}</button> : null}
       <CommandError error={command.error} />

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-translation.ts';
 import { AuditTrail } from './audit-trail.tsx';
 import { ClientCard } from './client-card.tsx';
 import { CompensationDialog } from './compensation-dialog.tsx';
+import { EscalateDialog } from './escalate-dialog.tsx';
 import { Composer } from './composer.tsx';
 import { Conversation } from './conversation.tsx';
 import { MergeDialog } from './merge-dialog.tsx';
@@ -80,6 +81,8 @@ function Loaded({ detail }: { readonly detail: TicketDetail }) {
         <MergeDialog ticket={ticket} />
       ) : dialog === 'compensation' ? (
         <CompensationDialog ticket={ticket} />
+      ) : dialog === 'escalate' ? (
+        <EscalateDialog ticket={ticket} />
       ) : (
         assertNever(dialog, 'dialog')
       )}

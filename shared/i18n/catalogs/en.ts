@@ -168,7 +168,8 @@ export const en = {
   'action.merge': 'Merge',
   'action.move': 'Move out of turn',
   'action.compensation': 'Compensation',
-  'action.shortcuts': 'Shortcuts: t take, r reply, q question, n note, o route, s resolve, m merge',
+  'action.escalate': 'Escalate for the customer',
+  'action.shortcuts': 'Shortcuts: t take, r reply, q question, n note, o route, s resolve, m merge, e escalate',
 
   'compose.reply': 'Reply to the customer',
   'compose.question': 'Clarifying question to the customer',
@@ -190,6 +191,9 @@ export const en = {
   'compensation.title': 'Compensation decision for ticket #{number}',
   'compensation.decision': 'Decision',
   'compensation.submit': 'Record decision',
+  'escalate.title': 'Escalate ticket #{number} on the customer\'s request',
+  'escalate.justification': 'The customer\'s justification: why it cannot wait (R12)',
+  'escalate.submit': 'Escalate',
 
   'settings.title': 'Settings',
   'settings.server': 'Ticket service',

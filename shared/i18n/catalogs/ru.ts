@@ -170,7 +170,8 @@ export const ru: Record<keyof typeof en, string> = {
   'action.merge': 'Объединить',
   'action.move': 'Переместить вне очереди',
   'action.compensation': 'Компенсация',
-  'action.shortcuts': 'Клавиши: t взять, r ответ, q вопрос, n заметка, o передать, s решить, m объединить',
+  'action.escalate': 'Эскалировать по просьбе клиента',
+  'action.shortcuts': 'Клавиши: t взять, r ответ, q вопрос, n заметка, o передать, s решить, m объединить, e эскалировать',
 
   'compose.reply': 'Ответ клиенту',
   'compose.question': 'Уточняющий вопрос клиенту',
@@ -192,6 +193,9 @@ export const ru: Record<keyof typeof en, string> = {
   'compensation.title': 'Решение о компенсации по тикету №{number}',
   'compensation.decision': 'Решение',
   'compensation.submit': 'Записать решение',
+  'escalate.title': 'Эскалация тикета №{number} по просьбе клиента',
+  'escalate.justification': 'Обоснование клиента: почему нельзя ждать (R12)',
+  'escalate.submit': 'Эскалировать',
 
   'settings.title': 'Настройки',
   'settings.server': 'Сервис тикетов',

@@ -170,7 +170,8 @@ export const uk: Record<keyof typeof en, string> = {
   'action.merge': 'Об’єднати',
   'action.move': 'Перемістити поза чергою',
   'action.compensation': 'Компенсація',
-  'action.shortcuts': 'Клавіші: t взяти, r відповідь, q питання, n нотатка, o передати, s вирішити, m об’єднати',
+  'action.escalate': 'Ескалювати на прохання клієнта',
+  'action.shortcuts': 'Клавіші: t взяти, r відповідь, q питання, n нотатка, o передати, s вирішити, m об’єднати, e ескалювати',
 
   'compose.reply': 'Відповідь клієнту',
   'compose.question': 'Уточнювальне питання клієнту',
@@ -192,6 +193,9 @@ export const uk: Record<keyof typeof en, string> = {
   'compensation.title': 'Рішення про компенсацію за тікетом №{number}',
   'compensation.decision': 'Рішення',
   'compensation.submit': 'Записати рішення',
+  'escalate.title': 'Ескалація тікета №{number} на прохання клієнта',
+  'escalate.justification': 'Обґрунтування клієнта: чому не можна чекати (R12)',
+  'escalate.submit': 'Ескалювати',
 
   'settings.title': 'Налаштування',
   'settings.server': 'Сервіс тікетів',

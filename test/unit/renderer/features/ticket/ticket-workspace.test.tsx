@@ -123,6 +123,24 @@ describe('TicketWorkspace', () => {
     expect(screen.queryByRole('region', { name: 'Ticket #404' })).toBeNull();
   });
 
+  it('escalates on the customer\'s request with their justification (R12), and not twice', async () => {
+    renderConsole(desk());
+    const ws = await open(21);
+    fireEvent.keyDown(document.body, { key: 'e' });
+    const dialog = await screen.findByRole('dialog', { name: 'Escalate ticket #21 on the customer\'s request' });
+    const reason = within(dialog).getByRole('textbox', { name: 'The customer\'s justification: why it cannot wait (R12)' });
+    await userEvent.type(reason, 'urgent');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Escalate' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/^justification: must be at least a sentence/);
+    await userEvent.clear(reason);
+    await userEvent.type(reason, 'Their live TV broadcast cannot take any calls right now.');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Escalate' }));
+    expect(await within(ws).findByText('Escalated by the customer: Their live TV broadcast cannot take any calls right now.')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(within(ws).queryByRole('button', { name: /^Escalate for the customer/ })).toBeNull();
+    expect(within(ws).getByRole('region', { name: 'Audit trail' }).textContent).toContain('on the customer\'s request');
+  });
+
   it('does not offer manager actions to agents', async () => {
     renderConsole(desk());
     const ws = await open(23);
