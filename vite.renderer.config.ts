@@ -10,6 +10,17 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
-    rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+    rolldownOptions: {
+      input: resolve(import.meta.dirname, 'renderer/index.html'),
+      // React, TanStack, luxon and zod change less often than the console: their own chunks.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
+            { name: 'vendor', test: /node_modules/, priority: 10 },
+          ],
+        },
+      },
+    },
   },
 });
