@@ -33,31 +33,28 @@ export function createScheduler(deps: { readonly db: Db; readonly now: () => num
       const clock = await tx.trx.selectFrom('sla_clocks').selectAll().where('ticket_id', '=', ticketId).where('idx', '=', idx).executeTakeFirst();
       if (clock === undefined || clock.stopped_at !== null) return 0;
       const info = { index: idx, target: clock.target as SlaClock['target'], startedAt: clock.started_at, dueAt: clock.due_at, warnAt: clock.warn_at };
+      // The conditional UPDATE is the claim: true for exactly one instance.
+      const claimed = async (column: 'warned_at' | 'breached_at'): Promise<boolean> => {
+        const r = await tx.trx
+          .updateTable('sla_clocks')
+          .set(column === 'warned_at' ? { warned_at: now } : { breached_at: now })
+          .where('ticket_id', '=', ticketId)
+          .where('idx', '=', idx)
+          .where(column, 'is', null)
+          .executeTakeFirst();
+        return Number(r.numUpdatedRows) === 1;
+      };
       let written = 0;
       const breachDue = clock.breached_at === null && clock.due_at <= now;
       if (clock.warned_at === null && clock.warn_at <= now) {
-        const r = await tx.trx
-          .updateTable('sla_clocks')
-          .set({ warned_at: now })
-          .where('ticket_id', '=', ticketId)
-          .where('idx', '=', idx)
-          .where('warned_at', 'is', null)
-          .executeTakeFirst();
         // A warning that comes due together with its breach says nothing the breach does not.
-        if (Number(r.numUpdatedRows) === 1 && !breachDue) {
+        if ((await claimed('warned_at')) && !breachDue) {
           tx.events.push({ type: 'sla.warning', ticket: summaryOf(row), agentsOnly: true, data: { clock: info } });
           written++;
         }
       }
       if (breachDue) {
-        const r = await tx.trx
-          .updateTable('sla_clocks')
-          .set({ breached_at: now })
-          .where('ticket_id', '=', ticketId)
-          .where('idx', '=', idx)
-          .where('breached_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) === 1) {
+        if (await claimed('breached_at')) {
           // The queue sorts by the stored state; a running clock past its due time is now breached.
           await tx.trx.updateTable('tickets').set({ sla_state: 'breached' }).where('id', '=', ticketId).where('sla_state', '=', 'running').execute();
           const after = (await ticketRow(tx.trx, ticketId, false)) ?? row;
