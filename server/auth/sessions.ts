@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { User } from '../../shared/model/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Actor } from '../domain/actor.ts';
-import { unauthorized } from '../domain/errors.ts';
+import { tooManyRequests, unauthorized } from '../domain/errors.ts';
+import { createLoginThrottle } from './login-throttle.ts';
 import { deleteSession, insertSession, sessionByHash, userByLogin } from '../store/users.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 
@@ -29,6 +30,7 @@ export function actorOf(user: User): Actor {
 /** Password login and bearer tokens. */
 export function createSessions(deps: { readonly db: Db; readonly now: () => number; readonly tokenTtlMs: number }) {
   const logoutListeners = new Set<(tokenHash: string) => void>();
+  const throttle = createLoginThrottle();
   return {
     /** Calls `listener` with the token hash of every session this instance ends; returns the unsubscribe. */
     onLogout(listener: (tokenHash: string) => void): () => void {
@@ -37,9 +39,18 @@ export function createSessions(deps: { readonly db: Db; readonly now: () => numb
     },
     /** Checks the password and issues a token; 401 with one message for a wrong login or password. */
     async login(login: string, password: string): Promise<{ token: string; expiresAt: number; user: User }> {
+      const blocked = throttle.blockedUntil(login, deps.now());
+      if (blocked !== null) {
+        const minutes = Math.max(1, Math.ceil((blocked - deps.now()) / 60_000));
+        throw tooManyRequests(`too many wrong passwords for this login; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
+      }
       const record = await userByLogin(deps.db.kysely, login);
       const valid = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
-      if (record === undefined || !valid) throw unauthorized('wrong login or password');
+      if (record === undefined || !valid) {
+        throttle.failed(login, deps.now());
+        throw unauthorized('wrong login or password');
+      }
+      throttle.succeeded(login);
       const token = randomBytes(32).toString('base64url');
       const now = deps.now();
       const expiresAt = now + deps.tokenTtlMs;

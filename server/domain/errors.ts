@@ -1,5 +1,5 @@
 /** Why a request was refused; the HTTP layer maps each kind to one status code (http/errors.ts). */
-export type DomainErrorKind = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict';
+export type DomainErrorKind = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests';
 
 /** A refusal the caller can act on; the transaction that threw it is rolled back. */
 export class DomainError extends Error {
@@ -21,5 +21,7 @@ export const forbidden = (message: string): DomainError => new DomainError('forb
 export const notFound = (message: string): DomainError => new DomainError('not_found', message);
 /** 409: the state machine forbids this now. */
 export const conflict = (message: string): DomainError => new DomainError('conflict', message);
+/** 429: too many attempts; the message says when to try again. */
+export const tooManyRequests = (message: string): DomainError => new DomainError('too_many_requests', message);
 /** 401: no valid token. */
 export const unauthorized = (message: string): DomainError => new DomainError('unauthorized', message);

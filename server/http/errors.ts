@@ -17,6 +17,8 @@ export function statusOf(kind: DomainErrorKind): number {
       return 404;
     case 'conflict':
       return 409;
+    case 'too_many_requests':
+      return 429;
     default:
       return assertNever(kind, 'error kind');
   }

@@ -8,7 +8,7 @@ import { listAgents } from '../../store/users.ts';
 import type { AppDeps } from '../app.ts';
 import { requireSession } from '../auth.ts';
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 429: errorResponseSchema };
 
 /** Sessions, the support clock and the agent directory. */
 export function registerSessionRoutes(root: FastifyInstance, deps: AppDeps): void {

@@ -43,6 +43,20 @@ describe.each(engines())('ticket service on %s', (engine) => {
         expect(r.body).toEqual({ error: 'unauthorized', message: 'wrong login or password' });
       }
     });
+    it('pauses sign-ins for a login after five wrong passwords (429, saying when), and only for that login', async () => {
+      const attempt = (login: string, password: string) => t.request('POST', '/api/v1/session', { body: { login, password } });
+      try {
+        for (let i = 0; i < 5; i++) expect((await attempt('ivan', `guess-${i}`)).status).toBe(401);
+        const paused = await attempt('ivan', 'demo');
+        expect(paused.status).toBe(429);
+        expect(paused.body).toEqual({ error: 'too_many_requests', message: 'too many wrong passwords for this login; try again in 15 minutes' });
+        expect((await attempt('dmytro', 'demo')).status).toBe(200);
+        t.clock.advance(15 * MIN);
+        expect((await attempt('ivan', 'demo')).status).toBe(200);
+      } finally {
+        t.clock.set(WORKING_HOURS);
+      }
+    });
     it('401 without a token, with a bad one, after logout and after expiry', async () => {
       expect((await t.request('GET', '/api/v1/tickets')).status).toBe(401);
       expect((await t.request('GET', '/api/v1/tickets', { token: 'forged' })).status).toBe(401);
