@@ -69,10 +69,15 @@ export function createEventHub(db: Db, onError: (error: unknown) => void): Event
       .orderBy('seq')
       .limit(PAGE)
       .execute();
-  const deliver = (l: Live, row: EventRow): void => {
+  // The wire form of a row is made once, however many subscribers receive it.
+  const deliver = (l: Live, row: EventRow, json: () => string): void => {
     if (row.seq <= l.last) return;
     l.last = row.seq;
-    if (mayReceive(l.sub.user, row)) l.sub.send(JSON.stringify(toServiceEvent(row)));
+    if (mayReceive(l.sub.user, row)) l.sub.send(json());
+  };
+  const wireOf = (row: EventRow): (() => string) => {
+    let json: string | undefined;
+    return () => (json ??= JSON.stringify(toServiceEvent(row)));
   };
 
   return {
@@ -89,7 +94,8 @@ export function createEventHub(db: Db, onError: (error: unknown) => void): Event
         for (;;) {
           const rows = await rowsAfter(head);
           for (const row of rows) {
-            for (const l of live) deliver(l, row);
+            const json = wireOf(row);
+            for (const l of live) deliver(l, row, json);
             head = row.seq;
           }
           if (rows.length < PAGE) return;
@@ -103,7 +109,7 @@ export function createEventHub(db: Db, onError: (error: unknown) => void): Event
           l.last = since;
           for (;;) {
             const rows = await rowsAfter(l.last, head);
-            for (const row of rows) deliver(l, row);
+            for (const row of rows) deliver(l, row, wireOf(row));
             if (rows.length < PAGE) break;
           }
         }
