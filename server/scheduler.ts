@@ -4,7 +4,6 @@
  * (`... where warned_at is null`) in the same transaction as the event row, after locking the
  * ticket row: of two instances racing, the second sees the claim and writes nothing.
  */
-import type { SlaClock } from '../shared/sla/index.ts';
 import type { Db } from './db/index.ts';
 import type { TicketService } from './domain/ticket-service.ts';
 import { summaryOf, ticketRow } from './store/tickets.ts';
@@ -32,7 +31,7 @@ export function createScheduler(deps: { readonly db: Db; readonly now: () => num
       if (row === undefined) return 0;
       const clock = await tx.trx.selectFrom('sla_clocks').selectAll().where('ticket_id', '=', ticketId).where('idx', '=', idx).executeTakeFirst();
       if (clock === undefined || clock.stopped_at !== null) return 0;
-      const info = { index: idx, target: clock.target as SlaClock['target'], startedAt: clock.started_at, dueAt: clock.due_at, warnAt: clock.warn_at };
+      const info = { index: idx, target: clock.target, startedAt: clock.started_at, dueAt: clock.due_at, warnAt: clock.warn_at };
       // The conditional UPDATE is the claim: true for exactly one instance.
       const claimed = async (column: 'warned_at' | 'breached_at'): Promise<boolean> => {
         const r = await tx.trx

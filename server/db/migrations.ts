@@ -1,5 +1,6 @@
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { setEnumChecks } from './checks.ts';
 import type { Engine } from './index.ts';
 
 // Migrations take Kysely<unknown> on purpose: they must not depend on today's schema types.
@@ -117,6 +118,41 @@ export function migrations(engine: Engine): Record<string, Migration> {
           .addColumn('audience', 'text', notNull)
           .addColumn('payload', 'text', notNull)
           .execute();
+      },
+    },
+    '0003-enum-checks': {
+      // The values as of this migration; a later change of a list is a new migration calling setEnumChecks.
+      async up(db: AnyDb) {
+        const languages = ['ru', 'uk', 'en'];
+        const tiers = ['l1', 'l2-analysts', 'l2-methodologists', 'l3', 'l4', 'escalation'];
+        await setEnumChecks(db, engine, {
+          clients: { primary_group: ['autodialer', 'inbound'], language: languages },
+          users: { kind: ['agent', 'customer'], role: ['agent', 'manager', 'admin'], language: languages },
+          user_tiers: { tier: tiers },
+          tickets: {
+            kind: ['problem', 'bug', 'question', 'suggestion'],
+            language: languages,
+            status: ['new', 'in_work', 'awaiting_customer', 'resolved', 'merged'],
+            tier: tiers,
+            escalated: [0, 1],
+            sla_state: ['closed', 'breached', 'running', 'paused', 'idle'],
+          },
+          sla_events: { type: ['created', 'taken', 'question_asked', 'agent_replied', 'customer_replied', 'escalated', 'resolved', 'reopened'] },
+          sla_clocks: { target: ['reaction', 'consultation', 'suggestion', 'escalation'] },
+          messages: { type: ['customer', 'reply', 'question', 'note', 'system'] },
+          audit: {
+            action: [
+              'created', 'taken', 'taken_over', 'replied', 'asked', 'noted', 'customer_replied', 'routed', 'escalated',
+              'resolved', 'reopened', 'merged', 'merged_into_this', 'compensation',
+            ],
+            from_tier: tiers,
+            to_tier: tiers,
+          },
+          events: {
+            type: ['ticket.created', 'ticket.changed', 'ticket.routed', 'ticket.escalated', 'message.added', 'sla.warning', 'sla.breached'],
+            audience: ['all', 'agents'],
+          },
+        });
       },
     },
   };

@@ -1,5 +1,10 @@
-/** Kysely's view of the tables (see migrations.ts). Instants are epoch-ms integers; flags are 0/1 on both engines. */
+/**
+ * Kysely's view of the tables (see migrations.ts). Instants are epoch-ms integers; flags are 0/1 on
+ * both engines; enum columns carry the model's types, and CHECK constraints hold them in the database.
+ */
 import type { Generated } from 'kysely';
+import type { AuditAction, Language, MessageType, Role, ServiceEventType, Tier, TicketStatus } from '../../shared/model/index.ts';
+import type { FunctionGroup, SlaEventType, SlaState, SlaTargetId, TicketKind } from '../../shared/sla/index.ts';
 
 /** Every table. */
 export interface Database {
@@ -19,8 +24,8 @@ export interface Database {
 export interface ClientsTable {
   id: Generated<number>;
   name: string;
-  primary_group: string;
-  language: string;
+  primary_group: FunctionGroup;
+  language: Language;
 }
 
 /** users: agents and customers. */
@@ -28,10 +33,10 @@ export interface UsersTable {
   id: Generated<number>;
   login: string;
   name: string;
-  kind: string;
-  role: string | null;
+  kind: 'agent' | 'customer';
+  role: Role | null;
   client_id: number | null;
-  language: string;
+  language: Language;
   password_hash: string;
   created_at: number;
 }
@@ -39,7 +44,7 @@ export interface UsersTable {
 /** user_tiers: an agent's tiers. */
 export interface UserTiersTable {
   user_id: number;
-  tier: string;
+  tier: Tier;
 }
 
 /** sessions: bearer tokens, stored as SHA-256 hashes. */
@@ -53,22 +58,22 @@ export interface SessionsTable {
 /** tickets, with the SLA columns the queue sorts by. */
 export interface TicketsTable {
   id: Generated<number>;
-  kind: string;
+  kind: TicketKind;
   subject: string;
   body: string;
-  language: string;
+  language: Language;
   client_id: number;
   author_id: number;
-  status: string;
-  tier: string;
+  status: TicketStatus;
+  tier: Tier;
   assignee_id: number | null;
-  escalated: number;
+  escalated: 0 | 1;
   escalation_justification: string | null;
   compensation: string | null;
   duplicate_of: number | null;
   created_at: number;
   updated_at: number;
-  sla_state: string;
+  sla_state: SlaState;
   sla_due_at: number | null;
 }
 
@@ -76,7 +81,7 @@ export interface TicketsTable {
 export interface SlaEventsTable {
   id: Generated<number>;
   ticket_id: number;
-  type: string;
+  type: SlaEventType;
   at: number;
 }
 
@@ -84,7 +89,7 @@ export interface SlaEventsTable {
 export interface SlaClocksTable {
   ticket_id: number;
   idx: number;
-  target: string;
+  target: SlaTargetId;
   started_at: number;
   due_at: number;
   warn_at: number;
@@ -97,7 +102,7 @@ export interface SlaClocksTable {
 export interface MessagesTable {
   id: Generated<number>;
   ticket_id: number;
-  type: string;
+  type: MessageType;
   author_id: number | null;
   body: string;
   created_at: number;
@@ -109,9 +114,9 @@ export interface AuditTable {
   id: Generated<number>;
   ticket_id: number;
   actor_id: number | null;
-  action: string;
-  from_tier: string | null;
-  to_tier: string | null;
+  action: AuditAction;
+  from_tier: Tier | null;
+  to_tier: Tier | null;
   detail: string | null;
   at: number;
 }
@@ -119,11 +124,11 @@ export interface AuditTable {
 /** events: the WebSocket stream, in global sequence. */
 export interface EventsTable {
   seq: Generated<number>;
-  type: string;
+  type: ServiceEventType;
   at: number;
   ticket_id: number;
   client_id: number;
   /** 'all': the ticket's client may see it too; 'agents': agents only. */
-  audience: string;
+  audience: 'all' | 'agents';
   payload: string;
 }

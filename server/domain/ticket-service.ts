@@ -3,7 +3,8 @@
  * ticket, its message, audit entry, SLA history and events together, or nothing at all.
  */
 import type { Transaction } from 'kysely';
-import type { Language, Message, TicketDetail, Ticket } from '../../shared/model/index.ts';
+import type { Language, Message, TicketDetail, Ticket, TicketSummary } from '../../shared/model/index.ts';
+import { assertNever } from '../../shared/assert-never.ts';
 import type { EvaluateOptions, TicketKind } from '../../shared/sla/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';
@@ -115,27 +116,14 @@ export function createTicketService(deps: TicketServiceDeps) {
       .where('id', '=', row.id)
       .execute();
     let late: LateBreach[] = [];
-    if (change.slaEvent !== undefined) late = (await recordSlaEvent(tx.trx, { id: row.id, kind: row.kind as TicketKind }, change.slaEvent, tx.now, sla)).lateBreaches;
+    if (change.slaEvent !== undefined) late = (await recordSlaEvent(tx.trx, { id: row.id, kind: row.kind }, change.slaEvent, tx.now, sla)).lateBreaches;
     await audit(tx, row.id, actor, change.audit);
     const message = change.message === undefined ? undefined : await addMessage(tx, row.id, change.message.type, change.message.body, change.message.system === true ? null : actor);
     const after = await ticketRow(tx.trx, row.id, false);
     if (after === undefined) throw new Error(`ticket ${row.id} vanished inside its own transaction`);
     const summary = summaryOf(after);
-    if (change.event !== undefined) {
-      const e = change.event;
-      tx.events.push({
-        type: e.type,
-        ticket: summary,
-        agentsOnly: e.agentsOnly,
-        data: {
-          action: change.audit.action,
-          ...(change.audit.fromTier !== undefined ? { fromTier: change.audit.fromTier } : {}),
-          ...(change.audit.toTier !== undefined ? { toTier: change.audit.toTier } : {}),
-          ...(e.reason !== undefined ? { reason: e.reason } : {}),
-          ...(e.outOfTurn !== undefined ? { outOfTurn: e.outOfTurn } : {}),
-        },
-      });
-    }
+    const event = ticketEvent(change, summary);
+    if (event !== undefined) tx.events.push(event);
     if (message !== undefined) tx.events.push({ type: 'message.added', ticket: summary, agentsOnly: message.type === 'note', data: { message } });
     tx.events.push(...slaEvents(after, late));
     return after;
@@ -263,6 +251,26 @@ export function createTicketService(deps: TicketServiceDeps) {
     /** Applies a change decided elsewhere (the demo seed replays histories through it). */
     apply: (tx: Tx, actor: Actor, row: TicketRow, change: TicketChange) => apply(tx, actor, row, change),
   };
+}
+
+/** The ticket-level event of a decided change, with the data its type carries. */
+function ticketEvent(change: TicketChange, ticket: TicketSummary): PendingEvent | undefined {
+  const e = change.event;
+  if (e === undefined) return undefined;
+  const { action, fromTier, toTier } = change.audit;
+  const base = { ticket, agentsOnly: e.agentsOnly };
+  switch (e.type) {
+    case 'ticket.changed':
+      return { ...base, type: e.type, data: { action } };
+    case 'ticket.routed':
+      if (fromTier === undefined || toTier === undefined || e.reason === undefined) throw new Error('a routing change names both tiers and a reason');
+      return { ...base, type: e.type, data: { action: 'routed', fromTier, toTier, reason: e.reason, outOfTurn: e.outOfTurn ?? false } };
+    case 'ticket.escalated':
+      if (fromTier === undefined) throw new Error('an escalation names the tier it leaves');
+      return { ...base, type: e.type, data: { action: 'escalated', fromTier, toTier: 'escalation' } };
+    default:
+      return assertNever(e.type, 'ticket event type');
+  }
 }
 
 /** A transaction context, for the scheduler. */

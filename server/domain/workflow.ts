@@ -3,7 +3,7 @@
  * and a command, the change to make or the reason to refuse. Cited rules are in SLA.md.
  */
 import { isPathMove, OPEN_STATUSES } from '../../shared/model/index.ts';
-import type { AuditAction, MessageType, ServiceEventType, Tier, TicketStatus } from '../../shared/model/index.ts';
+import type { AuditAction, MessageType, Tier, TicketStatus } from '../../shared/model/index.ts';
 import type { SlaEventType, TicketKind } from '../../shared/sla/index.ts';
 import { assertNever } from '../../shared/assert-never.ts';
 import type { Actor } from './actor.ts';
@@ -45,7 +45,7 @@ export interface TicketChange {
   readonly message?: { readonly type: MessageType; readonly body: string; readonly system?: boolean };
   readonly audit: { readonly action: AuditAction; readonly fromTier?: Tier; readonly toTier?: Tier; readonly detail?: string };
   /** The ticket-level event; messages add their own message.added. */
-  readonly event?: { readonly type: ServiceEventType; readonly agentsOnly: boolean; readonly outOfTurn?: boolean; readonly reason?: string };
+  readonly event?: { readonly type: 'ticket.changed' | 'ticket.routed' | 'ticket.escalated'; readonly agentsOnly: boolean; readonly outOfTurn?: boolean; readonly reason?: string };
 }
 
 /** The verdict on a command. */

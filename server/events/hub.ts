@@ -4,7 +4,7 @@
  * row after the last one it dispatched. Replays for `?since=N` and live dispatch run on one queue,
  * so a subscriber gets each visible event exactly once, in sequence order.
  */
-import type { ServiceEvent, ServiceEventType, User } from '../../shared/model/index.ts';
+import type { ServiceEvent, User } from '../../shared/model/index.ts';
 import type { Db } from '../db/index.ts';
 
 /** One connected client. */
@@ -45,7 +45,8 @@ export function mayReceive(user: User, row: Pick<EventRow, 'client_id' | 'audien
 /** The wire form of an event row. */
 export function toServiceEvent(row: EventRow): ServiceEvent {
   const payload = JSON.parse(row.payload) as Pick<ServiceEvent, 'ticket' | 'data'>;
-  return { seq: row.seq, type: row.type as ServiceEventType, at: row.at, ticketId: row.ticket_id, ticket: payload.ticket, data: payload.data };
+  // The payload was written by writeEvents for this very type, so type and data agree.
+  return { seq: row.seq, type: row.type, at: row.at, ticketId: row.ticket_id, ticket: payload.ticket, data: payload.data } as ServiceEvent;
 }
 
 /** Builds the hub over a database. */

@@ -3,14 +3,16 @@ import type { ServiceEventData, ServiceEventType, TicketSummary } from '../../sh
 import type { Engine } from '../db/index.ts';
 import type { Executor } from '../store/executor.ts';
 
-/** An event a transaction will write just before it commits. */
-export interface PendingEvent {
-  readonly type: ServiceEventType;
-  readonly ticket: TicketSummary;
-  /** Internal notes, routing and SLA timers are for agents only. */
-  readonly agentsOnly: boolean;
-  readonly data: ServiceEventData;
-}
+/** An event a transaction will write just before it commits; `data` is decided by `type`. */
+export type PendingEvent = {
+  readonly [T in ServiceEventType]: {
+    readonly type: T;
+    readonly ticket: TicketSummary;
+    /** Internal notes, routing and SLA timers are for agents only. */
+    readonly agentsOnly: boolean;
+    readonly data: ServiceEventData<T>;
+  };
+}[ServiceEventType];
 
 /** The PostgreSQL channel that wakes every instance's event hub. */
 export const EVENTS_CHANNEL = 'dutydesk_events';

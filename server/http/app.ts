@@ -10,6 +10,7 @@ import type { Calendar } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
 import { registerConsole } from './console.ts';
 import { registerEventRoutes } from './routes/events.ts';
+import { registerEventSchemaRoute } from './routes/event-schema.ts';
 import { registerInfoRoute } from './routes/info.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSessionRoutes(app, deps);
   registerTicketRoutes(app, deps);
   registerEventRoutes(app, deps);
+  registerEventSchemaRoute(app);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (deps.consoleRoot !== null) await registerConsole(app, deps.consoleRoot);
   await app.ready();

@@ -22,7 +22,7 @@ export async function recordSlaEvent(
 ): Promise<{ status: SlaStatus; lateBreaches: LateBreach[] }> {
   await db.insertInto('sla_events').values({ ticket_id: ticket.id, type, at: now }).execute();
   const events = await db.selectFrom('sla_events').select(['type', 'at']).where('ticket_id', '=', ticket.id).orderBy('id').execute();
-  const status = evaluateSla({ kind: ticket.kind, events: events.map((e) => ({ type: e.type as SlaEventType, at: e.at })) }, now, options);
+  const status = evaluateSla({ kind: ticket.kind, events: events }, now, options);
   await db.updateTable('tickets').set({ sla_state: status.state, sla_due_at: status.dueAt }).where('id', '=', ticket.id).execute();
 
   const stored = await db.selectFrom('sla_clocks').select(['idx', 'stopped_at', 'breached_at']).where('ticket_id', '=', ticket.id).execute();

@@ -1,8 +1,8 @@
 import { sql, type Selectable } from 'kysely';
-import type { AuditAction, AuditEntry, Language, Message, MessageType, Ticket, TicketStatus, TicketSummary, Tier } from '../../shared/model/index.ts';
-import { evaluateSla, type EvaluateOptions, type SlaEvent, type SlaEventType, type SlaStatus, type TicketKind } from '../../shared/sla/index.ts';
+import { OPEN_STATUSES, type AuditEntry, type Message, type Ticket, type TicketSummary, type Tier } from '../../shared/model/index.ts';
+import { evaluateSla, type EvaluateOptions, type SlaEvent } from '../../shared/sla/index.ts';
 import type { TicketView } from '../../shared/api/index.ts';
-import type { TicketsTable } from '../db/schema.ts';
+import type { MessagesTable, TicketsTable } from '../db/schema.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { TicketFacts } from '../domain/workflow.ts';
 import { inChunks, type Executor } from './executor.ts';
@@ -15,10 +15,10 @@ export type TicketRow = Selectable<TicketsTable>;
 export function factsOf(row: TicketRow): TicketFacts {
   return {
     id: row.id,
-    kind: row.kind as TicketKind,
+    kind: row.kind,
     clientId: row.client_id,
-    status: row.status as TicketStatus,
-    tier: row.tier as Tier,
+    status: row.status,
+    tier: row.tier,
     assigneeId: row.assignee_id,
     escalated: row.escalated === 1,
     escalationJustification: row.escalation_justification,
@@ -31,14 +31,14 @@ export function summaryOf(row: TicketRow): TicketSummary {
   return {
     id: row.id,
     number: row.id,
-    kind: row.kind as TicketKind,
+    kind: row.kind,
     subject: row.subject,
     clientId: row.client_id,
-    status: row.status as TicketStatus,
-    tier: row.tier as Tier,
+    status: row.status,
+    tier: row.tier,
     assigneeId: row.assignee_id,
     escalated: row.escalated === 1,
-    slaState: row.sla_state as SlaStatus['state'],
+    slaState: row.sla_state,
     slaDueAt: row.sla_due_at,
   };
 }
@@ -62,7 +62,7 @@ export async function slaEventsOf(db: Executor, ids: readonly number[]): Promise
   for (const r of rows) {
     let list = map.get(r.ticket_id);
     if (list === undefined) map.set(r.ticket_id, (list = []));
-    list.push({ type: r.type as SlaEventType, at: r.at });
+    list.push({ type: r.type, at: r.at });
   }
   return map;
 }
@@ -79,14 +79,14 @@ export async function hydrate(db: Executor, rows: readonly TicketRow[], now: num
     return {
       id: r.id,
       number: r.id,
-      kind: r.kind as TicketKind,
+      kind: r.kind,
       subject: r.subject,
       body: r.body,
-      language: r.language as Language,
+      language: r.language,
       client,
       author: persons.get(r.author_id) ?? { id: r.author_id, name: '?' },
-      status: r.status as TicketStatus,
-      tier: r.tier as Tier,
+      status: r.status,
+      tier: r.tier,
       assignee: r.assignee_id === null ? null : (persons.get(r.assignee_id) ?? { id: r.assignee_id, name: '?' }),
       escalated: r.escalated === 1,
       escalationJustification: r.escalation_justification,
@@ -94,7 +94,7 @@ export async function hydrate(db: Executor, rows: readonly TicketRow[], now: num
       duplicateOf: r.duplicate_of,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
-      sla: evaluateSla({ kind: r.kind as TicketKind, events: history.get(r.id) ?? [] }, now, sla),
+      sla: evaluateSla({ kind: r.kind, events: history.get(r.id) ?? [] }, now, sla),
     };
   });
 }
@@ -107,8 +107,6 @@ export interface ListFilter {
   readonly limit: number;
 }
 
-const OPEN = ['new', 'in_work', 'awaiting_customer'];
-
 /**
  * Ticket rows for a view, ordered in SQL from the stored SLA columns: breached first (a running
  * clock past its due time counts as breached even before the scheduler marks it), then running by
@@ -119,19 +117,19 @@ export async function listRows(db: Executor, actor: Actor, filter: ListFilter, n
   if (actor.kind === 'customer') q = q.where('tickets.client_id', '=', actor.clientId);
   switch (filter.view) {
     case 'queue':
-      q = q.where('tickets.status', 'in', OPEN);
+      q = q.where('tickets.status', 'in', OPEN_STATUSES);
       break;
     case 'mine':
-      q = q.where('tickets.status', 'in', OPEN).where(actor.kind === 'agent' ? 'tickets.assignee_id' : 'tickets.author_id', '=', actor.id);
+      q = q.where('tickets.status', 'in', OPEN_STATUSES).where(actor.kind === 'agent' ? 'tickets.assignee_id' : 'tickets.author_id', '=', actor.id);
       break;
     case 'tier': {
       const tiers = filter.tier !== undefined ? [filter.tier] : actor.kind === 'agent' ? [...actor.tiers] : [];
-      q = q.where('tickets.status', 'in', OPEN);
-      if (actor.kind === 'agent') q = q.where('tickets.tier', 'in', tiers.length > 0 ? tiers : ['-']);
+      q = q.where('tickets.status', 'in', OPEN_STATUSES);
+      if (actor.kind === 'agent') q = tiers.length > 0 ? q.where('tickets.tier', 'in', tiers) : q.where(sql<boolean>`false`);
       break;
     }
     case 'escalated':
-      q = q.where('tickets.status', 'in', OPEN).where('tickets.escalated', '=', 1);
+      q = q.where('tickets.status', 'in', OPEN_STATUSES).where('tickets.escalated', '=', 1);
       break;
     case 'all':
       break;
@@ -179,10 +177,10 @@ export async function messagesOf(db: Executor, ticketId: number, forCustomer: bo
 
 /** A messages row as the model's Message. */
 export function messageOf(
-  r: { id: number; ticket_id: number; type: string; body: string; created_at: number; merged_from: number | null },
+  r: Pick<Selectable<MessagesTable>, 'id' | 'ticket_id' | 'type' | 'body' | 'created_at' | 'merged_from'>,
   author: Message['author'],
 ): Message {
-  return { id: r.id, ticketId: r.ticket_id, type: r.type as MessageType, author, body: r.body, createdAt: r.created_at, mergedFrom: r.merged_from };
+  return { id: r.id, ticketId: r.ticket_id, type: r.type, author, body: r.body, createdAt: r.created_at, mergedFrom: r.merged_from };
 }
 
 /** A ticket's audit trail, oldest first. */
@@ -193,9 +191,9 @@ export async function auditOf(db: Executor, ticketId: number): Promise<AuditEntr
     id: r.id,
     ticketId: r.ticket_id,
     actor: r.actor_id === null ? null : (persons.get(r.actor_id) ?? { id: r.actor_id, name: '?' }),
-    action: r.action as AuditAction,
-    fromTier: r.from_tier as Tier | null,
-    toTier: r.to_tier as Tier | null,
+    action: r.action,
+    fromTier: r.from_tier,
+    toTier: r.to_tier,
     detail: r.detail,
     at: r.at,
   }));

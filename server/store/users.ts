@@ -1,5 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Agent, Client, Language, PersonRef, Role, Tier, User } from '../../shared/model/index.ts';
-import type { FunctionGroup } from '../../shared/sla/index.ts';
+import type { ClientsTable } from '../db/schema.ts';
 import { inChunks, type Executor } from './executor.ts';
 
 /** A user row with what authentication needs. */
@@ -8,11 +9,11 @@ export interface UserRecord {
   readonly passwordHash: string;
 }
 
-type ClientRow = { id: number; name: string; primary_group: string; language: string };
+type ClientRow = Selectable<ClientsTable>;
 
 /** A client row as the model's Client. */
 export function toClient(row: ClientRow): Client {
-  return { id: row.id, name: row.name, primaryGroup: row.primary_group as FunctionGroup, language: row.language as Language };
+  return { id: row.id, name: row.name, primaryGroup: row.primary_group, language: row.language };
 }
 
 /** Every client, by id (a handful of rows). */
@@ -31,18 +32,17 @@ async function loadUsers(db: Executor, where: { ids?: readonly number[]; login?:
   const tiers = await db.selectFrom('user_tiers').selectAll().where('user_id', 'in', rows.map((r) => r.id)).execute();
   const clients = await clientsById(db);
   return rows.map((r) => {
-    const language = r.language as Language;
     const user: User =
       r.kind === 'customer'
-        ? { kind: 'customer', id: r.id, login: r.login, name: r.name, language, client: clients.get(r.client_id ?? -1) ?? missingClient(r.id) }
+        ? { kind: 'customer', id: r.id, login: r.login, name: r.name, language: r.language, client: clients.get(r.client_id ?? -1) ?? missingClient(r.id) }
         : {
             kind: 'agent',
             id: r.id,
             login: r.login,
             name: r.name,
-            language,
-            role: (r.role ?? 'agent') as Role,
-            tiers: tiers.filter((t) => t.user_id === r.id).map((t) => t.tier as Tier),
+            language: r.language,
+            role: r.role ?? 'agent',
+            tiers: tiers.filter((t) => t.user_id === r.id).map((t) => t.tier),
           };
     return { user, passwordHash: r.password_hash };
   });

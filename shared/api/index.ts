@@ -9,13 +9,14 @@ import {
   LANGUAGES,
   MESSAGE_TYPES,
   ROLES,
-  SERVICE_EVENT_TYPES,
   TICKET_STATUSES,
   TIERS,
   type AuditEntry,
   type Client,
   type Message,
   type ServiceEvent,
+  type ServiceEventData,
+  type ServiceEventType,
   type Ticket,
   type TicketDetail,
   type User,
@@ -245,23 +246,28 @@ const ticketSummarySchema = z.object({
   slaDueAt: instant.nullable(),
 });
 
-/** One WebSocket message of /api/v1/events. */
-export const serviceEventSchema = z.object({
-  seq: z.number().int().nonnegative(),
-  type: z.enum(SERVICE_EVENT_TYPES),
-  at: instant,
-  ticketId: id,
-  ticket: ticketSummarySchema,
-  data: z.object({
-    fromTier: tierSchema.optional(),
-    toTier: tierSchema.optional(),
-    reason: z.string().optional(),
-    outOfTurn: z.boolean().optional(),
-    action: auditEntrySchema.shape.action.optional(),
-    message: messageSchema.optional(),
-    clock: z.object({ index: z.number().int().nonnegative(), target: z.string(), startedAt: instant, dueAt: instant, warnAt: instant }).optional(),
-  }),
-}) satisfies z.ZodType<ServiceEvent>;
+const slaClockRefSchema = z.object({
+  index: z.number().int().nonnegative(),
+  target: slaClockSchema.shape.target,
+  startedAt: instant,
+  dueAt: instant,
+  warnAt: instant,
+});
+
+/** The envelope of every event of `type`, with the data that type carries. */
+const envelope = <T extends ServiceEventType, D extends z.ZodType<ServiceEventData<T>>>(type: T, data: D) =>
+  z.object({ seq: z.number().int().positive(), type: z.literal(type), at: instant, ticketId: id, ticket: ticketSummarySchema, data });
+
+/** One WebSocket message of /api/v1/events: a union on `type` (docs/api.md, GET /api/v1/events/schema.json). */
+export const serviceEventSchema = z.discriminatedUnion('type', [
+  envelope('ticket.created', z.object({ action: z.literal('created'), toTier: tierSchema })),
+  envelope('ticket.changed', z.object({ action: auditEntrySchema.shape.action })),
+  envelope('ticket.routed', z.object({ action: z.literal('routed'), fromTier: tierSchema, toTier: tierSchema, reason: z.string(), outOfTurn: z.boolean() })),
+  envelope('ticket.escalated', z.object({ action: z.literal('escalated'), fromTier: tierSchema, toTier: z.literal('escalation') })),
+  envelope('message.added', z.object({ message: messageSchema })),
+  envelope('sla.warning', z.object({ clock: slaClockRefSchema })),
+  envelope('sla.breached', z.object({ clock: slaClockRefSchema })),
+]) satisfies z.ZodType<ServiceEvent>;
 
 /** GET /api/v1/events query: `since` replays every event after that sequence number. */
 export const eventsQuerySchema = z.strictObject({

@@ -22,14 +22,14 @@ function kindOf(event: ServiceEvent, me: Agent): { kind: NotificationKind; tier:
     case 'ticket.created':
       return inMyTiers(ticket.tier) ? { kind: 'ticketCreated', tier: ticket.tier } : null;
     case 'ticket.routed': {
-      const to = event.data.toTier ?? ticket.tier;
+      const to = event.data.toTier;
       return mine || inMyTiers(to) ? { kind: 'ticketRouted', tier: to } : null;
     }
     case 'ticket.escalated':
       // The escalation desk and managers hear of every escalation (R6, R12).
       return me.role === 'manager' || inMyTiers('escalation') ? { kind: 'escalation', tier: ticket.tier } : null;
     case 'message.added':
-      return mine && event.data.message?.type === 'customer' ? { kind: 'customerReplied', tier: ticket.tier } : null;
+      return mine && event.data.message.type === 'customer' ? { kind: 'customerReplied', tier: ticket.tier } : null;
     case 'sla.warning':
       return concerned && ticket.slaState !== 'closed' ? { kind: 'slaWarning', tier: ticket.tier } : null;
     case 'sla.breached':

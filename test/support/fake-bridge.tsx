@@ -137,7 +137,7 @@ export function createFakeBridge(seed: readonly SeedTicket[], now: () => number 
     emit('service:event', {
       seq: ++seq, type: 'ticket.changed', at: now(), ticketId: t.id,
       ticket: { id: t.id, number: t.id, kind: t.kind, subject: t.subject, clientId: t.client.id, status: t.status, tier: t.tier, assigneeId: t.assignee?.id ?? null, escalated: t.escalated, slaState: ticket.sla.state, slaDueAt: ticket.sla.dueAt },
-      data: {},
+      data: { action: 'taken' },
     });
   };
   const onTier = (agent: Agent, t: StoredTicket) => agent.role === 'manager' || agent.tiers.includes(t.tier);

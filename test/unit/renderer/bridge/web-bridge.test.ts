@@ -65,7 +65,7 @@ const loginRoutes = {
 const created: ServiceEvent = {
   seq: 5, type: 'ticket.created', at: 1, ticketId: 42,
   ticket: { id: 42, number: 42, kind: 'problem', subject: 'Calls drop', clientId: 1, status: 'new', tier: 'l1', assigneeId: null, escalated: false, slaState: 'running', slaDueAt: 2 },
-  data: {},
+  data: { action: 'created', toTier: 'l1' },
 };
 
 describe('web bridge', () => {

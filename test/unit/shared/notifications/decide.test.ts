@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Agent, ServiceEvent, ServiceEventType, Tier } from '../../../../shared/model/index.ts';
+import type { Agent, ServiceEvent, ServiceEventData, ServiceEventType, Tier } from '../../../../shared/model/index.ts';
 import { decideNotification } from '../../../../shared/notifications/decide.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
 
@@ -8,26 +8,38 @@ const olga: Agent = { kind: 'agent', id: 3, login: 'olga', name: 'Olga', role: '
 const sofia: Agent = { kind: 'agent', id: 7, login: 'sofia', name: 'Sofia', role: 'manager', tiers: ['escalation'], language: 'en' };
 
 let seq = 0;
-const event = (type: ServiceEventType, ticket: { tier?: Tier; assigneeId?: number | null; slaState?: 'running' | 'closed' } = {}, data: ServiceEvent['data'] = {}): ServiceEvent => ({
-  seq: ++seq,
-  type,
-  at: 0,
-  ticketId: 42,
-  ticket: {
-    id: 42,
-    number: 42,
-    kind: 'problem',
-    subject: 'Calls drop after 30 s',
-    clientId: 1,
-    status: 'new',
-    tier: ticket.tier ?? 'l1',
-    assigneeId: ticket.assigneeId ?? null,
-    escalated: false,
-    slaState: ticket.slaState ?? 'running',
-    slaDueAt: 1,
-  },
-  data,
-});
+const clock = { index: 0, target: 'reaction', startedAt: 0, dueAt: 1, warnAt: 1 } as const;
+const DATA: { [T in ServiceEventType]: ServiceEventData<T> } = {
+  'ticket.created': { action: 'created', toTier: 'l1' },
+  'ticket.changed': { action: 'taken' },
+  'ticket.routed': { action: 'routed', fromTier: 'l1', toTier: 'l2-analysts', reason: 'needs logs', outOfTurn: false },
+  'ticket.escalated': { action: 'escalated', fromTier: 'l1', toTier: 'escalation' },
+  'message.added': { message: { id: 1, ticketId: 42, type: 'customer', author: null, body: 'hi', createdAt: 0, mergedFrom: null } },
+  'sla.warning': { clock },
+  'sla.breached': { clock },
+};
+const event = <T extends ServiceEventType>(type: T, ticket: { tier?: Tier; assigneeId?: number | null; slaState?: 'running' | 'closed' } = {}, data: Partial<ServiceEventData<T>> = {}): ServiceEvent =>
+  // One cast: TypeScript cannot tie a generic T to the matching member of the union.
+  ({
+    seq: ++seq,
+    type,
+    at: 0,
+    ticketId: 42,
+    ticket: {
+      id: 42,
+      number: 42,
+      kind: 'problem',
+      subject: 'Calls drop after 30 s',
+      clientId: 1,
+      status: 'new',
+      tier: ticket.tier ?? 'l1',
+      assigneeId: ticket.assigneeId ?? null,
+      escalated: false,
+      slaState: ticket.slaState ?? 'running',
+      slaDueAt: 1,
+    },
+    data: { ...DATA[type], ...data },
+  }) as ServiceEvent;
 const customerMessage = { message: { id: 1, ticketId: 42, type: 'customer' as const, author: { id: 9, name: 'Alpha' }, body: 'Still broken', createdAt: 0, mergedFrom: null } };
 
 describe('decideNotification', () => {

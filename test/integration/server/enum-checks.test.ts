@@ -1,0 +1,100 @@
+/** Migration 0003: enum columns held by CHECK constraints, added to existing databases without losing a row. */
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateToLatest, migrations } from '../../../server/db/migrations.ts';
+import { createPgPool } from '../../../server/db/postgres.ts';
+import type { Database } from '../../../server/db/schema.ts';
+import { openSqlite } from '../../../server/db/sqlite.ts';
+import { seedPeople } from '../../../server/demo/people.ts';
+import { engines, freshDatabase } from '../../support/service.ts';
+
+const TABLES = ['clients', 'users', 'user_tiers', 'sessions', 'tickets', 'sla_events', 'sla_clocks', 'messages', 'audit', 'events'] as const;
+
+describe.each(engines())('enum CHECK constraints on %s', (engine) => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c();
+  });
+
+  async function atFirstMigration(): Promise<Kysely<Database>> {
+    const fresh = await freshDatabase(engine);
+    const db = new Kysely<Database>({
+      dialect: engine === 'sqlite' ? new SqliteDialect({ database: openSqlite(fresh.location) }) : new PostgresDialect({ pool: createPgPool(fresh.location) }),
+    });
+    cleanup.push(fresh.drop, () => db.destroy());
+    const list = migrations(engine);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => list }, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+    const { error } = await migrator.migrateTo('0001-initial');
+    if (error !== undefined) throw error;
+    return db;
+  }
+
+  async function dump(db: Kysely<Database>): Promise<Record<string, unknown[]>> {
+    const out: Record<string, unknown[]> = {};
+    for (const table of TABLES) out[table] = (await sql.raw(`select * from ${table} order by 1, 2`).execute(db)).rows;
+    return out;
+  }
+
+  async function fill(db: Kysely<Database>): Promise<void> {
+    const people = await seedPeople(db, 'hash', 1000);
+    const author = people.users.get('alpha.user') ?? 0;
+    const anna = people.users.get('anna') ?? 0;
+    const clientId = people.clients.get('Alpha') ?? 0;
+    await db.insertInto('sessions').values({ token_hash: 'h', user_id: anna, created_at: 1, expires_at: 2 }).execute();
+    for (let i = 0; i < 3; i++) {
+      const { id } = await db
+        .insertInto('tickets')
+        .values({ kind: 'problem', subject: `s${i}`, body: 'b', language: 'ru', client_id: clientId, author_id: author, status: 'in_work', tier: 'l1', assignee_id: anna, escalated: 0, escalation_justification: null, compensation: null, duplicate_of: null, created_at: 10, updated_at: 11, sla_state: 'running', sla_due_at: 99 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.insertInto('sla_events').values({ ticket_id: id, type: 'created', at: 10 }).execute();
+      await db.insertInto('sla_clocks').values({ ticket_id: id, idx: 0, target: 'reaction', started_at: 10, due_at: 99, warn_at: 90, stopped_at: null, warned_at: null, breached_at: null }).execute();
+      await db.insertInto('messages').values({ ticket_id: id, type: 'customer', author_id: author, body: 'b', created_at: 10, merged_from: null }).execute();
+      await db.insertInto('audit').values({ ticket_id: id, actor_id: anna, action: 'taken', from_tier: null, to_tier: 'l1', detail: null, at: 11 }).execute();
+      await db.insertInto('events').values({ type: 'ticket.created', at: 10, ticket_id: id, client_id: clientId, audience: 'all', payload: '{}' }).execute();
+    }
+  }
+
+  it('keeps every row, foreign key, index and sequence counter of an existing database', async () => {
+    const db = await atFirstMigration();
+    await fill(db);
+    // A deleted last event: its number must never be handed out again.
+    const last = await db.deleteFrom('events').where('seq', '=', 3).executeTakeFirst();
+    expect(Number(last.numDeletedRows)).toBe(1);
+    const before = await dump(db);
+    await migrateToLatest(db, engine);
+    expect(await dump(db)).toEqual(before);
+    const ticketId = (before.tickets?.[0] as { id: number }).id;
+    const { seq } = await db.insertInto('events').values({ type: 'ticket.changed', at: 12, ticket_id: ticketId, client_id: 1, audience: 'agents', payload: '{}' }).returning('seq').executeTakeFirstOrThrow();
+    expect(seq).toBe(4);
+    // Foreign keys still hold after the rebuild.
+    await expect(db.insertInto('messages').values({ ticket_id: 999_999, type: 'note', author_id: null, body: 'x', created_at: 1, merged_from: null }).execute()).rejects.toThrow(/foreign key/i);
+    if (engine === 'sqlite') {
+      const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name not like 'sqlite_%' order by name`.execute(db);
+      expect(indexes.rows.map((r) => r.name)).toEqual([
+        'audit_ticket', 'messages_ticket', 'sla_clocks_pending_breach', 'sla_clocks_pending_warn', 'sla_events_ticket',
+        'tickets_assignee', 'tickets_client', 'tickets_queue', 'tickets_tier',
+      ]);
+    }
+  });
+
+  it('refuses a value outside its column’s list, and accepts the listed ones', async () => {
+    const db = await atFirstMigration();
+    await fill(db);
+    await migrateToLatest(db, engine);
+    const ticket = await db.selectFrom('tickets').selectAll().executeTakeFirstOrThrow();
+    const bad = (column: string, value: string | number) =>
+      sql.raw(`update tickets set ${column} = ${typeof value === 'number' ? value : `'${value}'`} where id = ${ticket.id}`).execute(db);
+    for (const [column, value] of [['status', 'closed'], ['tier', 'l5'], ['kind', 'complaint'], ['language', 'de'], ['sla_state', 'late'], ['escalated', 2]] as const) {
+      await expect(bad(column, value), `${column} = ${value}`).rejects.toThrow(/check/i);
+    }
+    await expect(sql`update events set type = ${'ticket.deleted'}`.execute(db)).rejects.toThrow(/check/i);
+    await expect(sql`update audit set action = ${'deleted'}`.execute(db)).rejects.toThrow(/check/i);
+    await expect(sql`update users set role = ${'root'} where role is not null`.execute(db)).rejects.toThrow(/check/i);
+    await bad('status', 'awaiting_customer');
+    expect((await db.selectFrom('tickets').select('status').where('id', '=', ticket.id).executeTakeFirstOrThrow()).status).toBe('awaiting_customer');
+    // Nullable enum columns stay nullable.
+    await db.updateTable('audit').set({ from_tier: null }).execute();
+  });
+});

@@ -1,0 +1,55 @@
+/** The published JSON Schema of the event stream describes every message the real service sends, and tells the types apart. */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICE_EVENT_TYPES } from '../../../shared/model/index.ts';
+import { WORKING_HOURS } from '../../support/clock.ts';
+import { engines, startTestService, type TestService } from '../../support/service.ts';
+
+const MIN = 60_000;
+
+describe.each(engines())('event stream JSON Schema on %s', (engine) => {
+  let t: TestService & { drop: () => Promise<void> };
+  beforeAll(async () => {
+    t = await startTestService(engine);
+  });
+  afterAll(async () => {
+    await t.close();
+    await t.drop();
+  });
+
+  it('is served without a token and validates every type of event the service sends', async () => {
+    const published = await t.request('GET', '/api/v1/events/schema.json');
+    expect(published.status).toBe(200);
+    const validate = new Ajv2020({ strict: false }).compile(published.body);
+
+    t.clock.set(WORKING_HOURS);
+    const socket = await t.events(await t.login('sofia'));
+    const as = async (login: string) => ({ token: await t.login(login) });
+    const filed = await t.request('POST', '/api/v1/tickets', { ...(await as('alpha.user')), body: { kind: 'problem', subject: 'Autodialer stopped', body: 'No calls since 10:00.' } });
+    const id = filed.body.ticket.id as number;
+    await t.request('POST', `/api/v1/tickets/${id}/messages`, { ...(await as('anna')), body: { type: 'note', body: 'checking the trunk' } });
+    t.clock.advance(16 * MIN);
+    await t.service.scheduler.runDue(); // sla.warning
+    t.clock.advance(5 * MIN);
+    await t.service.scheduler.runDue(); // sla.breached
+    await t.request('POST', `/api/v1/tickets/${id}/take`, await as('anna'));
+    await t.request('POST', `/api/v1/tickets/${id}/route`, { ...(await as('anna')), body: { tier: 'l2-analysts', reason: 'needs the call logs' } });
+    await t.request('POST', `/api/v1/tickets/${id}/escalate`, { ...(await as('alpha.user')), body: { justification: 'Our call centre cannot work at all today.' } });
+    await socket.next((e) => e.type === 'ticket.escalated' && e.ticketId === id, 'ticket.escalated');
+
+    const mine = socket.received.filter((e) => e.ticketId === id);
+    expect(new Set(mine.map((e) => e.type))).toEqual(new Set(SERVICE_EVENT_TYPES));
+    for (const event of mine) expect({ seq: event.seq, type: event.type, valid: validate(event), errors: validate.errors ?? null }).toMatchObject({ valid: true, errors: null });
+    expect(validate({ type: 'stream.live', seq: 0 })).toBe(true);
+  });
+
+  it('is keyed on type: data of another type, or an unknown type, is refused', async () => {
+    const validate = new Ajv2020({ strict: false }).compile((await t.request('GET', '/api/v1/events/schema.json')).body);
+    const ticket = { id: 1, number: 1, kind: 'problem', subject: 's', clientId: 1, status: 'new', tier: 'l1', assigneeId: null, escalated: false, slaState: 'running', slaDueAt: 1 };
+    const envelope = { seq: 1, at: 1, ticketId: 1, ticket };
+    expect(validate({ ...envelope, type: 'ticket.routed', data: { action: 'routed', fromTier: 'l1', toTier: 'l2-analysts', reason: 'logs', outOfTurn: false } })).toBe(true);
+    expect(validate({ ...envelope, type: 'ticket.routed', data: { clock: { index: 0, target: 'reaction', startedAt: 0, dueAt: 1, warnAt: 1 } } })).toBe(false);
+    expect(validate({ ...envelope, type: 'message.added', data: { action: 'taken' } })).toBe(false);
+    expect(validate({ ...envelope, type: 'ticket.deleted', data: {} })).toBe(false);
+  });
+});
