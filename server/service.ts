@@ -77,7 +77,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   let listener: PgListener | undefined;
   let poll: NodeJS.Timeout | undefined;
   if (db.engine === 'postgres' && db.url !== null) {
-    listener = await listenForEvents(db.url, () => hub.poke(), (e) => logError(e));
+    listener = await listenForEvents(options.listenUrl ?? db.url, () => hub.poke(), { warn: (m) => app.log.warn(m), info: (m) => app.log.info(m) });
     const pollMs = options.eventPollMs ?? 5000;
     if (pollMs > 0) {
       poll = setInterval(() => hub.poke(), pollMs);

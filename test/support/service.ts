@@ -130,8 +130,8 @@ export interface EventSocket {
   readonly received: ServiceEvent[];
   /** Control messages (`stream.reset`, `stream.live`), in arrival order. */
   readonly controls: { type: string; seq: number }[];
-  /** Resolves with the first received event (past or future) matching `predicate`. */
-  next(predicate: (e: ServiceEvent) => boolean, description?: string): Promise<ServiceEvent>;
+  /** Resolves with the first received event (past or future) matching `predicate`; rejects after `timeoutMs` (default 5 s). */
+  next(predicate: (e: ServiceEvent) => boolean, description?: string, timeoutMs?: number): Promise<ServiceEvent>;
   close(): void;
 }
 
@@ -168,15 +168,15 @@ export async function openEventSocket(url: string, token: string, since: number 
   return {
     received,
     controls,
-    next(predicate, description = 'event') {
+    next(predicate, description = 'event', timeoutMs = 5000) {
       const found = received.find(predicate);
       if (found !== undefined) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const w = { predicate, resolve };
         waiters.add(w);
         setTimeout(() => {
-          if (waiters.delete(w)) reject(new Error(`no ${description} within 5 s; received: ${received.map((e) => `${e.seq}:${e.type}`).join(', ')}`));
-        }, 5000).unref();
+          if (waiters.delete(w)) reject(new Error(`no ${description} within ${timeoutMs} ms; received: ${received.map((e) => `${e.seq}:${e.type}`).join(', ')}`));
+        }, timeoutMs).unref();
       });
     },
     close: () => ws.close(),
