@@ -122,6 +122,8 @@ async function main(): Promise<void> {
       sendEvent(contents(), 'session:changed', s);
       scheduleTray();
     },
+    // The renderer refetches on the state's `resets`; the tray's counts are refetched here.
+    onReset: () => scheduleTray(),
   });
 
   const info: AppInfo = {

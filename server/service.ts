@@ -8,6 +8,7 @@ import { createTicketService, type TicketService } from './domain/ticket-service
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
 import { buildApp } from './http/app.ts';
+import { MAX_SOCKETS_PER_SESSION, MAX_SOCKETS_PER_USER, type SocketLimits } from './http/routes/events.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 
 /** The service's version, from package.json. */
@@ -35,6 +36,10 @@ export interface ServiceOptions {
   readonly consoleRoot?: string | null;
   /** How often an open event socket re-checks its session; default 30 s. */
   readonly sessionCheckMs?: number;
+  /** Open event sockets per session and per user; default 5 and 20 (MAX_SOCKETS_PER_*). */
+  readonly eventSocketLimits?: SocketLimits;
+  /** The URL of the LISTEN connection when it must differ from the pool's (a pooler that cannot LISTEN); default the database URL. */
+  readonly listenUrl?: string;
 }
 
 /** A running (not yet listening) service instance. */
@@ -66,13 +71,13 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke() });
   const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
   const scheduler = createScheduler({ db, now, tickets, onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000 });
+  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   await hub.start();
   let listener: PgListener | undefined;
   let poll: NodeJS.Timeout | undefined;
   if (db.engine === 'postgres' && db.url !== null) {
-    listener = await listenForEvents(db.url, () => hub.poke(), (e) => logError(e));
+    listener = await listenForEvents(options.listenUrl ?? db.url, () => hub.poke(), { warn: (m) => app.log.warn(m), info: (m) => app.log.info(m) });
     const pollMs = options.eventPollMs ?? 5000;
     if (pollMs > 0) {
       poll = setInterval(() => hub.poke(), pollMs);

@@ -1,8 +1,10 @@
 /**
  * Delivers the event table to WebSocket subscribers. The table is the single source: a "poke"
  * (after a local commit, or a PostgreSQL NOTIFY from another instance) makes the hub read every
- * row after the last one it dispatched. Replays for `?since=N` and live dispatch run on one queue,
- * so a subscriber gets each visible event exactly once, in sequence order.
+ * row after the last one it dispatched, on one queue. A subscriber with `?since=N` replays on its
+ * own, page by page, yielding between pages, so a long replay never holds up live delivery or
+ * commands; it joins live delivery once it has caught up with the hub's head. A per-subscriber
+ * `last` makes each visible event arrive exactly once, in sequence order.
  */
 import type { ServiceEvent, User } from '../../shared/model/index.ts';
 import type { Db } from '../db/index.ts';
@@ -10,8 +12,10 @@ import type { Db } from '../db/index.ts';
 /** One connected client. */
 export interface Subscriber {
   readonly user: User;
-  /** Sends one serialized event; must not throw. */
+  /** Sends one serialized event or control message; must not throw. */
   send(json: string): void;
+  /** False once the client has gone: its replay stops at the next page. */
+  readonly active?: () => boolean;
 }
 
 interface Live {
@@ -25,7 +29,10 @@ export interface EventHub {
   start(): Promise<void>;
   /** New events may be in the table. */
   poke(): void;
-  /** Adds a subscriber: replays events after `since` (if given), then live events. Resolves once live. */
+  /**
+   * Adds a subscriber: replays events after `since` (if given), then live events. Resolves once
+   * live; rejects if the replay fails (the subscriber then gets nothing more).
+   */
   subscribe(sub: Subscriber, since: number | undefined): Promise<() => void>;
   /** Resolves when every poke so far has been dispatched (tests, shutdown). */
   idle(): Promise<void>;
@@ -35,7 +42,8 @@ export interface EventHub {
 
 type EventRow = { seq: number; type: string; at: number; ticket_id: number; client_id: number; audience: string; payload: string };
 
-const PAGE = 500;
+/** Rows read per query, by live dispatch and by each replay. */
+export const PAGE = 200;
 
 /** Whether `user` may receive an event row: agents get every event, customers their client's public ones. */
 export function mayReceive(user: User, row: Pick<EventRow, 'client_id' | 'audience'>): boolean {
@@ -49,27 +57,50 @@ export function toServiceEvent(row: EventRow): ServiceEvent {
   return { seq: row.seq, type: row.type, at: row.at, ticketId: row.ticket_id, ticket: payload.ticket, data: payload.data } as ServiceEvent;
 }
 
+/**
+ * Lets replays read one page at a time, one page per turn of the event loop: however many sockets
+ * replay, commands and live dispatch wait for at most one page between their own steps.
+ */
+function createTurnstile() {
+  const waiting: (() => void)[] = [];
+  let busy = false;
+  const next = (): void => {
+    const w = waiting.shift();
+    if (w === undefined) busy = false;
+    else w();
+  };
+  return async <T>(job: () => Promise<T>): Promise<T> => {
+    if (busy) await new Promise<void>((resolve) => waiting.push(resolve));
+    else busy = true;
+    try {
+      return await job();
+    } finally {
+      // The next page waits for the event loop's next turn, so I/O (requests, commits) runs in between.
+      setImmediate(next);
+    }
+  };
+}
+
 /** Builds the hub over a database. */
 export function createEventHub(db: Db, onError: (error: unknown) => void): EventHub {
   const live = new Set<Live>();
   let head = 0;
   let queue: Promise<void> = Promise.resolve();
   let pokePending = false;
+  const replayTurn = createTurnstile();
 
   const enqueue = (job: () => Promise<void>): Promise<void> => {
     const next = queue.then(job).catch(onError);
     queue = next;
     return next;
   };
-  const rowsAfter = (seq: number, upTo?: number): Promise<EventRow[]> =>
-    db.kysely
-      .selectFrom('events')
-      .selectAll()
-      .where('seq', '>', seq)
-      .$if(upTo !== undefined, (q) => q.where('seq', '<=', upTo ?? 0))
-      .orderBy('seq')
-      .limit(PAGE)
-      .execute();
+  const rowsAfter = (seq: number): Promise<EventRow[]> =>
+    db.kysely.selectFrom('events').selectAll().where('seq', '>', seq).orderBy('seq').limit(PAGE).execute();
+  // The table's real head: on PostgreSQL other instances may have committed past this hub's head.
+  const tableHead = async (): Promise<number> => {
+    const row = await db.kysely.selectFrom('events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  };
   // The wire form of a row is made once, however many subscribers receive it.
   const deliver = (l: Live, row: EventRow, json: () => string): void => {
     if (row.seq <= l.last) return;
@@ -80,11 +111,21 @@ export function createEventHub(db: Db, onError: (error: unknown) => void): Event
     let json: string | undefined;
     return () => (json ??= JSON.stringify(toServiceEvent(row)));
   };
+  // Joins live delivery; called synchronously once the subscriber has every row up to the head,
+  // so the next dispatched row is the next it needs (rows it already has are skipped by `last`).
+  const goLive = (l: Live): (() => void) => {
+    l.last = Math.max(l.last, head);
+    live.add(l);
+    // Tells the client the replay is over: from here on it receives live events.
+    l.sub.send(JSON.stringify({ type: 'stream.live', seq: l.last }));
+    return () => {
+      live.delete(l);
+    };
+  };
 
   return {
     async start() {
-      const row = await db.kysely.selectFrom('events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-      head = Number(row?.seq ?? 0);
+      head = await tableHead();
     },
     poke() {
       // Many commits in a burst need one read, not one each.
@@ -105,23 +146,32 @@ export function createEventHub(db: Db, onError: (error: unknown) => void): Event
     },
     async subscribe(sub, since) {
       const l: Live = { sub, last: head };
-      await enqueue(async () => {
-        if (since !== undefined && since < head) {
-          l.last = since;
-          for (;;) {
-            const rows = await rowsAfter(l.last, head);
-            for (const row of rows) deliver(l, row, wireOf(row));
-            if (rows.length < PAGE) break;
+      if (since === undefined) return goLive(l);
+      try {
+        let from = since;
+        if (since > head) {
+          const real = await tableHead();
+          if (since > real) {
+            // A client ahead of the table (a restore from backup, another database): it starts
+            // from the real head and refetches what it shows.
+            from = real;
+            sub.send(JSON.stringify({ type: 'stream.reset', seq: real }));
           }
         }
-        l.last = Math.max(l.last, head, since ?? 0);
-        live.add(l);
-        // Tells the client the replay is over: from here on it receives live events.
-        sub.send(JSON.stringify({ type: 'stream.live', seq: l.last }));
-      });
-      return () => {
-        live.delete(l);
-      };
+        l.last = from;
+        while (l.last < head && (sub.active?.() ?? true)) {
+          const read = await replayTurn(async () => {
+            const rows = await rowsAfter(l.last);
+            for (const row of rows) deliver(l, row, wireOf(row));
+            return rows.length;
+          });
+          if (read === 0) break;
+        }
+      } catch (error) {
+        onError(error);
+        throw error;
+      }
+      return goLive(l);
     },
     idle: () => enqueue(async () => {}),
     head: () => head,

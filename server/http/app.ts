@@ -9,7 +9,7 @@ import type { EventHub } from '../events/hub.ts';
 import type { Calendar } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
 import { registerConsole } from './console.ts';
-import { registerEventRoutes } from './routes/events.ts';
+import { registerEventRoutes, type SocketLimits } from './routes/events.ts';
 import { registerEventSchemaRoute } from './routes/event-schema.ts';
 import { registerInfoRoute } from './routes/info.ts';
 import { registerSessionRoutes } from './routes/session.ts';
@@ -33,6 +33,8 @@ export interface AppDeps {
   readonly consoleRoot: string | null;
   /** How often an open event socket re-checks its session (expiry, logout on another instance). */
   readonly sessionCheckMs: number;
+  /** Open event sockets allowed per session and per user (on this instance). */
+  readonly eventSocketLimits: SocketLimits;
 }
 
 /** The fastify app: /api/v1 routes, OpenAPI, WebSocket events, one error mapping. */

@@ -3,10 +3,10 @@
  * the stream's control messages. Published as JSON Schema for clients generated in other languages.
  */
 import { z } from 'zod';
-import { serviceEventSchema, streamLiveSchema } from './index.ts';
+import { serviceEventSchema, streamLiveSchema, streamResetSchema } from './index.ts';
 
 /** One message on the event stream. */
-export const streamMessageSchema = z.union([serviceEventSchema, streamLiveSchema]);
+export const streamMessageSchema = z.union([serviceEventSchema, streamLiveSchema, streamResetSchema]);
 
 let cached: Record<string, unknown> | undefined;
 

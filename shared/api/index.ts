@@ -277,3 +277,9 @@ export const eventsQuerySchema = z.strictObject({
 
 /** The control message sent once the replay is done and the stream is live; `seq` is the last sequence number covered. */
 export const streamLiveSchema = z.object({ type: z.literal('stream.live'), seq: z.number().int().nonnegative() });
+/**
+ * The control message sent when `?since=` is beyond the last stored event (a restore from backup,
+ * another database): the stream continues after `seq`, the real head, and the client should
+ * refetch everything it shows, since what it holds may describe changes the service no longer has.
+ */
+export const streamResetSchema = z.object({ type: z.literal('stream.reset'), seq: z.number().int().nonnegative() });

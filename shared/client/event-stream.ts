@@ -1,4 +1,5 @@
-import { serviceEventSchema } from '../api/index.ts';
+import { serviceEventSchema, streamResetSchema } from '../api/index.ts';
+import { backoffDelay, type Backoff } from '../backoff.ts';
 import type { ServiceEvent } from '../model/index.ts';
 
 // Method syntax makes the handler parameter bivariant, so DOM's and Node's WebSocket both fit.
@@ -20,6 +21,11 @@ export interface ConnectionState {
   readonly lastSeq: number;
   /** When the next attempt starts, while offline. */
   readonly retryAt: number | null;
+  /**
+   * How often the service has reset this stream (`stream.reset`: it was ahead of the service's
+   * events, e.g. after a restore). A change means: refetch everything shown. Absent: never.
+   */
+  readonly resets?: number;
 }
 
 /** What the stream needs from its host (main or the web bridge); all time comes from here. */
@@ -36,6 +42,10 @@ export interface EventStreamOptions {
   readonly sessionValid?: () => Promise<boolean>;
   /** Resume after this sequence number (events at or before it are not delivered). */
   readonly since?: number;
+  /** The service was behind this client's `since`: the stream resumed at `seq`; refetch everything shown. */
+  readonly onReset?: (seq: number) => void;
+  /** The random source of the reconnect jitter, [0, 1); default Math.random. */
+  readonly random?: () => number;
 }
 
 /** A live event stream that reconnects by itself and replays what it missed (`?since=`). */
@@ -45,7 +55,8 @@ export interface EventStream {
   readonly state: ConnectionState;
 }
 
-const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15_000];
+/** Reconnect delays: a uniform draw up to 0.5 s, 1 s, 2 s... at most 15 s, so consoles return spread out after a restart. */
+export const RECONNECT_BACKOFF: Backoff = { baseMs: 500, capMs: 15_000 };
 
 /** Connects to /api/v1/events; each event is delivered once, in sequence order, across reconnects. */
 export function createEventStream(options: EventStreamOptions): EventStream {
@@ -76,7 +87,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
       setState({ status: 'unauthorized', retryAt: null });
       return;
     }
-    const delay = RETRY_MS[Math.min(failures, RETRY_MS.length - 1)] ?? 15_000;
+    const delay = backoffDelay(failures, RECONNECT_BACKOFF, options.random ?? Math.random);
     failures++;
     setState({ status: 'offline', retryAt: options.now() + delay });
     cancelRetry = options.schedule(connect, delay);
@@ -96,7 +107,15 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     };
     s.onmessage = ({ data }) => {
       if (typeof data !== 'string') return;
-      const parsed = serviceEventSchema.safeParse(JSON.parse(data));
+      const message: unknown = JSON.parse(data);
+      const reset = streamResetSchema.safeParse(message);
+      if (reset.success) {
+        // The service has nothing after our lastSeq: continue from its head and refetch.
+        setState({ lastSeq: reset.data.seq, resets: (state.resets ?? 0) + 1 });
+        options.onReset?.(reset.data.seq);
+        return;
+      }
+      const parsed = serviceEventSchema.safeParse(message);
       // Markers such as {type: 'stream.live'} are not events.
       if (!parsed.success || parsed.data.seq <= state.lastSeq) return;
       state = { ...state, lastSeq: parsed.data.seq };

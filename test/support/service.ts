@@ -128,8 +128,10 @@ export async function startTestService(engine: 'sqlite' | 'postgres', options: {
 /** A WebSocket on /api/v1/events that collects events. */
 export interface EventSocket {
   readonly received: ServiceEvent[];
-  /** Resolves with the first received event (past or future) matching `predicate`. */
-  next(predicate: (e: ServiceEvent) => boolean, description?: string): Promise<ServiceEvent>;
+  /** Control messages (`stream.reset`, `stream.live`), in arrival order. */
+  readonly controls: { type: string; seq: number }[];
+  /** Resolves with the first received event (past or future) matching `predicate`; rejects after `timeoutMs` (default 5 s). */
+  next(predicate: (e: ServiceEvent) => boolean, description?: string, timeoutMs?: number): Promise<ServiceEvent>;
   close(): void;
 }
 
@@ -138,12 +140,17 @@ export async function openEventSocket(url: string, token: string, since: number 
   const wsUrl = `${url.replace(/^http/, 'ws')}/api/v1/events?token=${encodeURIComponent(token)}${since !== undefined ? `&since=${since}` : ''}`;
   const ws = new WebSocket(wsUrl);
   const received: ServiceEvent[] = [];
+  const controls: { type: string; seq: number }[] = [];
   const waiters = new Set<{ predicate: (e: ServiceEvent) => boolean; resolve: (e: ServiceEvent) => void }>();
   let live: () => void = () => {};
   const isLive = new Promise<void>((resolve) => (live = resolve));
   ws.on('message', (data) => {
-    const event = JSON.parse(String(data)) as ServiceEvent | { type: 'stream.live' };
-    if (event.type === 'stream.live') return live();
+    const message = JSON.parse(String(data)) as { type: string; seq: number };
+    if (message.type.startsWith('stream.')) {
+      controls.push({ type: message.type, seq: message.seq });
+      return message.type === 'stream.live' ? live() : undefined;
+    }
+    const event = message as ServiceEvent;
     received.push(event);
     for (const w of waiters) {
       if (w.predicate(event)) {
@@ -160,15 +167,16 @@ export async function openEventSocket(url: string, token: string, since: number 
   await isLive;
   return {
     received,
-    next(predicate, description = 'event') {
+    controls,
+    next(predicate, description = 'event', timeoutMs = 5000) {
       const found = received.find(predicate);
       if (found !== undefined) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const w = { predicate, resolve };
         waiters.add(w);
         setTimeout(() => {
-          if (waiters.delete(w)) reject(new Error(`no ${description} within 5 s; received: ${received.map((e) => `${e.seq}:${e.type}`).join(', ')}`));
-        }, 5000).unref();
+          if (waiters.delete(w)) reject(new Error(`no ${description} within ${timeoutMs} ms; received: ${received.map((e) => `${e.seq}:${e.type}`).join(', ')}`));
+        }, timeoutMs).unref();
       });
     },
     close: () => ws.close(),

@@ -17,7 +17,8 @@ const LIST_COALESCE_MS = 150;
 /**
  * Wires the host's pushed events into the caches: a service event invalidates its ticket and the
  * lists; coming back online invalidates everything (the stream has replayed what was missed) and
- * measures the service's clock offset again.
+ * measures the service's clock offset again; so does a stream reset (the service had no events
+ * after ours, e.g. restored from a backup: what we show may be gone).
  */
 export function useLiveUpdates(): void {
   const bridge = useBridge();
@@ -27,6 +28,10 @@ export function useLiveUpdates(): void {
 
   useEffect(() => {
     let listTimer: ReturnType<typeof setTimeout> | undefined;
+    let seenResets: number | undefined;
+    const refetchAll = (): void => {
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'settings' && q.queryKey[0] !== 'app-info' });
+    };
     const measure = (): void => {
       void measureClockOffset(async () => {
         const reported = await bridge.invoke('clock:get', undefined);
@@ -49,9 +54,12 @@ export function useLiveUpdates(): void {
       bridge.on('connection:changed', (state) => {
         const before = connectionStatusNow();
         connectionChanged(state);
-        if (state.status === 'online' && before !== 'online') {
+        const resets = state.resets ?? 0;
+        const wasReset = seenResets !== undefined && resets !== seenResets;
+        seenResets = resets;
+        if ((state.status === 'online' && before !== 'online') || wasReset) {
           measure();
-          void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'settings' && q.queryKey[0] !== 'app-info' });
+          refetchAll();
         }
       }),
       bridge.on('settings:changed', (settings) => client.setQueryData(settingsQueries.current(bridge).queryKey, settings)),

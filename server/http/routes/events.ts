@@ -9,10 +9,45 @@ const sessionsByRequest = new WeakMap<FastifyRequest, { session: Session; token:
 
 /** The close code a socket gets when its session ends (logout, expiry): the client signs in again. */
 export const SESSION_ENDED = 4401;
+/** The close code when the replay or subscription fails on the service: the client reconnects. */
+export const INTERNAL_ERROR = 1011;
+/** Open event sockets one session (token) may hold on one instance; more get HTTP 429 before the upgrade. */
+export const MAX_SOCKETS_PER_SESSION = 5;
+/** Open event sockets one user may hold on one instance, across sessions; more get HTTP 429. */
+export const MAX_SOCKETS_PER_USER = 20;
+
+/** How many event sockets one session and one user may hold open. */
+export interface SocketLimits {
+  readonly perSession: number;
+  readonly perUser: number;
+}
+
+/** Counts open sockets per key; a slot is taken before the upgrade and given back when its TCP socket closes. */
+function createSocketCounter() {
+  const open = new Map<string, number>();
+  return {
+    count: (key: string): number => open.get(key) ?? 0,
+    take(keys: readonly string[], release: (give: () => void) => void): void {
+      for (const k of keys) open.set(k, (open.get(k) ?? 0) + 1);
+      let given = false;
+      release(() => {
+        if (given) return;
+        given = true;
+        for (const k of keys) {
+          const n = (open.get(k) ?? 1) - 1;
+          if (n <= 0) open.delete(k);
+          else open.set(k, n);
+        }
+      });
+    },
+  };
+}
 
 /** GET /api/v1/events: the WebSocket event stream with ?since replay. */
 export function registerEventRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  const limits = deps.eventSocketLimits;
+  const sockets = createSocketCounter();
   app.get('/api/v1/events', {
     websocket: true,
     schema: {
@@ -25,6 +60,17 @@ export function registerEventRoutes(root: FastifyInstance, deps: AppDeps): void 
       const token = bearerToken(request) ?? query.token;
       const session = await deps.sessions.authenticate(token);
       sessionsByRequest.set(request, { session, token: token ?? '' });
+    },
+    // One client cannot hold the service with sockets: the excess is refused before the upgrade.
+    preHandler: async (request, reply) => {
+      const auth = sessionsByRequest.get(request);
+      if (auth === undefined) return;
+      const keys = [`session:${auth.session.tokenHash}`, `user:${auth.session.user.kind}:${auth.session.user.id}`] as const;
+      if (sockets.count(keys[0]) >= limits.perSession || sockets.count(keys[1]) >= limits.perUser) {
+        const [scope, max] = sockets.count(keys[0]) >= limits.perSession ? ['session', limits.perSession] : ['user', limits.perUser];
+        return reply.code(429).send({ error: 'too_many_requests', message: `too many event sockets: at most ${max} per ${scope} are open at once; close one first` });
+      }
+      sockets.take(keys, (give) => request.raw.socket.once('close', give));
     },
   }, (socket, request) => {
     const auth = sessionsByRequest.get(request);
@@ -54,11 +100,14 @@ export function registerEventRoutes(root: FastifyInstance, deps: AppDeps): void 
     // Clients only listen; anything they send is ignored.
     socket.on('message', () => {});
     deps.hub
-      .subscribe({ user: session.user, send: (json) => (closed ? undefined : socket.send(json)) }, request.query.since)
+      .subscribe({ user: session.user, send: (json) => (closed ? undefined : socket.send(json)), active: () => !closed }, request.query.since)
       .then((off) => {
         if (closed) off();
         else unsubscribe = off;
       })
-      .catch(() => socket.close(1011, 'internal error'));
+      // The hub has logged the cause; the client reconnects and replays again.
+      .catch(() => {
+        if (!closed) socket.close(INTERNAL_ERROR, 'the event replay failed; reconnect');
+      });
   });
 }

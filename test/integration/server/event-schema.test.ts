@@ -41,6 +41,7 @@ describe.each(engines())('event stream JSON Schema on %s', (engine) => {
     expect(new Set(mine.map((e) => e.type))).toEqual(new Set(SERVICE_EVENT_TYPES));
     for (const event of mine) expect({ seq: event.seq, type: event.type, valid: validate(event), errors: validate.errors ?? null }).toMatchObject({ valid: true, errors: null });
     expect(validate({ type: 'stream.live', seq: 0 })).toBe(true);
+    expect(validate({ type: 'stream.reset', seq: 7 })).toBe(true);
   });
 
   it('is keyed on type: data of another type, or an unknown type, is refused', async () => {

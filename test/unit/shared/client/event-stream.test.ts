@@ -1,0 +1,147 @@
+/** The client event stream's own decisions: a `stream.reset` from the service, and reconnect jitter. */
+import { describe, expect, it } from 'vitest';
+import { createEventStream, RECONNECT_BACKOFF, type ConnectionState, type EventStreamOptions, type SocketLike } from '../../../../shared/client/event-stream.ts';
+import type { ServiceEvent } from '../../../../shared/model/index.ts';
+
+/** The socket end the stream holds; the test plays the network's side of it. */
+class TestSocket implements SocketLike {
+  onopen: SocketLike['onopen'] = null;
+  onmessage: SocketLike['onmessage'] = null;
+  onclose: SocketLike['onclose'] = null;
+  onerror: SocketLike['onerror'] = null;
+  readonly url: string;
+  constructor(url: string) {
+    this.url = url;
+  }
+  close(): void {}
+  open(): void {
+    this.onopen?.(undefined as never);
+  }
+  receive(message: unknown): void {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+  drop(): void {
+    this.onclose?.({ code: 1006, reason: '' });
+  }
+}
+
+/** A small seeded PRNG (mulberry32), so a run is repeatable. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function harness(overrides: Partial<EventStreamOptions> = {}) {
+  const sockets: TestSocket[] = [];
+  const delays: number[] = [];
+  const pending: (() => void)[] = [];
+  const events: ServiceEvent[] = [];
+  const states: ConnectionState[] = [];
+  const resets: number[] = [];
+  const stream = createEventStream({
+    baseUrl: 'http://svc',
+    token: () => 'tok',
+    openSocket: (url) => {
+      const s = new TestSocket(url);
+      sockets.push(s);
+      return s;
+    },
+    now: () => 0,
+    schedule: (run, ms) => {
+      delays.push(ms);
+      pending.push(run);
+      return () => {};
+    },
+    onEvent: (e) => events.push(e),
+    onState: (s) => states.push(s),
+    onReset: (seq) => resets.push(seq),
+    ...overrides,
+  });
+  const last = (): TestSocket => sockets.at(-1) as TestSocket;
+  return { stream, sockets, delays, pending, events, states, resets, last };
+}
+
+const event = (seq: number): ServiceEvent => ({
+  seq,
+  type: 'ticket.created',
+  at: 1,
+  ticketId: 7,
+  ticket: { id: 7, number: 7, kind: 'problem', subject: 's', clientId: 1, status: 'new', tier: 'l1', assigneeId: null, escalated: false, slaState: 'running', slaDueAt: null },
+  data: { action: 'created', toTier: 'l1' },
+});
+
+describe('event stream: stream.reset', () => {
+  it('takes the service head as its position, tells the host to refetch, and delivers the next events', () => {
+    const h = harness({ since: 120 });
+    h.stream.start();
+    expect(h.last().url).toContain('since=120');
+    h.last().open();
+    h.last().receive({ type: 'stream.reset', seq: 70 });
+    h.last().receive({ type: 'stream.live', seq: 70 });
+    h.last().receive(event(71));
+    expect(h.resets).toEqual([70]);
+    expect(h.events.map((e) => e.seq)).toEqual([71]);
+    expect(h.stream.state).toMatchObject({ status: 'online', lastSeq: 71, resets: 1 });
+    expect(h.states.some((s) => s.resets === 1 && s.lastSeq === 70)).toBe(true);
+    // A reconnect resumes after what it has now, not after the old position.
+    h.last().drop();
+    h.pending.shift()?.();
+    expect(h.last().url).toContain('since=71');
+  });
+
+  it('ignores a malformed reset (no seq)', () => {
+    const h = harness({ since: 5 });
+    h.stream.start();
+    h.last().open();
+    h.last().receive({ type: 'stream.reset' });
+    expect(h.resets).toEqual([]);
+    expect(h.stream.state.lastSeq).toBe(5);
+  });
+});
+
+describe('event stream: reconnect backoff', () => {
+  const failTimes = (random: () => number, n: number): number[] => {
+    const h = harness({ random });
+    h.stream.start();
+    for (let i = 0; i < n; i++) {
+      h.last().drop();
+      h.pending.shift()?.();
+    }
+    return h.delays;
+  };
+
+  it('spreads clients out: two clients draw different delays, each within its doubling ceiling and the cap', () => {
+    const a = failTimes(seeded(1), 12);
+    const b = failTimes(seeded(2), 12);
+    expect(a).toHaveLength(12);
+    expect(a).not.toEqual(b);
+    for (const delays of [a, b]) {
+      delays.forEach((d, attempt) => {
+        expect(d).toBeGreaterThanOrEqual(0);
+        expect(d).toBeLessThanOrEqual(Math.min(RECONNECT_BACKOFF.capMs, RECONNECT_BACKOFF.baseMs * 2 ** attempt));
+      });
+    }
+    // Not a fixed ladder: the same attempt number gets different delays.
+    expect(a.some((d, i) => d !== b[i])).toBe(true);
+  });
+
+  it('the ceiling grows to the cap and stays there; an open socket starts over', () => {
+    const h = harness({ random: () => 0.999999 });
+    h.stream.start();
+    for (let i = 0; i < 8; i++) {
+      h.last().drop();
+      h.pending.shift()?.();
+    }
+    expect(h.delays.slice(0, 3)).toEqual([499, 999, 1999]);
+    expect(h.delays.slice(5)).toEqual([14_999, 14_999, 14_999]);
+    h.last().open();
+    h.last().drop();
+    expect(h.delays.at(-1)).toBe(499);
+  });
+});
