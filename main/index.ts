@@ -65,6 +65,10 @@ async function main(): Promise<void> {
     isQuitting: () => quitting,
     onLoadFailed: fatal,
   });
+  // The renderer logs its render errors to its console (renderer/errors/report.ts); keep them in main's log too.
+  window.webContents.on('console-message', (details) => {
+    if (details.level === 'error') console.error(`renderer: ${details.message} (${details.sourceId}:${details.lineNumber})`);
+  });
   const contents = () => (window === null || window.isDestroyed() ? null : window.webContents);
   const openTicket = (id: number) => {
     if (window === null) return;
