@@ -13,10 +13,20 @@ const reactOnly = [
   { name: 'react', message: 'React belongs to renderer/.' },
   { name: 'react-dom', message: 'React belongs to renderer/.' },
 ];
-const rawIpc = {
-  selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]",
-  message: 'Use the typed IPC wrapper (main/ipc.ts) or the preload bridge; raw ipcMain/ipcRenderer are banned elsewhere.',
-};
+const RAW_IPC = '/^ipc(Main|Renderer)$/';
+const rawIpcMessage = 'Use the typed IPC wrapper (main/ipc.ts) or the preload bridge; raw ipcMain/ipcRenderer are banned elsewhere.';
+// Every way to reach ipcMain/ipcRenderer (or a WebContents' own `ipc`): named imports and
+// re-exports, `electron.ipcMain` on a default/namespace import or require('electron'), computed
+// `electron['ipcMain']`, and destructuring `const { ipcMain } = electron`.
+const rawIpc = [
+  `ImportSpecifier[imported.name=${RAW_IPC}]`,
+  `ExportSpecifier[local.name=${RAW_IPC}]`,
+  `MemberExpression[computed=false][property.name=${RAW_IPC}]`,
+  `MemberExpression[computed=true][property.value=${RAW_IPC}]`,
+  `ObjectPattern > Property[key.name=${RAW_IPC}]`,
+  `ObjectPattern > Property[key.value=${RAW_IPC}]`,
+  "MemberExpression[computed=false][property.name='ipc']",
+].map((selector) => ({ selector, message: rawIpcMessage }));
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
@@ -28,7 +38,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render customer text as React text only.' },
-        rawIpc,
+        ...rawIpc,
       ],
     },
   },

@@ -1,12 +1,29 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { CONSOLE_CSP } from './shared/csp.ts';
+
+/**
+ * Writes the console's one CSP (shared/csp.ts, also the header of app://console and of the service)
+ * into the built index.html as its first head element, so a copy of the page keeps the policy. Build
+ * only: the dev server injects styles inline, which the policy forbids.
+ */
+export function cspMetaTag(): Plugin {
+  return {
+    name: 'dutydesk-csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONSOLE_CSP }, injectTo: 'head-prepend' }],
+    },
+  };
+}
 
 /** The renderer build, shared by the desktop app (electron-vite) and the browser console. */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMetaTag()],
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,

@@ -16,8 +16,6 @@ export interface ConnectionDeps {
   readonly onEvent: (event: ServiceEvent) => void;
   readonly onState: (state: ConnectionState) => void;
   readonly onSession: (session: SessionInfo | null) => void;
-  /** The service reset the stream (it had no events after ours): refetch what is derived from the lists (the tray). */
-  readonly onReset?: (seq: number) => void;
 }
 
 /** The real network and clock of Node 24 (global fetch and WebSocket, timers), for main and tests. */
@@ -66,7 +64,6 @@ export function createConnection(deps: ConnectionDeps): Connection {
       // A restart of the stream resumes where the last one stopped: no event twice, none lost.
       since: lastState.lastSeq,
       onEvent: deps.onEvent,
-      ...(deps.onReset === undefined ? {} : { onReset: deps.onReset }),
       onState: (state) => {
         lastState = state;
         deps.onState(state);

@@ -1,5 +1,5 @@
 // The desktop shell: lifecycle and wiring. Everything with logic lives in the modules it imports.
-import { app, Menu, nativeImage, Notification, protocol, safeStorage, session, shell, Tray, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, nativeImage, Notification, protocol, safeStorage, session, shell, Tray, type BrowserWindow } from 'electron';
 import Store from 'electron-store';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,9 +12,11 @@ import { CONSOLE_CSP } from '../shared/csp.ts';
 import { APP_SCHEME, resolveAppAsset } from './app-protocol.ts';
 import { createConnection, NODE_IO } from './connection.ts';
 import { startEmbeddedService, type EmbeddedService } from './embedded-service.ts';
+import { reportFatal } from './fatal.ts';
 import { registerInvokeHandlers, sendEvent } from './ipc.ts';
 import { showNotification } from './notifier.ts';
 import { hardenContents, hardenSession } from './security.ts';
+import { createSessionGate } from './session-gate.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { createTokenStore } from './token-store.ts';
 import { trayStatus } from './tray-status.ts';
@@ -61,6 +63,11 @@ async function main(): Promise<void> {
     icon,
     show: !settings.get().startMinimized,
     isQuitting: () => quitting,
+    onLoadFailed: fatal,
+  });
+  // The renderer logs its render errors to its console (renderer/errors/report.ts); keep them in main's log too.
+  window.webContents.on('console-message', (details) => {
+    if (details.level === 'error') console.error(`renderer: ${details.message} (${details.sourceId}:${details.lineNumber})`);
   });
   const contents = () => (window === null || window.isDestroyed() ? null : window.webContents);
   const openTicket = (id: number) => {
@@ -122,10 +129,10 @@ async function main(): Promise<void> {
       sendEvent(contents(), 'session:changed', s);
       scheduleTray();
     },
-    // The renderer refetches on the state's `resets`; the tray's counts are refetched here.
-    onReset: () => scheduleTray(),
   });
 
+  // The saved session is restored on the renderer's first ask, and asked again while the service is unreachable.
+  const sessionGate = createSessionGate(connection);
   const info: AppInfo = {
     version: app.getVersion(),
     mode: 'desktop',
@@ -135,7 +142,7 @@ async function main(): Promise<void> {
   };
   registerInvokeHandlers({
     'app:info': () => info,
-    'session:get': () => connection.session(),
+    'session:get': () => sessionGate.get(),
     'session:login': (credentials) => connection.login(credentials),
     'session:logout': async () => {
       await connection.logout();
@@ -166,11 +173,23 @@ async function main(): Promise<void> {
     connection.close();
     void embedded?.close();
   });
-  await connection.restore().catch(() => null);
+  // Start restoring now (the renderer's session:get shares this attempt); a failure is the renderer's to show and retry.
+  sessionGate.get().catch((error: unknown) => console.error('DutyDesk: the saved session could not be restored yet', error));
 }
+
+/** Logs, says so in a dialog and quits: main never hangs half-started. */
+function fatal(error: unknown): void {
+  reportFatal(error, {
+    log: (message, e) => console.error(message, e),
+    showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+    exit: (code) => app.exit(code),
+  });
+}
+
+process.on('unhandledRejection', (reason) => console.error('DutyDesk: unhandled rejection in main', reason));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  await main();
+  await main().catch(fatal);
 }

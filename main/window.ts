@@ -1,9 +1,13 @@
 import { BrowserWindow } from 'electron';
 import { APP_URL } from './app-protocol.ts';
+import { loadPage } from './page-load.ts';
 import { secureWebPreferences } from './security.ts';
 
-/** The one console window. Closing it hides it to the tray, so notifications keep coming. */
-export function createMainWindow(options: { preload: string; icon: string; show: boolean; isQuitting: () => boolean }): BrowserWindow {
+/**
+ * The one console window. Closing it hides it to the tray, so notifications keep coming. A page
+ * that will not load is retried, then `onLoadFailed` decides (main shows the error and quits).
+ */
+export function createMainWindow(options: { preload: string; icon: string; show: boolean; isQuitting: () => boolean; onLoadFailed: (error: unknown) => void }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -22,7 +26,12 @@ export function createMainWindow(options: { preload: string; icon: string; show:
     event.preventDefault();
     window.hide();
   });
-  void window.loadURL(APP_URL);
+  void loadPage({
+    load: () => window.loadURL(APP_URL),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    log: (message, error) => console.error(message, error),
+    giveUp: options.onLoadFailed,
+  });
   return window;
 }
 

@@ -1,10 +1,13 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Bridge } from '../shared/ipc/bridge.ts';
 import { BridgeProvider, useBridge } from './bridge/bridge-context.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
 import { authQueries, MeContext, useLogout } from './features/auth/queries.ts';
+import { ErrorBoundary, reloadConsole, type FallbackRender } from './errors/error-boundary.tsx';
 import { ConnectionBanner } from './features/connection/connection-banner.tsx';
+import { isUnreachable } from './features/connection/reachability.ts';
+import { ServerUnreachable } from './features/connection/server-unreachable.tsx';
 import { useLiveUpdates } from './features/connection/use-live-updates.ts';
 import { Header } from './features/header/header.tsx';
 import { QueueScreen } from './features/queue/queue-screen.tsx';
@@ -28,7 +31,9 @@ export function App({ bridge, queryClient, clock }: { readonly bridge: Bridge; r
     <QueryClientProvider client={client}>
       <BridgeProvider bridge={bridge}>
         <ServerClockContext value={serverClock}>
-          <Root />
+          <ErrorBoundary fallback={(p) => <ConsoleFailed {...p} />}>
+            <Root />
+          </ErrorBoundary>
         </ServerClockContext>
       </BridgeProvider>
     </QueryClientProvider>
@@ -44,7 +49,12 @@ function Root() {
     document.documentElement.lang = lang;
   }, [lang]);
   const session = useQuery(authQueries.session(bridge));
+  const info = useQuery(authQueries.appInfo(bridge));
+  const { refetch } = session;
+  const retry = useCallback(() => void refetch(), [refetch]);
   if (session.isPending) return <p className="splash">{t('app.loading')}</p>;
+  // Not reaching the service is not being signed out: say so and keep trying (login only on the service's word).
+  if (session.isError && isUnreachable(session.error)) return <ServerUnreachable url={info.data?.serverUrl ?? ''} retrying={session.isFetching} onRetry={retry} />;
   if (session.isError) {
     return (
       <p role="alert" className="splash error">
@@ -72,16 +82,46 @@ function CustomerRefused() {
   );
 }
 
+/** The whole console failed to render: the error in words and a reload. */
+function ConsoleFailed({ error }: Parameters<FallbackRender>[0]) {
+  const t = useT();
+  return (
+    <main className="login">
+      <p role="alert" className="error">{t('app.crashed', { message: error.message })}</p>
+      <button type="button" className="primary" onClick={reloadConsole}>{t('app.reload')}</button>
+    </main>
+  );
+}
+
+/** One region (queue, ticket) failed to render; the rest of the console keeps working. */
+function RegionFailed({ error, reset, name }: Parameters<FallbackRender>[0] & { readonly name: string }) {
+  const t = useT();
+  return (
+    <section className="region-error" aria-label={name}>
+      <p role="alert" className="error">{t('app.regionError', { message: error.message })}</p>
+      <button type="button" onClick={reset}>{t('app.retry')}</button> <button type="button" onClick={reloadConsole}>{t('app.reload')}</button>
+    </section>
+  );
+}
+
 function Console() {
+  const t = useT();
   const settingsOpen = useSettingsOpen();
-  const open = useOpenTicketId() !== null;
+  const ticketId = useOpenTicketId();
+  const open = ticketId !== null;
   return (
     <div className="console">
       <Header />
       <ConnectionBanner />
       <main className={`console-main${open ? ' console-main--split' : ''}`}>
-        <QueueScreen />
-        {open ? <TicketWorkspace /> : null}
+        <ErrorBoundary fallback={(p) => <RegionFailed {...p} name={t('region.queue')} />}>
+          <QueueScreen />
+        </ErrorBoundary>
+        {open ? (
+          <ErrorBoundary resetKeys={[ticketId]} fallback={(p) => <RegionFailed {...p} name={t('region.ticket')} />}>
+            <TicketWorkspace />
+          </ErrorBoundary>
+        ) : null}
       </main>
       {settingsOpen ? <SettingsDialog /> : null}
     </div>

@@ -21,11 +21,6 @@ export interface ConnectionState {
   readonly lastSeq: number;
   /** When the next attempt starts, while offline. */
   readonly retryAt: number | null;
-  /**
-   * How often the service has reset this stream (`stream.reset`: it was ahead of the service's
-   * events, e.g. after a restore). A change means: refetch everything shown. Absent: never.
-   */
-  readonly resets?: number;
 }
 
 /** What the stream needs from its host (main or the web bridge); all time comes from here. */
@@ -42,8 +37,6 @@ export interface EventStreamOptions {
   readonly sessionValid?: () => Promise<boolean>;
   /** Resume after this sequence number (events at or before it are not delivered). */
   readonly since?: number;
-  /** The service was behind this client's `since`: the stream resumed at `seq`; refetch everything shown. */
-  readonly onReset?: (seq: number) => void;
   /** The random source of the reconnect jitter, [0, 1); default Math.random. */
   readonly random?: () => number;
 }
@@ -110,9 +103,9 @@ export function createEventStream(options: EventStreamOptions): EventStream {
       const message: unknown = JSON.parse(data);
       const reset = streamResetSchema.safeParse(message);
       if (reset.success) {
-        // The service has nothing after our lastSeq: continue from its head and refetch.
-        setState({ lastSeq: reset.data.seq, resets: (state.resets ?? 0) + 1 });
-        options.onReset?.(reset.data.seq);
+        // The service has nothing after our lastSeq (restored from a backup): continue from its head.
+        // Hosts refetch their views on every (re)connect already, so they need no signal of their own.
+        setState({ lastSeq: reset.data.seq });
         return;
       }
       const parsed = serviceEventSchema.safeParse(message);

@@ -1,10 +1,15 @@
 import { expect, test } from '@playwright/test';
+import { CONSOLE_CSP } from '../../shared/csp.ts';
 
 // Proves the pipeline: the renderer builds, the service serves it, a real Chromium runs it and its shared/ code.
 test('the console opens on the login screen with the support clock (R9)', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The page runs under the one CSP (header and meta tag): nothing it needs may be refused.
+  const refused: string[] = [];
+  page.on('console', (m) => void (/Refused to|violates the following Content Security Policy/.test(m.text()) && refused.push(m.text())));
   await page.goto('/');
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONSOLE_CSP);
   await expect(page).toHaveTitle('DutyDesk');
   await expect(page.getByRole('heading', { name: 'Sign in to DutyDesk' })).toBeVisible();
   const clock = page.getByRole('region', { name: 'Support clock' });
@@ -12,4 +17,5 @@ test('the console opens on the login screen with the support clock (R9)', async 
   await expect(clock.getByRole('status')).toHaveText(/^(Working hours|Closed, opens .+)$/);
   await expect(page.getByRole('button', { name: 'Sign in as anna' })).toBeVisible();
   expect(errors).toEqual([]);
+  expect(refused).toEqual([]);
 });

@@ -28,11 +28,19 @@ test.describe('desktop shell', () => {
       expect(page_).toEqual({ require: 'undefined', process: 'undefined', bridge: 'function' });
       const info = await page.evaluate(() => (window as unknown as { dutydesk: { 'app:info': () => Promise<{ ok: boolean; value: { mode: string } }> } }).dutydesk['app:info']());
       expect(info).toMatchObject({ ok: true, value: { mode: 'desktop' } });
-      // A page that tries to navigate away stays where it is.
+      // A page that tries to navigate away stays where it is: main hears the attempt, refuses it,
+      // and the page never starts loading elsewhere. The listener is in place before the attempt.
+      await app.evaluate(({ BrowserWindow }) => {
+        const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+        (globalThis as { navigationDecided?: Promise<unknown> }).navigationDecided = new Promise((resolve) => {
+          contents?.once('will-navigate', (event, url) => setImmediate(() => resolve({ url, prevented: event.defaultPrevented, loading: contents.isLoading() })));
+        });
+      });
       await page.evaluate(() => {
         window.location.href = 'https://example.org/';
       });
-      await page.waitForTimeout(500);
+      const decided = await app.evaluate(() => (globalThis as { navigationDecided?: Promise<unknown> }).navigationDecided);
+      expect(decided).toEqual({ url: 'https://example.org/', prevented: true, loading: false });
       expect(page.url()).toBe('app://console/index.html');
     } finally {
       await app.close();

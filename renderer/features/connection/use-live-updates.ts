@@ -17,8 +17,8 @@ const LIST_COALESCE_MS = 150;
 /**
  * Wires the host's pushed events into the caches: a service event invalidates its ticket and the
  * lists; coming back online invalidates everything (the stream has replayed what was missed) and
- * measures the service's clock offset again; so does a stream reset (the service had no events
- * after ours, e.g. restored from a backup: what we show may be gone).
+ * measures the service's clock offset again (also after a restore from a backup, when the service
+ * answers a reconnect with `stream.reset`: what we showed may be gone).
  */
 export function useLiveUpdates(): void {
   const bridge = useBridge();
@@ -28,7 +28,6 @@ export function useLiveUpdates(): void {
 
   useEffect(() => {
     let listTimer: ReturnType<typeof setTimeout> | undefined;
-    let seenResets: number | undefined;
     const refetchAll = (): void => {
       void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'settings' && q.queryKey[0] !== 'app-info' });
     };
@@ -54,10 +53,7 @@ export function useLiveUpdates(): void {
       bridge.on('connection:changed', (state) => {
         const before = connectionStatusNow();
         connectionChanged(state);
-        const resets = state.resets ?? 0;
-        const wasReset = seenResets !== undefined && resets !== seenResets;
-        seenResets = resets;
-        if ((state.status === 'online' && before !== 'online') || wasReset) {
+        if (state.status === 'online' && before !== 'online') {
           measure();
           refetchAll();
         }

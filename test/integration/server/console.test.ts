@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,12 +23,32 @@ async function start(options: { demo: boolean; consoleRoot: string | null }): Pr
   return url;
 }
 
+/** A secret beside the console root, which no request may read. */
+const SECRET = 'secret-beside-the-console-root';
+
 function builtConsole(): string {
-  const root = mkdtempSync(join(tmpdir(), 'dd-renderer-'));
-  mkdirSync(join(root, 'assets'));
+  const parent = mkdtempSync(join(tmpdir(), 'dd-renderer-'));
+  writeFileSync(join(parent, 'secret.txt'), SECRET);
+  const root = join(parent, 'console');
+  mkdirSync(join(root, 'assets'), { recursive: true });
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>DutyDesk</title><script type="module" src="./assets/app.js"></script>');
   writeFileSync(join(root, 'assets/app.js'), 'console.log("console")');
   return root;
+}
+
+/** GET `path` exactly as written, over a raw TCP socket; the status and the whole response. */
+function rawGet(url: string, path: string): Promise<{ status: number; text: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`);
+    });
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('error', reject);
+    socket.on('end', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text }));
+  });
 }
 
 describe('browser console', () => {
@@ -40,7 +61,33 @@ describe('browser console', () => {
     expect(await page.text()).toContain('<title>DutyDesk</title>');
     const script = await fetch(`${url}/assets/app.js`);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
-    expect((await fetch(`${url}/../../etc/passwd`)).status).toBe(404);
+  });
+
+  it('serves nothing outside the console root, however the path is spelled', async () => {
+    const url = await start({ demo: false, consoleRoot: builtConsole() });
+    // fetch (and every browser) resolves `/../` before sending: a raw socket sends the path as written.
+    const ok = await rawGet(url, '/assets/app.js');
+    expect(ok.status).toBe(200);
+    expect(ok.text).toContain('console.log("console")');
+    const attacks = [
+      '/../secret.txt',
+      '/../../../../../../etc/passwd',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%252e%252e/secret.txt',
+      '/..;/secret.txt',
+    ];
+    for (const path of attacks) {
+      const r = await rawGet(url, path);
+      expect(r.status, path).toBeGreaterThanOrEqual(400);
+      expect(r.text, path).not.toContain(SECRET);
+      expect(r.text, path).not.toMatch(/root:.*:0:0:/);
+    }
   });
 
   it('serves no console without a built renderer, while the API works', async () => {

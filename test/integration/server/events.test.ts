@@ -73,6 +73,7 @@ describe.each(engines())('events and scheduler on %s', (engine) => {
   it('sla.warning at warnAt and sla.breached at dueAt, once per clock; the queue shows it breached', async () => {
     t.clock.set(WORKING_HOURS);
     const agent = await t.events(await t.login('sofia'));
+    const customer = await t.events(await t.login('alpha.user'));
     const ticket = await file('alpha.user');
     t.clock.set(WORKING_HOURS + 14 * MIN);
     await t.service.scheduler.runDue();
@@ -94,7 +95,10 @@ describe.each(engines())('events and scheduler on %s', (engine) => {
     // Taking it late stops the clock but does not breach it twice.
     await post('anna', ticket.id, 'take');
     expect((await t.db.kysely.selectFrom('events').select('type').where('ticket_id', '=', ticket.id).where('type', '=', 'sla.breached').execute()).length).toBe(1);
-    // Customers never see SLA timers.
+    // Customers never see SLA timers: the take reaches the customer after the warning and the
+    // breach (one ordered stream), and nothing about the SLA came before it.
+    await customer.next((e) => e.ticketId === ticket.id && e.type === 'ticket.changed' && e.data.action === 'taken', 'the take, on the customer\'s socket');
+    expect(customer.received.some((e) => e.type.startsWith('sla.'))).toBe(false);
     t.clock.set(WORKING_HOURS);
   });
 

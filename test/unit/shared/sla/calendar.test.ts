@@ -15,7 +15,8 @@ describe('createCalendar (R7)', () => {
   it("accepts 'Europe/Kiev' as the old name of Europe/Kyiv", () => {
     const cal = createCalendar({ zone: 'Europe/Kiev', holidays: [] });
     expect(cal.zone).toBe('Europe/Kyiv');
-    expect(cal.addWorkingTime(at('2026-11-25 17:50'), minutes(20))).toBe(kyiv.addWorkingTime(at('2026-11-25 17:50'), minutes(20)));
+    // Wednesday 17:50 EET (15:50Z) + 20 working minutes: 10 today, 10 from Thursday's 09:00 EET (07:00Z).
+    expect(cal.addWorkingTime(Date.parse('2026-11-25T15:50:00Z'), minutes(20))).toBe(Date.parse('2026-11-26T07:10:00Z'));
   });
 
   it.each([
@@ -55,11 +56,26 @@ describe('isWorkingTime', () => {
   });
 
   it('keeps local hours on both sides of the DST changes (R7: GMT+2 in winter, GMT+3 in summer)', () => {
-    // 2026-03-27 is the Friday before clocks go forward; 2026-03-30 the Monday after.
-    expect(at('2026-03-27 09:00')).toBe(Date.parse('2026-03-27T07:00:00Z'));
-    expect(kyiv.nextOpening(at('2026-03-27 18:00'))).toBe(Date.parse('2026-03-30T06:00:00Z'));
-    // 2026-10-23 is the Friday before clocks go back; 2026-10-26 the Monday after.
-    expect(kyiv.nextOpening(at('2026-10-23 18:00'))).toBe(Date.parse('2026-10-26T07:00:00Z'));
+    // Instants written in UTC, independent of the calendar and of the test's time helpers:
+    // 09:00-18:00 in Kyiv is 07:00-16:00Z in winter (EET) and 06:00-15:00Z in summer (EEST).
+    const open = (iso: string) => kyiv.isWorkingTime(Date.parse(iso));
+    // Friday 2026-03-27, still winter time; clocks go forward on Sunday 2026-03-29.
+    expect(open('2026-03-27T06:59:59.999Z')).toBe(false);
+    expect(open('2026-03-27T07:00:00.000Z')).toBe(true);
+    expect(open('2026-03-27T15:59:59.999Z')).toBe(true);
+    expect(open('2026-03-27T16:00:00.000Z')).toBe(false);
+    // Monday 2026-03-30, summer time.
+    expect(open('2026-03-30T05:59:59.999Z')).toBe(false);
+    expect(open('2026-03-30T06:00:00.000Z')).toBe(true);
+    expect(open('2026-03-30T14:59:59.999Z')).toBe(true);
+    expect(open('2026-03-30T15:00:00.000Z')).toBe(false);
+    expect(kyiv.nextOpening(Date.parse('2026-03-27T16:00:00Z'))).toBe(Date.parse('2026-03-30T06:00:00Z'));
+    // Friday 2026-10-23, summer time; clocks go back on Sunday 2026-10-25; Monday 2026-10-26, winter.
+    expect(open('2026-10-23T06:00:00.000Z')).toBe(true);
+    expect(open('2026-10-23T15:00:00.000Z')).toBe(false);
+    expect(open('2026-10-26T06:59:59.999Z')).toBe(false);
+    expect(open('2026-10-26T07:00:00.000Z')).toBe(true);
+    expect(kyiv.nextOpening(Date.parse('2026-10-23T15:00:00Z'))).toBe(Date.parse('2026-10-26T07:00:00Z'));
   });
 });
 

@@ -2,28 +2,30 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createFakeBridge, renderConsole } from '../../../../support/fake-bridge.tsx';
+import { renderConsole, useDesk } from '../../../../support/real-console.tsx';
 import { setUpRendererTests } from '../../../../support/renderer-setup.ts';
 
 setUpRendererTests();
 
-describe('LoginScreen', () => {
-  it('lists the demo agents and signs in with one click', async () => {
-    const bridge = createFakeBridge([{ id: 1, subject: 'Calls drop', createdAt: Date.now() }]);
-    bridge.appInfo = { ...bridge.appInfo, demoLogins: [
-      { login: 'anna', name: 'Anna Kovalenko', role: 'agent', tiers: ['l1'] },
-      { login: 'alpha.user', name: 'Customer', role: 'customer', tiers: [] },
-    ] };
-    renderConsole(bridge);
+describe('LoginScreen, service with demo data', () => {
+  const desk = useDesk({ demo: true });
+
+  it('lists the demo agents (not the customers) and signs in with one click', async () => {
+    renderConsole(desk.bridge());
     expect(await screen.findByRole('heading', { name: 'Sign in to DutyDesk' })).toBeTruthy();
+    await screen.findByRole('button', { name: 'Sign in as anna' });
     expect(screen.queryByRole('button', { name: 'Sign in as alpha.user' })).toBeNull();
-    await userEvent.click(await screen.findByRole('button', { name: 'Sign in as anna' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in as anna' }));
     expect(await screen.findByRole('grid', { name: 'Queue' })).toBeTruthy();
     expect(screen.getByText('Signed in as Anna Kovalenko')).toBeTruthy();
   });
+});
 
-  it('shows the service\'s refusal next to the form, and offers no demo logins without demo data', async () => {
-    renderConsole(createFakeBridge([]));
+describe('LoginScreen, service without demo data', () => {
+  const desk = useDesk();
+
+  it('shows the service\'s refusal next to the form, and offers no demo logins', async () => {
+    renderConsole(desk.bridge());
     await userEvent.type(await screen.findByRole('textbox', { name: 'Login' }), 'anna');
     await userEvent.type(screen.getByLabelText('Password'), 'wrong');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -31,11 +33,12 @@ describe('LoginScreen', () => {
     expect(screen.queryByRole('region', { name: /Demo accounts/ })).toBeNull();
   });
 
-  it('signs out back to the login screen', async () => {
-    const bridge = createFakeBridge([]);
-    bridge.signIn({ kind: 'agent', id: 1, login: 'anna', name: 'Anna Kovalenko', role: 'agent', tiers: ['l1'], language: 'uk' });
+  it('signs out back to the login screen, and the token is refused by the service afterwards', async () => {
+    const bridge = await desk.signedIn('anna');
+    const token = localStorage.getItem('dutydesk.token');
     renderConsole(bridge);
     await userEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('heading', { name: 'Sign in to DutyDesk' })).toBeTruthy();
+    expect((await desk.ts.request('GET', '/api/v1/session', { token: token ?? '' })).status).toBe(401);
   });
 });
