@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceEvent } from '../../../shared/model/index.ts';
 import { WORKING_HOURS } from '../../support/clock.ts';
 import { changedTables, digestDatabase } from '../../support/db-digest.ts';
-import { engines, startTestService, type TestService } from '../../support/service.ts';
+import { engines, openEventSocket, startTestService, type TestService } from '../../support/service.ts';
 
 const DAY = 24 * 3600_000;
 
@@ -247,6 +247,22 @@ describe.each(engines())('permissions on %s', (engine) => {
     }
     expect(checked).toBeGreaterThan(30);
     expect(wrong).toEqual([]);
+  });
+
+  it('the event stream admits every signed-in caller and refuses the others with 401 before the upgrade', async () => {
+    const outcomes: string[] = [];
+    for (const caller of CALLERS) {
+      const token = tokens.get(caller);
+      try {
+        const socket = await openEventSocket(t.url, token ?? '', undefined);
+        socket.close();
+        outcomes.push(`${caller}: ok`);
+      } catch (error) {
+        outcomes.push(`${caller}: ${(error as Error).message}`);
+      }
+    }
+    const want = CALLERS.map((c) => `${c}: ${LOGIN[c] === null ? 'events: HTTP 401' : 'ok'}`);
+    expect(outcomes).toEqual(want);
   });
 
   it('internal notes and agents-only events never reach a customer: not by any route, not by any event, live or replayed', async () => {
