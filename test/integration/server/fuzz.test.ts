@@ -16,7 +16,7 @@ import { hashToken } from '../../../server/auth/sessions.ts';
 import { insertSession } from '../../../server/store/users.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const BODY_LIMIT = 64 * 1024;
 
 /** The documented error code of each refusal status (docs/api.md, "Errors"). */
