@@ -1,0 +1,45 @@
+/** A digest of every row of every table, to prove that a refused request changed nothing. */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../server/db/index.ts';
+
+/** Each table's digest (rows in a stable order), by table name. */
+export type DbDigest = ReadonlyMap<string, string>;
+
+const tableNames = new WeakMap<Db, readonly string[]>();
+
+/** Every table of the database, as the database itself lists them (a new table is covered without editing this). */
+async function tablesOf(db: Db): Promise<readonly string[]> {
+  const known = tableNames.get(db);
+  if (known !== undefined) return known;
+  const tables = (await db.kysely.introspection.getTables()).filter((t) => !t.isView).map((t) => t.name).sort();
+  tableNames.set(db, tables);
+  return tables;
+}
+
+/** Digests every table: on PostgreSQL in one statement (md5 of the ordered row texts), on SQLite by reading the rows. */
+export async function digestDatabase(db: Db): Promise<DbDigest> {
+  const tables = await tablesOf(db);
+  const result = new Map<string, string>();
+  if (db.engine === 'postgres') {
+    const parts = tables.map(
+      (name) => sql`select ${name}::text as name, count(*)::text || ':' || coalesce(md5(string_agg(r::text, E'\\n' order by r::text)), '') as digest from ${sql.table(name)} r`,
+    );
+    const { rows } = await sql<{ name: string; digest: string }>`${sql.join(parts, sql` union all `)}`.execute(db.kysely);
+    for (const row of rows) result.set(row.name, row.digest);
+    return result;
+  }
+  for (const name of tables) {
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db.kysely);
+    const lines = rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v))).sort();
+    result.set(name, `${lines.length}:${createHash('sha256').update(lines.join('\n')).digest('hex')}`);
+  }
+  return result;
+}
+
+/** The tables whose digest differs. */
+export function changedTables(before: DbDigest, after: DbDigest): string[] {
+  const names = new Set([...before.keys(), ...after.keys()]);
+  return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
+}
+
