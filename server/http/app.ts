@@ -8,6 +8,7 @@ import type { TicketService } from '../domain/ticket-service.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
+import { checkInput } from './input.ts';
 import { registerConsole } from './console.ts';
 import { registerEventRoutes } from './routes/events.ts';
 import { registerInfoRoute } from './routes/info.ts';
@@ -40,17 +41,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  // An empty body on a JSON POST means "no options" (take, resolve, reopen), not a parse error.
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400 }), undefined);
-    }
-  });
+  checkInput(app);
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` }));
 
   await app.register(fastifySwagger, {

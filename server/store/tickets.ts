@@ -4,22 +4,22 @@ import { evaluateSla, type EvaluateOptions, type SlaEvent, type SlaEventType, ty
 import type { TicketView } from '../../shared/api/index.ts';
 import type { TicketsTable } from '../db/schema.ts';
 import type { Actor } from '../domain/actor.ts';
-import type { TicketFacts } from '../domain/workflow.ts';
+import type { TicketFacts } from '../../shared/workflow/index.ts';
 import { inChunks, type Executor } from './executor.ts';
 import { clientsById, personsById } from './users.ts';
 
 /** A tickets row. */
 export type TicketRow = Selectable<TicketsTable>;
 
-/** The facts the workflow rules read, from a row. */
-export function factsOf(row: TicketRow): TicketFacts {
+/** The facts the workflow rules read, from a row and the name of its assignee (when it has one). */
+export function factsOf(row: TicketRow, assigneeName: string | null): TicketFacts {
   return {
     id: row.id,
     kind: row.kind as TicketKind,
     clientId: row.client_id,
     status: row.status as TicketStatus,
     tier: row.tier as Tier,
-    assigneeId: row.assignee_id,
+    assignee: row.assignee_id === null ? null : { id: row.assignee_id, name: assigneeName ?? '?' },
     escalated: row.escalated === 1,
     escalationJustification: row.escalation_justification,
     duplicateOf: row.duplicate_of,
@@ -51,6 +51,12 @@ export async function ticketRow(db: Executor, id: number, lock: boolean): Promis
     .where('id', '=', id)
     .$if(lock, (q) => q.forUpdate())
     .executeTakeFirst();
+}
+
+/** The rules' facts of a row, with its assignee's name looked up. */
+export async function factsOfRow(db: Executor, row: TicketRow): Promise<TicketFacts> {
+  const name = row.assignee_id === null ? null : ((await personsById(db, [row.assignee_id])).get(row.assignee_id)?.name ?? null);
+  return factsOf(row, name);
 }
 
 /** Each ticket's SLA history, in order. */

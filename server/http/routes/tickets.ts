@@ -9,6 +9,7 @@ import {
   mergeRequestSchema,
   messageRequestSchema,
   routeRequestSchema,
+  takeRequestSchema,
   ticketDetailSchema,
   ticketListQuerySchema,
   ticketListResponseSchema,
@@ -65,7 +66,19 @@ export function registerTicketRoutes(root: FastifyInstance, deps: AppDeps): void
     return reply.code(201).send(detail);
   });
 
-  const simple = (name: 'take' | 'resolve' | 'reopen', summary: string): void => {
+  app.post('/api/v1/tickets/:id/take', {
+    schema: {
+      summary: "Take the ticket into work: the reaction of R21/R24; 409 naming the holder when another agent has it, unless takeOver",
+      params: ticketParamsSchema,
+      body: takeRequestSchema,
+      response: { 200: ticketDetailSchema, ...errors },
+    },
+  }, async (request) => {
+    const s = await requireSession(sessions, request);
+    return tickets.command(s.actor, request.params.id, { type: 'take', takeOver: request.body?.takeOver === true });
+  });
+
+  const simple = (name: 'resolve' | 'reopen', summary: string): void => {
     app.post(`/api/v1/tickets/:id/${name}`, {
       schema: { summary, params: ticketParamsSchema, body: emptyRequestSchema, response: { 200: ticketDetailSchema, ...errors } },
     }, async (request) => {
@@ -73,7 +86,6 @@ export function registerTicketRoutes(root: FastifyInstance, deps: AppDeps): void
       return tickets.command(s.actor, request.params.id, { type: name });
     });
   };
-  simple('take', 'Take the ticket into work: the reaction of R21/R24');
   simple('resolve', 'Resolve the ticket');
   simple('reopen', 'Reopen a resolved ticket (the customer)');
 
