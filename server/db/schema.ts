@@ -13,6 +13,7 @@ export interface Database {
   messages: MessagesTable;
   audit: AuditTable;
   events: EventsTable;
+  login_attempts: LoginAttemptsTable;
 }
 
 /** clients. */
@@ -126,4 +127,12 @@ export interface EventsTable {
   /** 'all': the ticket's client may see it too; 'agents': agents only. */
   audience: string;
   payload: string;
+}
+
+/** login_attempts: sign-in attempts within the throttle window; a row stays as a failure unless the sign-in succeeds. */
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  /** The login as typed, lower-cased. */
+  login: string;
+  at: number;
 }
