@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
-import type { AuditAction, AuditEntry, Language, Message, MessageType, Ticket, TicketStatus, TicketSummary, Tier } from '../../shared/model/index.ts';
+import { OPEN_STATUSES, type AuditAction, type AuditEntry, type Language, type Message, type MessageType, type Ticket, type TicketStatus, type TicketSummary, type Tier } from '../../shared/model/index.ts';
 import { evaluateSla, type EvaluateOptions, type SlaEvent, type SlaEventType, type SlaStatus, type TicketKind } from '../../shared/sla/index.ts';
-import type { TicketView } from '../../shared/api/index.ts';
+import { MAX_ID, type TicketView } from '../../shared/api/index.ts';
 import type { TicketsTable } from '../db/schema.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { TicketFacts } from '../../shared/workflow/index.ts';
@@ -113,7 +113,9 @@ export interface ListFilter {
   readonly limit: number;
 }
 
-const OPEN = ['new', 'in_work', 'awaiting_customer'];
+const OPEN = [...OPEN_STATUSES];
+/** SQL list of the open statuses, for the ordering expression. */
+const OPEN_SQL = sql.join(OPEN.map((s) => sql.lit(s)));
 
 /**
  * Ticket rows for a view, ordered in SQL from the stored SLA columns: breached first (a running
@@ -145,17 +147,19 @@ export async function listRows(db: Executor, actor: Actor, filter: ListFilter, n
   const search = filter.q?.trim();
   if (search !== undefined && search !== '') {
     const like = `%${search.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    // A number is searched as text too (a phone number, an order number), and as a ticket number
+    // only when it can be one: ids beyond the integer column would be an error on PostgreSQL.
     const number = /^#?\d+$/.test(search) ? Number(search.replace('#', '')) : null;
     q = q.where((eb) =>
       eb.or([
-        ...(number !== null && Number.isSafeInteger(number) ? [eb('tickets.id', '=', number)] : []),
+        ...(number !== null && number >= 1 && number <= MAX_ID ? [eb('tickets.id', '=', number)] : []),
         eb(eb.fn('lower', ['tickets.subject']), 'like', like),
         eb(eb.fn('lower', ['clients.name']), 'like', like),
       ]),
     );
   }
   const rank = sql<number>`case
-    when tickets.status not in ('new', 'in_work', 'awaiting_customer') then 4
+    when tickets.status not in (${OPEN_SQL}) then 4
     when tickets.sla_state = 'breached' then 0
     when tickets.sla_state = 'running' and tickets.sla_due_at <= ${now} then 0
     when tickets.sla_state = 'running' then 1
