@@ -9,11 +9,19 @@ import type { EventHub } from '../events/hub.ts';
 import type { Calendar } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
 import { checkInput } from './input.ts';
+import { recordRouteAccess, registerAuth, type RouteAccess } from './auth.ts';
 import { registerConsole } from './console.ts';
 import { registerEventRoutes } from './routes/events.ts';
 import { registerInfoRoute } from './routes/info.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with whether it is public, as registered. */
+    readonly routeAccess: readonly RouteAccess[];
+  }
+}
 
 /** What the HTTP layer calls into. */
 export interface AppDeps {
@@ -41,6 +49,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  const routes = recordRouteAccess(app);
+  app.decorate('routeAccess', routes);
   checkInput(app);
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` }));
 
@@ -54,12 +64,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  // After the WebSocket plugin: its onRequest hook must mark upgrade requests first, so a refused
+  // upgrade's socket is closed with the 401.
+  registerAuth(app, deps.sessions);
 
   registerInfoRoute(app, deps);
   registerSessionRoutes(app, deps);
   registerTicketRoutes(app, deps);
   registerEventRoutes(app, deps);
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   if (deps.consoleRoot !== null) await registerConsole(app, deps.consoleRoot);
   await app.ready();
   return app;

@@ -1,11 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { eventsQuerySchema } from '../../../shared/api/index.ts';
-import type { Session } from '../../auth/sessions.ts';
 import type { AppDeps } from '../app.ts';
-import { bearerToken } from '../auth.ts';
-
-const sessionsByRequest = new WeakMap<FastifyRequest, { session: Session; token: string }>();
+import { sessionOf, tokenOf } from '../auth.ts';
 
 /** The close code a socket gets when its session ends (logout, expiry): the client signs in again. */
 export const SESSION_ENDED = 4401;
@@ -15,24 +12,17 @@ export function registerEventRoutes(root: FastifyInstance, deps: AppDeps): void 
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/api/v1/events', {
     websocket: true,
+    // Authenticated by the hook before the upgrade (a bad token gets a plain 401); browsers cannot
+    // set headers on a WebSocket, so the token may come as ?token=.
+    config: { queryToken: true },
     schema: {
+      operationId: 'streamEvents',
       summary: 'WebSocket: every event the caller may see, in global sequence; ?since=N replays the events after N first',
       querystring: eventsQuerySchema,
     },
-    // Authenticate before the upgrade, so a bad token gets a plain 401 response.
-    preValidation: async (request) => {
-      const query = request.query as { token?: string };
-      const token = bearerToken(request) ?? query.token;
-      const session = await deps.sessions.authenticate(token);
-      sessionsByRequest.set(request, { session, token: token ?? '' });
-    },
   }, (socket, request) => {
-    const auth = sessionsByRequest.get(request);
-    if (auth === undefined) {
-      socket.close(1008, 'unauthenticated');
-      return;
-    }
-    const { session, token } = auth;
+    const session = sessionOf(request);
+    const token = tokenOf(request) ?? '';
     let unsubscribe: (() => void) | undefined;
     let closed = false;
     const end = (): void => {

@@ -7,6 +7,7 @@ import type { AppDeps } from '../app.ts';
 /** The service's version, and the demo logins when it runs with demo data (for the login screen). */
 export function registerInfoRoute(root: FastifyInstance, deps: AppDeps): void {
   root.withTypeProvider<ZodTypeProvider>().get('/api/v1/info', {
-    schema: { summary: 'What this service is; demo logins when it runs with demo data', security: [], response: { 200: infoResponseSchema } },
+    config: { public: true },
+    schema: { operationId: 'getInfo', summary: 'What this service is; demo logins when it runs with demo data', security: [], response: { 200: infoResponseSchema } },
   }, async () => ({ name: 'DutyDesk' as const, version: deps.version, demo: deps.demo, demoLogins: deps.demo ? demoLogins() : [] }));
 }
