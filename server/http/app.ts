@@ -1,7 +1,7 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Sessions } from '../auth/sessions.ts';
 import type { Db } from '../db/index.ts';
 import type { TicketService } from '../domain/ticket-service.ts';
@@ -9,6 +9,7 @@ import type { EventHub } from '../events/hub.ts';
 import type { Calendar } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
 import { checkInput } from './input.ts';
+import { swaggerOptions } from './openapi.ts';
 import { recordRouteAccess, registerAuth, type RouteAccess } from './auth.ts';
 import { registerConsole } from './console.ts';
 import { registerEventRoutes } from './routes/events.ts';
@@ -54,15 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   checkInput(app);
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` }));
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'DutyDesk ticket service', version: '1.0.0', description: 'See docs/api.md. Instants are epoch milliseconds.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, swaggerOptions());
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   // After the WebSocket plugin: its onRequest hook must mark upgrade requests first, so a refused
   // upgrade's socket is closed with the 401.

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { infoResponseSchema } from '../../../shared/api/index.ts';
+import { errorResponseSchema, infoResponseSchema } from '../../../shared/api/index.ts';
 import { demoLogins } from '../../demo/people.ts';
 import type { AppDeps } from '../app.ts';
 
@@ -8,6 +8,6 @@ import type { AppDeps } from '../app.ts';
 export function registerInfoRoute(root: FastifyInstance, deps: AppDeps): void {
   root.withTypeProvider<ZodTypeProvider>().get('/api/v1/info', {
     config: { public: true },
-    schema: { operationId: 'getInfo', summary: 'What this service is; demo logins when it runs with demo data', security: [], response: { 200: infoResponseSchema } },
+    schema: { operationId: 'getInfo', summary: 'What this service is; demo logins when it runs with demo data', security: [], response: { 200: infoResponseSchema, 400: errorResponseSchema } },
   }, async () => ({ name: 'DutyDesk' as const, version: deps.version, demo: deps.demo, demoLogins: deps.demo ? demoLogins() : [] }));
 }

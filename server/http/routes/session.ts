@@ -16,7 +16,7 @@ export function registerSessionRoutes(root: FastifyInstance, deps: AppDeps): voi
 
   app.get('/api/v1/clock', {
     config: { public: true },
-    schema: { operationId: 'getClock', summary: "The support team's clock (R9): time, zone, working time and day, next opening", security: [], response: { 200: clockResponseSchema } },
+    schema: { operationId: 'getClock', summary: "The support team's clock (R9): time, zone, working time and day, next opening", security: [], response: { 200: clockResponseSchema, 400: errorResponseSchema } },
   }, async () => supportClock(deps.calendar, deps.now()));
 
   app.post('/api/v1/session', {
