@@ -7,9 +7,10 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 
 /**
  * HOOK: the JSON Schema of one /api/v1/events message (the event envelope), published beside this
- * document. When it is set, the document carries it as `components.schemas.ServiceEvent` and the
- * events operation points to it with `x-event-schema`, so clients generated from the document
- * can type the stream. Null until the envelope's schema is published.
+ * document. The WebSocket route is not an OpenAPI operation (@fastify/swagger leaves it out), so
+ * when this is set the document carries it as `components.schemas.ServiceEvent` and says where the
+ * stream is with a top-level `x-event-stream`, so clients generated from the document can type
+ * the stream. Null until the envelope's schema is published.
  */
 export const EVENT_ENVELOPE_SCHEMA: Record<string, unknown> | null = null;
 
@@ -34,10 +35,12 @@ export function swaggerOptions(): FastifyDynamicSwaggerOptions {
     transformObject: (documentObject) => {
       const doc = 'openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject;
       if (EVENT_ENVELOPE_SCHEMA === null) return doc;
-      const open = doc as { paths?: Record<string, { get?: Record<string, unknown> }>; components?: { schemas?: Record<string, unknown> } };
-      const events = open.paths?.['/api/v1/events']?.get;
-      if (events !== undefined) events['x-event-schema'] = { $ref: '#/components/schemas/ServiceEvent' };
-      return { ...doc, components: { ...open.components, schemas: { ...open.components?.schemas, ServiceEvent: EVENT_ENVELOPE_SCHEMA } } };
+      const open = doc as { components?: { schemas?: Record<string, unknown> } };
+      return {
+        ...doc,
+        'x-event-stream': { path: '/api/v1/events', protocol: 'websocket', message: { $ref: '#/components/schemas/ServiceEvent' } },
+        components: { ...open.components, schemas: { ...open.components?.schemas, ServiceEvent: EVENT_ENVELOPE_SCHEMA } },
+      };
     },
   };
 }

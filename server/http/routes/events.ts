@@ -16,7 +16,6 @@ export function registerEventRoutes(root: FastifyInstance, deps: AppDeps): void 
     // set headers on a WebSocket, so the token may come as ?token=.
     config: { queryToken: true },
     schema: {
-      operationId: 'streamEvents',
       summary: 'WebSocket: every event the caller may see, in global sequence; ?since=N replays the events after N first',
       querystring: eventsQuerySchema,
     },
