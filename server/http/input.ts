@@ -54,7 +54,7 @@ export function checkInput(app: FastifyInstance): void {
     }
   });
   app.addHook('preValidation', async (request: FastifyRequest) => {
-    const nul = nulPath(request.params, 'params') ?? nulPath(request.query, 'query');
+    const nul = nulPath(request.params, 'params') ?? nulPath(request.query, 'querystring');
     if (nul !== null) throw nulRefused(nul);
   });
 }

@@ -88,7 +88,7 @@ describe.each(engines())('input checks on %s', (engine) => {
     expect(reply.body).toMatchObject({ field: 'body.body' });
     const search = await t.request('GET', '/api/v1/tickets?q=a%00b', { token });
     expect(search.status).toBe(400);
-    expect(search.body).toMatchObject({ error: 'bad_request', field: 'query.q' });
+    expect(search.body).toMatchObject({ error: 'bad_request', field: 'querystring.q' });
     const path = await t.request('GET', '/api/v1/tickets/1%00', { token });
     expect(path.status).toBe(400);
     expect(path.body).toMatchObject({ error: 'bad_request', field: 'params.id' });
