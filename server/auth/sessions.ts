@@ -30,7 +30,7 @@ export function actorOf(user: User): Actor {
 /** Password login and bearer tokens. */
 export function createSessions(deps: { readonly db: Db; readonly now: () => number; readonly tokenTtlMs: number }) {
   const logoutListeners = new Set<(tokenHash: string) => void>();
-  const throttle = createLoginThrottle();
+  const throttle = createLoginThrottle(deps.db);
   return {
     /** Calls `listener` with the token hash of every session this instance ends; returns the unsubscribe. */
     onLogout(listener: (tokenHash: string) => void): () => void {
@@ -39,18 +39,17 @@ export function createSessions(deps: { readonly db: Db; readonly now: () => numb
     },
     /** Checks the password and issues a token; 401 with one message for a wrong login or password. */
     async login(login: string, password: string): Promise<{ token: string; expiresAt: number; user: User }> {
-      const blocked = throttle.blockedUntil(login, deps.now());
-      if (blocked !== null) {
-        const minutes = Math.max(1, Math.ceil((blocked - deps.now()) / 60_000));
+      // Counted before the slow hash, so parallel guesses cannot outrun the count.
+      const claim = await throttle.claim(login, deps.now());
+      if (!claim.granted) {
+        const minutes = Math.max(1, Math.ceil((claim.until - deps.now()) / 60_000));
         throw tooManyRequests(`too many wrong passwords for this login; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
       }
       const record = await userByLogin(deps.db.kysely, login);
       const valid = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
-      if (record === undefined || !valid) {
-        throttle.failed(login, deps.now());
-        throw unauthorized('wrong login or password');
-      }
-      throttle.succeeded(login);
+      // A wrong password leaves its attempt counted as a failure.
+      if (record === undefined || !valid) throw unauthorized('wrong login or password');
+      await throttle.succeeded(login);
       const token = randomBytes(32).toString('base64url');
       const now = deps.now();
       const expiresAt = now + deps.tokenTtlMs;

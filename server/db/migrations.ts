@@ -120,6 +120,17 @@ export function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    // Sign-in attempts, counted in the database so every instance sees the same count (login-throttle.ts).
+    '0002-login-attempts': {
+      async up(db: AnyDb) {
+        await withId(db.schema.createTable('login_attempts'))
+          .addColumn('login', 'text', notNull)
+          .addColumn('at', 'bigint', notNull)
+          .execute();
+        await db.schema.createIndex('login_attempts_login').on('login_attempts').columns(['login', 'at']).execute();
+        await db.schema.createIndex('login_attempts_at').on('login_attempts').columns(['at']).execute();
+      },
+    },
     '0003-enum-checks': {
       // The values as of this migration; a later change of a list is a new migration calling setEnumChecks.
       async up(db: AnyDb) {

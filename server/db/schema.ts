@@ -18,6 +18,7 @@ export interface Database {
   messages: MessagesTable;
   audit: AuditTable;
   events: EventsTable;
+  login_attempts: LoginAttemptsTable;
 }
 
 /** clients. */
@@ -131,4 +132,12 @@ export interface EventsTable {
   /** 'all': the ticket's client may see it too; 'agents': agents only. */
   audience: 'all' | 'agents';
   payload: string;
+}
+
+/** login_attempts: sign-in attempts within the throttle window; a row stays as a failure unless the sign-in succeeds. */
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  /** The login as typed, lower-cased. */
+  login: string;
+  at: number;
 }

@@ -10,11 +10,11 @@ import type { Db } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';
 import { writeEvents, type PendingEvent } from '../events/outbox.ts';
 import { recordSlaEvent, type LateBreach } from '../store/sla.ts';
-import { auditOf, factsOf, hydrate, listRows, messageOf, messagesOf, summaryOf, ticketRow, type ListFilter, type TicketRow } from '../store/tickets.ts';
+import { auditOf, factsOfRow, hydrate, listRows, messageOf, messagesOf, summaryOf, ticketRow, type ListFilter, type TicketRow } from '../store/tickets.ts';
 import { userById } from '../store/users.ts';
 import type { Actor } from './actor.ts';
 import { forbidden, notFound } from './errors.ts';
-import { canSee, decide, decideMerge, type TicketChange, type TicketCommand } from './workflow.ts';
+import { canSee, decide, decideMerge, refusalError, type TicketChange, type TicketCommand } from './workflow.ts';
 
 /** What the commands need. */
 export interface TicketServiceDeps {
@@ -36,7 +36,8 @@ export interface NewTicket {
 /** One command's transaction: its instant and the events it will write. */
 interface Tx {
   readonly trx: Transaction<Database>;
-  readonly now: number;
+  /** The command's instant: set again once the command holds its ticket locks (see `locked`). */
+  now: number;
   readonly events: PendingEvent[];
 }
 
@@ -53,7 +54,7 @@ export function createTicketService(deps: TicketServiceDeps) {
     const result = await db.kysely.transaction().execute(async (trx) => {
       const tx: Tx = { trx, now, events: [] };
       const value = await work(tx);
-      await writeEvents(trx, db.engine, tx.events, now);
+      await writeEvents(trx, db.engine, tx.events, tx.now);
       wroteEvents = tx.events.length > 0;
       return value;
     });
@@ -68,9 +69,18 @@ export function createTicketService(deps: TicketServiceDeps) {
     return { ticket, messages: await messagesOf(ex, row.id, customer), audit: customer ? [] : await auditOf(ex, row.id) };
   }
 
+  /**
+   * A command's "now" is read once it holds its ticket locks: on PostgreSQL a command may wait for
+   * another's lock, and a time read before the wait would stamp its history before the other's.
+   */
+  function locked(tx: Tx): void {
+    tx.now = deps.now();
+  }
+
   async function lockedVisible(tx: Tx, actor: Actor, id: number): Promise<TicketRow> {
     const row = await ticketRow(tx.trx, id, lock);
-    if (row === undefined || !canSee(actor, factsOf(row))) throw notFound(`ticket #${id} not found`);
+    locked(tx);
+    if (row === undefined || !canSee(actor, { clientId: row.client_id })) throw notFound(`ticket #${id} not found`);
     return row;
   }
 
@@ -174,8 +184,8 @@ export function createTicketService(deps: TicketServiceDeps) {
     async command(actor: Actor, id: number, command: TicketCommand): Promise<TicketDetail> {
       return inTransaction(async (tx) => {
         const row = await lockedVisible(tx, actor, id);
-        const verdict = decide(actor, factsOf(row), command);
-        if (!verdict.ok) throw verdict.error;
+        const verdict = decide(actor, await factsOfRow(tx.trx, row), command);
+        if (!verdict.ok) throw refusalError(verdict.error);
         const after = await apply(tx, actor, row, verdict.change);
         return detail(tx.trx, actor, after, tx.now);
       });
@@ -193,11 +203,12 @@ export function createTicketService(deps: TicketServiceDeps) {
         const rows = new Map<number, TicketRow | undefined>();
         rows.set(first, await ticketRow(tx.trx, first, lock));
         rows.set(second, await ticketRow(tx.trx, second, lock));
+        locked(tx);
         const dup = rows.get(id);
-        if (dup === undefined || !canSee(actor, factsOf(dup))) throw notFound(`ticket #${id} not found`);
+        if (dup === undefined || !canSee(actor, { clientId: dup.client_id })) throw notFound(`ticket #${id} not found`);
         const orig = rows.get(into);
-        const error = decideMerge(actor, factsOf(dup), orig === undefined ? undefined : factsOf(orig));
-        if (error !== null) throw error;
+        const refused = decideMerge(actor, await factsOfRow(tx.trx, dup), orig === undefined ? undefined : await factsOfRow(tx.trx, orig));
+        if (refused !== null) throw refusalError(refused);
         if (orig === undefined) throw new Error('unreachable: decideMerge accepted a missing original');
 
         const copied = await tx.trx.selectFrom('messages').selectAll().where('ticket_id', '=', dup.id).where('type', '!=', 'system').orderBy('id').execute();
@@ -236,7 +247,7 @@ export function createTicketService(deps: TicketServiceDeps) {
     async get(actor: Actor, id: number): Promise<TicketDetail> {
       const now = deps.now();
       const row = await ticketRow(db.kysely, id, false);
-      if (row === undefined || !canSee(actor, factsOf(row))) throw notFound(`ticket #${id} not found`);
+      if (row === undefined || !canSee(actor, { clientId: row.client_id })) throw notFound(`ticket #${id} not found`);
       return detail(db.kysely, actor, row, now);
     },
 

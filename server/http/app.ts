@@ -1,19 +1,29 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Sessions } from '../auth/sessions.ts';
 import type { Db } from '../db/index.ts';
 import type { TicketService } from '../domain/ticket-service.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
+import { checkInput } from './input.ts';
+import { swaggerOptions } from './openapi.ts';
+import { recordRouteAccess, registerAuth, type RouteAccess } from './auth.ts';
 import { registerConsole } from './console.ts';
 import { registerEventRoutes, type SocketLimits } from './routes/events.ts';
 import { registerEventSchemaRoute } from './routes/event-schema.ts';
 import { registerInfoRoute } from './routes/info.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with whether it is public, as registered. */
+    readonly routeAccess: readonly RouteAccess[];
+  }
+}
 
 /** What the HTTP layer calls into. */
 export interface AppDeps {
@@ -43,36 +53,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  // An empty body on a JSON POST means "no options" (take, resolve, reopen), not a parse error.
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400 }), undefined);
-    }
-  });
+  const routes = recordRouteAccess(app);
+  app.decorate('routeAccess', routes);
+  checkInput(app);
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` }));
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'DutyDesk ticket service', version: '1.0.0', description: 'See docs/api.md. Instants are epoch milliseconds.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, swaggerOptions());
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  // After the WebSocket plugin: its onRequest hook must mark upgrade requests first, so a refused
+  // upgrade's socket is closed with the 401.
+  registerAuth(app, deps.sessions);
 
   registerInfoRoute(app, deps);
   registerSessionRoutes(app, deps);
   registerTicketRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerEventSchemaRoute(app);
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   if (deps.consoleRoot !== null) await registerConsole(app, deps.consoleRoot);
   await app.ready();
   return app;

@@ -4,6 +4,17 @@ import { CONSOLE_CSP } from '../../shared/csp.ts';
 
 /** Serves the built renderer (out/renderer) at `/`, for agents without the desktop app. */
 export async function registerConsole(app: FastifyInstance, root: string): Promise<void> {
+  // The console's files are public (the sign-in screen is among them); in a scope of their own so
+  // no other route becomes public with them.
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await registerStatic(scope, root);
+  });
+}
+
+async function registerStatic(app: FastifyInstance, root: string): Promise<void> {
   await app.register(fastifyStatic, {
     root,
     prefix: '/',

@@ -47,6 +47,15 @@ function describeValidation(context: string | undefined, issues: readonly Valida
   return { field, message: `${field}: ${reason}` };
 }
 
+/**
+ * Writes a 5xx to stderr whatever fastify's logger is set to: an answer of "internal error" must
+ * always leave a trace an operator can find (method, path, stack).
+ */
+export function logServerError(request: FastifyRequest, error: Error): void {
+  const path = request.url.split('?')[0] ?? '';
+  console.error(`${new Date().toISOString()} 500 ${request.method} ${path} (request ${request.id}): ${error.stack ?? String(error)}`);
+}
+
 /** Maps every error to the documented body `{error, message, field?}`. */
 export function errorHandler(error: FastifyError | DomainError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const send = (status: number, body: ErrorResponse): FastifyReply => reply.code(status).type('application/json').send(body);
@@ -64,6 +73,6 @@ export function errorHandler(error: FastifyError | DomainError | Error, request:
   if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) {
     return send(400, { error: 'bad_request', message: fe.message, field: 'body' });
   }
-  request.log.error(error);
+  logServerError(request, error);
   return send(500, { error: 'internal', message: 'internal error; the request changed nothing' });
 }

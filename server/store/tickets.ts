@@ -1,25 +1,25 @@
 import { sql, type Selectable } from 'kysely';
 import { OPEN_STATUSES, type AuditEntry, type Message, type Ticket, type TicketSummary, type Tier } from '../../shared/model/index.ts';
 import { evaluateSla, type EvaluateOptions, type SlaEvent } from '../../shared/sla/index.ts';
-import type { TicketView } from '../../shared/api/index.ts';
+import { MAX_ID, type TicketView } from '../../shared/api/index.ts';
 import type { MessagesTable, TicketsTable } from '../db/schema.ts';
 import type { Actor } from '../domain/actor.ts';
-import type { TicketFacts } from '../domain/workflow.ts';
+import type { TicketFacts } from '../../shared/workflow/index.ts';
 import { inChunks, type Executor } from './executor.ts';
 import { clientsById, personsById } from './users.ts';
 
 /** A tickets row. */
 export type TicketRow = Selectable<TicketsTable>;
 
-/** The facts the workflow rules read, from a row. */
-export function factsOf(row: TicketRow): TicketFacts {
+/** The facts the workflow rules read, from a row and the name of its assignee (when it has one). */
+export function factsOf(row: TicketRow, assigneeName: string | null): TicketFacts {
   return {
     id: row.id,
     kind: row.kind,
     clientId: row.client_id,
     status: row.status,
     tier: row.tier,
-    assigneeId: row.assignee_id,
+    assignee: row.assignee_id === null ? null : { id: row.assignee_id, name: assigneeName ?? '?' },
     escalated: row.escalated === 1,
     escalationJustification: row.escalation_justification,
     duplicateOf: row.duplicate_of,
@@ -51,6 +51,12 @@ export async function ticketRow(db: Executor, id: number, lock: boolean): Promis
     .where('id', '=', id)
     .$if(lock, (q) => q.forUpdate())
     .executeTakeFirst();
+}
+
+/** The rules' facts of a row, with its assignee's name looked up. */
+export async function factsOfRow(db: Executor, row: TicketRow): Promise<TicketFacts> {
+  const name = row.assignee_id === null ? null : ((await personsById(db, [row.assignee_id])).get(row.assignee_id)?.name ?? null);
+  return factsOf(row, name);
 }
 
 /** Each ticket's SLA history, in order. */
@@ -107,6 +113,9 @@ export interface ListFilter {
   readonly limit: number;
 }
 
+/** SQL list of the open statuses, for the ordering expression. */
+const OPEN_SQL = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
+
 /**
  * Ticket rows for a view, ordered in SQL from the stored SLA columns: breached first (a running
  * clock past its due time counts as breached even before the scheduler marks it), then running by
@@ -137,17 +146,19 @@ export async function listRows(db: Executor, actor: Actor, filter: ListFilter, n
   const search = filter.q?.trim();
   if (search !== undefined && search !== '') {
     const like = `%${search.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    // A number is searched as text too (a phone number, an order number), and as a ticket number
+    // only when it can be one: ids beyond the integer column would be an error on PostgreSQL.
     const number = /^#?\d+$/.test(search) ? Number(search.replace('#', '')) : null;
     q = q.where((eb) =>
       eb.or([
-        ...(number !== null && Number.isSafeInteger(number) ? [eb('tickets.id', '=', number)] : []),
+        ...(number !== null && number >= 1 && number <= MAX_ID ? [eb('tickets.id', '=', number)] : []),
         eb(eb.fn('lower', ['tickets.subject']), 'like', like),
         eb(eb.fn('lower', ['clients.name']), 'like', like),
       ]),
     );
   }
   const rank = sql<number>`case
-    when tickets.status not in ('new', 'in_work', 'awaiting_customer') then 4
+    when tickets.status not in (${OPEN_SQL}) then 4
     when tickets.sla_state = 'breached' then 0
     when tickets.sla_state = 'running' and tickets.sla_due_at <= ${now} then 0
     when tickets.sla_state = 'running' then 1

@@ -22,7 +22,22 @@ import {
   type User,
 } from '../model/index.ts';
 
-const id = z.number().int().positive();
+/** The largest id the database's integer columns hold (PostgreSQL `integer`). */
+export const MAX_ID = 2_147_483_647;
+/** An id in a JSON body or response: a whole number from 1 to MAX_ID. */
+export const idSchema = z.number().int('must be a whole number').positive('must be a whole number from 1').max(MAX_ID, `must be at most ${MAX_ID}`);
+/** A canonical decimal number: no sign, leading zero, spaces, exponent, fraction or hex. */
+const DECIMAL = /^[1-9][0-9]{0,15}$/;
+/**
+ * A ticket id in a path: canonical decimal digits from 1 to MAX_ID, so `/tickets/0x10`, `/1e3`,
+ * `/+1` or `/000001` never act on another ticket than the one written.
+ */
+export const idParamSchema = z
+  .string()
+  .regex(DECIMAL, 'must be a decimal ticket number')
+  .refine((s) => Number(s) <= MAX_ID, `must be a decimal ticket number from 1 to ${MAX_ID}`)
+  .transform(Number);
+const id = idSchema;
 /** Arrays are readonly in the model; so they are in the contract. */
 const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 const instant = z.number().int().describe('epoch milliseconds');
@@ -154,7 +169,7 @@ export const auditEntrySchema = z.object({
   ticketId: id,
   actor: personSchema.nullable(),
   action: z.enum([
-    'created', 'taken', 'replied', 'asked', 'noted', 'customer_replied', 'routed', 'escalated',
+    'created', 'taken', 'taken_over', 'replied', 'asked', 'noted', 'customer_replied', 'routed', 'escalated',
     'resolved', 'reopened', 'merged', 'merged_into_this', 'compensation',
   ]),
   fromTier: tierSchema.nullable(),
@@ -185,7 +200,7 @@ export const ticketDetailSchema = z.object({
 }) satisfies z.ZodType<TicketDetail>;
 
 /** :id path parameter. */
-export const ticketParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ticketParamsSchema = z.strictObject({ id: idParamSchema });
 
 /** POST /api/v1/tickets (customers). */
 export const createTicketRequestSchema = z.strictObject({
@@ -215,8 +230,12 @@ export const escalateRequestSchema = z.strictObject({
 export const mergeRequestSchema = z.strictObject({ into: id });
 /** POST /api/v1/tickets/:id/compensation (R6c). */
 export const compensationRequestSchema = z.strictObject({ decision: text(4000) });
-/** Commands without a body accept none or `{}`. */
+/** Commands without a body accept none or `{}` (fastify gives "no body" as null; a JSON `null` body is refused by the parser). */
 export const emptyRequestSchema = z.strictObject({}).nullish();
+/** POST /api/v1/tickets/:id/take: none, `{}`, or `{takeOver: true}` to take a ticket another agent holds. */
+export const takeRequestSchema = z
+  .strictObject({ takeOver: z.boolean().optional().describe("true: take the ticket from the agent who holds it (agents of the ticket's tier and managers); audited as taken_over") })
+  .nullish();
 
 /** GET /api/v1/agents: who tickets can be assigned to. */
 export const agentListResponseSchema = z.object({

@@ -92,6 +92,7 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
       const path = `/api/v1/tickets/${c.id}`;
       switch (c.command) {
         case 'take':
+          return call('POST', `${path}/take`, c.takeOver === true ? { takeOver: true } : undefined);
         case 'resolve':
         case 'reopen':
           return call('POST', `${path}/${c.command}`);

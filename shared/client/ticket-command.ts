@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import {
   compensationRequestSchema,
+  idSchema,
   escalateRequestSchema,
   mergeRequestSchema,
   messageRequestSchema,
   routeRequestSchema,
 } from '../api/index.ts';
 
-const id = z.number().int().positive();
+const id = idSchema;
 
 /** Every action on a ticket as one validated value: what the console sends over IPC or HTTP. */
 export const ticketCommandSchema = z.discriminatedUnion('command', [
-  z.strictObject({ command: z.literal('take'), id }),
+  z.strictObject({ command: z.literal('take'), id, takeOver: z.boolean().optional() }),
   z.strictObject({ command: z.literal('resolve'), id }),
   z.strictObject({ command: z.literal('reopen'), id }),
   messageRequestSchema.extend({ command: z.literal('message'), id }),

@@ -111,6 +111,7 @@ export interface Message {
 export type AuditAction =
   | 'created'
   | 'taken'
+  | 'taken_over'
   | 'replied'
   | 'asked'
   | 'noted'

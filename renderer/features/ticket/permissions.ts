@@ -1,8 +1,11 @@
-import { allowedRoutes, OPEN_STATUSES, type Agent, type Ticket } from '../../../shared/model/index.ts';
+import { allowedRoutes, TIERS, type Agent, type Ticket } from '../../../shared/model/index.ts';
+import { decide, decideMergeFrom, type Actor, type TicketCommand, type TicketFacts } from '../../../shared/workflow/index.ts';
 
 /** The actions the console offers on a ticket: only what the service would accept (it checks again). */
 export interface TicketAbilities {
   readonly take: boolean;
+  /** Take a ticket another agent holds: an explicit, confirmed take-over. */
+  readonly takeOver: boolean;
   readonly reply: boolean;
   readonly question: boolean;
   readonly note: boolean;
@@ -17,21 +20,48 @@ export interface TicketAbilities {
   readonly escalate: boolean;
 }
 
-/** What `me` may do to `ticket` now, mirroring the service's rules (server/domain/workflow.ts). */
-export function abilitiesOf(me: Agent, ticket: Ticket): TicketAbilities {
-  const open = OPEN_STATUSES.includes(ticket.status);
-  const manager = me.role === 'manager';
-  const onTier = manager || me.tiers.includes(ticket.tier);
+/** The rules' view of the signed-in agent. */
+export function actorOf(me: Agent): Actor {
+  return { kind: 'agent', id: me.id, name: me.name, role: me.role, tiers: me.tiers };
+}
+
+/** The rules' view of a ticket. */
+export function factsOf(ticket: Ticket): TicketFacts {
   return {
-    take: open && onTier && ticket.assignee?.id !== me.id,
-    reply: open && onTier,
-    question: open && onTier,
-    note: true,
-    route: open && (manager || me.tiers.includes(ticket.tier)) && allowedRoutes(ticket.kind, ticket.tier).length > 0,
-    resolve: open && onTier,
-    merge: open && onTier,
-    move: open && manager,
-    compensation: manager && ticket.escalationJustification !== null,
-    escalate: open && !ticket.escalated,
+    id: ticket.id,
+    kind: ticket.kind,
+    clientId: ticket.client.id,
+    status: ticket.status,
+    tier: ticket.tier,
+    assignee: ticket.assignee,
+    escalated: ticket.escalated,
+    escalationJustification: ticket.escalationJustification,
+    duplicateOf: ticket.duplicateOf,
+  };
+}
+
+/**
+ * What `me` may do to `ticket` now: each ability is the service's own decision (shared/workflow)
+ * asked with a representative command, so the console never offers what the service refuses.
+ */
+export function abilitiesOf(me: Agent, ticket: Ticket): TicketAbilities {
+  const actor = actorOf(me);
+  const facts = factsOf(ticket);
+  const allows = (command: TicketCommand): boolean => decide(actor, facts, command).ok;
+  const text = 'x';
+  const take = allows({ type: 'take' });
+  return {
+    take,
+    takeOver: !take && allows({ type: 'take', takeOver: true }),
+    reply: allows({ type: 'message', messageType: 'reply', body: text }),
+    question: allows({ type: 'message', messageType: 'question', body: text }),
+    note: allows({ type: 'message', messageType: 'note', body: text }),
+    route: allowedRoutes(ticket.kind, ticket.tier).some((tier) => allows({ type: 'route', tier, reason: text, assignee: undefined })),
+    resolve: allows({ type: 'resolve' }),
+    merge: decideMergeFrom(actor, facts) === null,
+    // Choosing the assignee is what only managers may; any tier that agent works at will do.
+    move: TIERS.some((tier) => allows({ type: 'route', tier, reason: text, assignee: { id: me.id, tiers: [tier] } })),
+    compensation: allows({ type: 'compensation', decision: text }),
+    escalate: allows({ type: 'escalate', justification: text }),
   };
 }

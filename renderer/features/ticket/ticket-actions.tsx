@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Ticket } from '../../../shared/model/index.ts';
+import { Dialog } from '../../components/dialog.tsx';
 import { useT } from '../../i18n/use-translation.ts';
 import { useMe } from '../auth/queries.ts';
 import { CommandError } from './command-error.tsx';
@@ -22,9 +23,11 @@ export function TicketActions({ ticket }: { readonly ticket: Ticket }) {
   const can = abilitiesOf(me, ticket);
   const command = useTicketCommand();
   const { composerOpened, dialogOpened, ticketClosed } = useTicketActions();
+  const [confirmTakeOver, setConfirmTakeOver] = useState(false);
 
   const run = {
-    take: () => command.mutate({ command: 'take', id: ticket.id }),
+    // On a ticket another agent holds, "take" is a take-over: asked for first, then sent as such.
+    take: () => (can.take ? command.mutate({ command: 'take', id: ticket.id }) : setConfirmTakeOver(true)),
     reply: () => composerOpened('reply'),
     question: () => composerOpened('question'),
     note: () => composerOpened('note'),
@@ -33,8 +36,9 @@ export function TicketActions({ ticket }: { readonly ticket: Ticket }) {
     merge: () => dialogOpened('merge'),
     escalate: () => dialogOpened('escalate'),
   };
-  const latest = useRef({ run, can, ticketClosed });
-  latest.current = { run, can, ticketClosed };
+  const offered = { ...can, take: can.take || can.takeOver };
+  const latest = useRef({ run, can: offered, ticketClosed });
+  latest.current = { run, can: offered, ticketClosed };
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || document.querySelector('[role="dialog"]') !== null) return;
@@ -52,9 +56,9 @@ export function TicketActions({ ticket }: { readonly ticket: Ticket }) {
   }, []);
 
   const button = (action: keyof typeof run, key: string, primary = false) =>
-    can[action] ? (
+    offered[action] ? (
       <button type="button" className={primary ? 'primary' : undefined} aria-keyshortcuts={key} title={key} onClick={run[action]} disabled={command.isPending}>
-        {t(`action.${action}`)} <kbd aria-hidden="true">{key}</kbd>
+        {action === 'take' && !can.take ? t('action.takeOver') : t(`action.${action}`)} <kbd aria-hidden="true">{key}</kbd>
       </button>
     ) : null;
 
@@ -71,6 +75,24 @@ export function TicketActions({ ticket }: { readonly ticket: Ticket }) {
       {can.move ? <button type="button" onClick={() => dialogOpened('move')}>{t('action.move')}</button> : null}
       {can.compensation ? <button type="button" onClick={() => dialogOpened('compensation')}>{t('action.compensation')}</button> : null}
       <CommandError error={command.error} />
+      {confirmTakeOver ? (
+        <Dialog title={t('action.takeOver')} closeLabel={t('app.close')} onClose={() => setConfirmTakeOver(false)}>
+          <p>{t('action.takeOverConfirm', { number: ticket.number, holder: ticket.assignee?.name ?? '' })}</p>
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setConfirmTakeOver(false);
+                command.mutate({ command: 'take', id: ticket.id, takeOver: true });
+              }}
+            >
+              {t('action.takeOver')}
+            </button>
+            <button type="button" onClick={() => setConfirmTakeOver(false)}>{t('app.cancel')}</button>
+          </div>
+        </Dialog>
+      ) : null}
     </div>
   );
 }

@@ -1,11 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { eventsQuerySchema } from '../../../shared/api/index.ts';
-import type { Session } from '../../auth/sessions.ts';
 import type { AppDeps } from '../app.ts';
-import { bearerToken } from '../auth.ts';
-
-const sessionsByRequest = new WeakMap<FastifyRequest, { session: Session; token: string }>();
+import { sessionOf, tokenOf } from '../auth.ts';
 
 /** The close code a socket gets when its session ends (logout, expiry): the client signs in again. */
 export const SESSION_ENDED = 4401;
@@ -50,22 +47,17 @@ export function registerEventRoutes(root: FastifyInstance, deps: AppDeps): void 
   const sockets = createSocketCounter();
   app.get('/api/v1/events', {
     websocket: true,
+    // Authenticated by the hook before the upgrade (a bad token gets a plain 401); browsers cannot
+    // set headers on a WebSocket, so the token may come as ?token=.
+    config: { queryToken: true },
     schema: {
       summary: 'WebSocket: every event the caller may see, in global sequence; ?since=N replays the events after N first',
       querystring: eventsQuerySchema,
     },
-    // Authenticate before the upgrade, so a bad token gets a plain 401 response.
-    preValidation: async (request) => {
-      const query = request.query as { token?: string };
-      const token = bearerToken(request) ?? query.token;
-      const session = await deps.sessions.authenticate(token);
-      sessionsByRequest.set(request, { session, token: token ?? '' });
-    },
     // One client cannot hold the service with sockets: the excess is refused before the upgrade.
     preHandler: async (request, reply) => {
-      const auth = sessionsByRequest.get(request);
-      if (auth === undefined) return;
-      const keys = [`session:${auth.session.tokenHash}`, `user:${auth.session.user.kind}:${auth.session.user.id}`] as const;
+      const session = sessionOf(request);
+      const keys = [`session:${session.tokenHash}`, `user:${session.user.kind}:${session.user.id}`] as const;
       if (sockets.count(keys[0]) >= limits.perSession || sockets.count(keys[1]) >= limits.perUser) {
         const [scope, max] = sockets.count(keys[0]) >= limits.perSession ? ['session', limits.perSession] : ['user', limits.perUser];
         return reply.code(429).send({ error: 'too_many_requests', message: `too many event sockets: at most ${max} per ${scope} are open at once; close one first` });
@@ -73,12 +65,8 @@ export function registerEventRoutes(root: FastifyInstance, deps: AppDeps): void 
       sockets.take(keys, (give) => request.raw.socket.once('close', give));
     },
   }, (socket, request) => {
-    const auth = sessionsByRequest.get(request);
-    if (auth === undefined) {
-      socket.close(1008, 'unauthenticated');
-      return;
-    }
-    const { session, token } = auth;
+    const session = sessionOf(request);
+    const token = tokenOf(request) ?? '';
     let unsubscribe: (() => void) | undefined;
     let closed = false;
     const end = (): void => {

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { infoResponseSchema } from '../../../shared/api/index.ts';
+import { errorResponseSchema, infoResponseSchema } from '../../../shared/api/index.ts';
 import { demoLogins } from '../../demo/people.ts';
 import type { AppDeps } from '../app.ts';
 
 /** The service's version, and the demo logins when it runs with demo data (for the login screen). */
 export function registerInfoRoute(root: FastifyInstance, deps: AppDeps): void {
   root.withTypeProvider<ZodTypeProvider>().get('/api/v1/info', {
-    schema: { summary: 'What this service is; demo logins when it runs with demo data', security: [], response: { 200: infoResponseSchema } },
+    config: { public: true },
+    schema: { operationId: 'getInfo', summary: 'What this service is; demo logins when it runs with demo data', security: [], response: { 200: infoResponseSchema, 400: errorResponseSchema } },
   }, async () => ({ name: 'DutyDesk' as const, version: deps.version, demo: deps.demo, demoLogins: deps.demo ? demoLogins() : [] }));
 }

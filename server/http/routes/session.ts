@@ -3,10 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agentListResponseSchema, clockResponseSchema, errorResponseSchema, loginRequestSchema, meResponseSchema, sessionResponseSchema } from '../../../shared/api/index.ts';
 import { supportClock } from '../../../shared/sla/index.ts';
-import { forbidden } from '../../domain/errors.ts';
 import { listAgents } from '../../store/users.ts';
 import type { AppDeps } from '../app.ts';
-import { requireSession } from '../auth.ts';
+import { AGENTS, sessionOf } from '../auth.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 429: errorResponseSchema };
 
@@ -16,32 +15,33 @@ export function registerSessionRoutes(root: FastifyInstance, deps: AppDeps): voi
   const { sessions } = deps;
 
   app.get('/api/v1/clock', {
-    schema: { summary: "The support team's clock (R9): time, zone, working time and day, next opening", security: [], response: { 200: clockResponseSchema } },
+    config: { public: true },
+    schema: { operationId: 'getClock', summary: "The support team's clock (R9): time, zone, working time and day, next opening", security: [], response: { 200: clockResponseSchema, 400: errorResponseSchema } },
   }, async () => supportClock(deps.calendar, deps.now()));
 
   app.post('/api/v1/session', {
-    schema: { summary: 'Sign in with login and password; returns a bearer token', security: [], body: loginRequestSchema, response: { 200: sessionResponseSchema, ...errors } },
+    config: { public: true },
+    schema: { operationId: 'signIn', summary: 'Sign in with login and password; returns a bearer token', security: [], body: loginRequestSchema, response: { 200: sessionResponseSchema, ...errors } },
   }, async (request) => sessions.login(request.body.login, request.body.password));
 
   app.get('/api/v1/session', {
-    schema: { summary: 'Who the token belongs to', response: { 200: meResponseSchema, ...errors } },
+    schema: { operationId: 'getSession', summary: 'Who the token belongs to', response: { 200: meResponseSchema, ...errors } },
   }, async (request) => {
-    const s = await requireSession(sessions, request);
+    const s = sessionOf(request);
     return { user: s.user, expiresAt: s.expiresAt };
   });
 
   app.delete('/api/v1/session', {
-    schema: { summary: 'Sign out: the token stops working', response: { 204: z.undefined(), ...errors } },
+    schema: { operationId: 'signOut', summary: 'Sign out: the token stops working', response: { 204: z.undefined(), ...errors } },
   }, async (request, reply) => {
-    await sessions.logout(await requireSession(sessions, request));
+    await sessions.logout(sessionOf(request));
     return reply.code(204).send();
   });
 
   app.get('/api/v1/agents', {
-    schema: { summary: 'Every agent with role and tiers (agents only)', response: { 200: agentListResponseSchema, ...errors } },
-  }, async (request) => {
-    const s = await requireSession(sessions, request);
-    if (s.actor.kind !== 'agent') throw forbidden('the agent directory is for agents');
+    config: { roles: AGENTS },
+    schema: { operationId: 'listAgents', summary: 'Every agent with role and tiers (agents only)', response: { 200: agentListResponseSchema, ...errors } },
+  }, async () => {
     const agents = await listAgents(deps.db.kysely);
     return { agents: agents.map((a) => ({ id: a.id, login: a.login, name: a.name, role: a.role, tiers: [...a.tiers] })) };
   });

@@ -154,6 +154,7 @@ export const en = {
 
   'audit.created': 'created the ticket',
   'audit.taken': 'took it into work',
+  'audit.taken_over': 'took it over from another agent',
   'audit.replied': 'replied',
   'audit.asked': 'asked a clarifying question',
   'audit.noted': 'added an internal note',
@@ -168,6 +169,8 @@ export const en = {
   'audit.system': 'The service',
 
   'action.take': 'Take',
+  'action.takeOver': 'Take over',
+  'action.takeOverConfirm': 'Ticket #{number} is held by {holder}. Take it over? They will no longer be its assignee.',
   'action.reply': 'Reply',
   'action.question': 'Ask a question',
   'action.note': 'Internal note',

@@ -156,6 +156,7 @@ export const ru: Record<keyof typeof en, string> = {
 
   'audit.created': 'создал тикет',
   'audit.taken': 'взял в работу',
+  'audit.taken_over': 'перехватил у другого агента',
   'audit.replied': 'ответил',
   'audit.asked': 'задал уточняющий вопрос',
   'audit.noted': 'добавил внутреннюю заметку',
@@ -170,6 +171,8 @@ export const ru: Record<keyof typeof en, string> = {
   'audit.system': 'Сервис',
 
   'action.take': 'Взять',
+  'action.takeOver': 'Перехватить',
+  'action.takeOverConfirm': 'Тикет #{number} в работе у {holder}. Перехватить его? Исполнитель сменится на вас.',
   'action.reply': 'Ответить',
   'action.question': 'Задать вопрос',
   'action.note': 'Заметка',

@@ -156,6 +156,7 @@ export const uk: Record<keyof typeof en, string> = {
 
   'audit.created': 'створив тікет',
   'audit.taken': 'взяв у роботу',
+  'audit.taken_over': 'перехопив в іншого агента',
   'audit.replied': 'відповів',
   'audit.asked': 'поставив уточнювальне питання',
   'audit.noted': 'додав внутрішню нотатку',
@@ -170,6 +171,8 @@ export const uk: Record<keyof typeof en, string> = {
   'audit.system': 'Сервіс',
 
   'action.take': 'Взяти',
+  'action.takeOver': 'Перехопити',
+  'action.takeOverConfirm': 'Тікет #{number} у роботі в {holder}. Перехопити його? Виконавцем станете ви.',
   'action.reply': 'Відповісти',
   'action.question': 'Поставити питання',
   'action.note': 'Нотатка',

@@ -17,8 +17,10 @@ describe.each(engines())('event stream JSON Schema on %s', (engine) => {
     await t.drop();
   });
 
-  it('is served without a token and validates every type of event the service sends', async () => {
-    const published = await t.request('GET', '/api/v1/events/schema.json');
+  it('is linked from the OpenAPI document, served without a token, and validates every type of event the service sends', async () => {
+    const stream = (await t.request('GET', '/api/v1/openapi.json')).body['x-event-stream'];
+    expect(stream).toMatchObject({ path: '/api/v1/events', protocol: 'websocket' });
+    const published = await t.request('GET', stream.messageSchema);
     expect(published.status).toBe(200);
     const validate = new Ajv2020({ strict: false }).compile(published.body);
 

@@ -1,32 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { createLoginThrottle } from '../../../../server/auth/login-throttle.ts';
+import { pausedUntil } from '../../../../server/auth/login-throttle.ts';
 
 const MIN = 60_000;
 
-describe('login throttle', () => {
-  it('pauses a login after five failures within fifteen minutes, until the oldest ages out', () => {
-    const throttle = createLoginThrottle();
-    for (let i = 0; i < 5; i++) throttle.failed('Anna', i * MIN);
-    expect(throttle.blockedUntil('anna', 5 * MIN)).toBe(15 * MIN);
-    expect(throttle.blockedUntil('ANNA', 15 * MIN - 1)).toBe(15 * MIN);
-    // The first failure has left the window: four remain, one more try is allowed.
-    expect(throttle.blockedUntil('anna', 15 * MIN)).toBeNull();
+describe('login throttle: when a login may try again', () => {
+  it('may try while fewer than five attempts are in the window', () => {
+    expect(pausedUntil([])).toBeNull();
+    expect(pausedUntil([0, MIN, 2 * MIN, 3 * MIN])).toBeNull();
   });
 
-  it('forgets failures spread wider than the window, and all of them on success', () => {
-    const throttle = createLoginThrottle();
-    for (let i = 0; i < 5; i++) throttle.failed('boris', i * 4 * MIN);
-    expect(throttle.blockedUntil('boris', 16 * MIN)).toBeNull();
-    for (let i = 0; i < 4; i++) throttle.failed('olga', i);
-    throttle.succeeded('olga');
-    throttle.failed('olga', 10);
-    expect(throttle.blockedUntil('olga', 11)).toBeNull();
+  it('pauses at five until the oldest counted attempt leaves the fifteen-minute window', () => {
+    expect(pausedUntil([0, MIN, 2 * MIN, 3 * MIN, 4 * MIN])).toBe(15 * MIN);
+    // With more than five (parallel attempts counted together), the fifth newest decides.
+    expect(pausedUntil([0, MIN, 2 * MIN, 3 * MIN, 4 * MIN, 5 * MIN])).toBe(16 * MIN);
   });
 
-  it('keeps logins apart', () => {
-    const throttle = createLoginThrottle();
-    for (let i = 0; i < 5; i++) throttle.failed('ivan', i);
-    expect(throttle.blockedUntil('ivan', 10)).not.toBeNull();
-    expect(throttle.blockedUntil('dmytro', 10)).toBeNull();
+  it('takes its limits as parameters', () => {
+    expect(pausedUntil([10, 20], 2, 100)).toBe(110);
+    expect(pausedUntil([10], 2, 100)).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
 /** The pure rules: tier paths (R5), out-of-turn moves (R6), and who may do what. */
 import { describe, expect, it } from 'vitest';
 import { allowedRoutes, isPathMove } from '../../../../shared/model/index.ts';
-import type { Actor } from '../../../../server/domain/actor.ts';
-import { decide, type TicketFacts } from '../../../../server/domain/workflow.ts';
+import type { Actor } from '../../../../shared/workflow/index.ts';
+import { decide, type TicketFacts } from '../../../../shared/workflow/index.ts';
 
-const ticket: TicketFacts = { id: 1, kind: 'problem', clientId: 1, status: 'new', tier: 'l1', assigneeId: null, escalated: false, escalationJustification: null, duplicateOf: null };
+const ticket: TicketFacts = { id: 1, kind: 'problem', clientId: 1, status: 'new', tier: 'l1', assignee: null, escalated: false, escalationJustification: null, duplicateOf: null };
 const anna: Actor = { kind: 'agent', id: 10, name: 'Anna', role: 'agent', tiers: ['l1'] };
 const sofia: Actor = { kind: 'agent', id: 11, name: 'Sofia', role: 'manager', tiers: ['escalation'] };
 const customer: Actor = { kind: 'customer', id: 20, name: 'C', clientId: 1 };
