@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { createCalendar, DEFAULT_POLICY, type Calendar, type SlaPolicy } from '../shared/sla/index.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
+import { startDailyBackups, type DailyBackupOptions } from './backup/daily.ts';
+import type { BackupSchedule } from './backup/schedule.ts';
 import type { Db } from './db/index.ts';
 import { createTicketService, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
@@ -35,6 +37,8 @@ export interface ServiceOptions {
   readonly consoleRoot?: string | null;
   /** How often an open event socket re-checks its session; default 30 s. */
   readonly sessionCheckMs?: number;
+  /** Daily backups of the database (server/backup/daily.ts); none when absent. */
+  readonly backup?: DailyBackupOptions;
 }
 
 /** A running (not yet listening) service instance. */
@@ -47,6 +51,8 @@ export interface Service {
   readonly scheduler: Scheduler;
   readonly calendar: Calendar;
   readonly now: () => number;
+  /** The daily backup schedule, when `backup` was given. */
+  readonly backups: BackupSchedule | null;
   /** Listens on host:port and resolves to the bound address, e.g. http://127.0.0.1:41234. */
   listen(port: number, host: string): Promise<string>;
   /** Stops timers, closes sockets and the HTTP server; the database stays open (the caller owns it). */
@@ -80,6 +86,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     }
   }
   scheduler.start(options.schedulerIntervalMs ?? 1000);
+  const backups = options.backup === undefined ? null : startDailyBackups(db, options.backup, now, calendar.zone);
 
   return {
     app,
@@ -90,6 +97,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     scheduler,
     calendar,
     now,
+    backups,
     async listen(port, host) {
       await app.listen({ port, host });
       const address = app.server.address();
@@ -98,6 +106,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     },
     async close() {
       scheduler.stop();
+      backups?.stop();
       clearInterval(poll);
       await listener?.close();
       await app.close();
