@@ -20,6 +20,9 @@ export function pgTool(name: 'pg_dump' | 'pg_restore'): string {
   return name;
 }
 
+// A connection lost mid-backup fails the backup (its query rejects); it must not crash the service.
+const quiet = (client: pg.Client): pg.Client => client.on('error', () => {});
+
 const tool = async (name: 'pg_dump' | 'pg_restore', args: string[]): Promise<void> => {
   try {
     await run(pgTool(name), args, { maxBuffer: 16 * 1024 * 1024 });
@@ -31,7 +34,7 @@ const tool = async (name: 'pg_dump' | 'pg_restore', args: string[]): Promise<voi
 
 /** Dumps the database at `url` to `target` (temp name, then renamed); returns the head seq the dump holds. */
 export async function backupPostgres(url: string, target: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
+  const client = quiet(new pg.Client({ connectionString: url }));
   await client.connect();
   const partial = `${target}.partial`;
   try {
@@ -53,7 +56,7 @@ export async function backupPostgres(url: string, target: string): Promise<numbe
 
 /** Connects to `url`, creating the database first when it does not exist. */
 async function connectOrCreate(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
+  const client = quiet(new pg.Client({ connectionString: url }));
   try {
     await client.connect();
     return client;
@@ -63,14 +66,14 @@ async function connectOrCreate(url: string): Promise<pg.Client> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
   target.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: target.toString() });
+  const admin = quiet(new pg.Client({ connectionString: target.toString() }));
   await admin.connect();
   try {
     await admin.query(`create database ${pg.escapeIdentifier(name)}`);
   } finally {
     await admin.end();
   }
-  const created = new pg.Client({ connectionString: url });
+  const created = quiet(new pg.Client({ connectionString: url }));
   await created.connect();
   return created;
 }
@@ -89,7 +92,7 @@ export async function postgresTableCount(url: string): Promise<number> {
 /** Restores a custom-format dump into `url` in one transaction (clean first when `replace`); returns its head seq. */
 export async function restorePostgres(from: string, url: string, replace: boolean): Promise<number> {
   await tool('pg_restore', ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', ...(replace ? ['--clean', '--if-exists'] : []), `--dbname=${url}`, from]);
-  const client = new pg.Client({ connectionString: url });
+  const client = quiet(new pg.Client({ connectionString: url }));
   await client.connect();
   try {
     return Number((await client.query<{ head: string | null }>('select max(seq) as head from events')).rows[0]?.head ?? 0);

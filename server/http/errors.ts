@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../../shared/api/index.ts';
 import { assertNever } from '../../shared/assert-never.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
 
 /** The one place where a refusal becomes an HTTP status. */
@@ -63,6 +64,11 @@ export function errorHandler(error: FastifyError | DomainError | Error, request:
   }
   if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) {
     return send(400, { error: 'bad_request', message: fe.message, field: 'body' });
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn(error);
+    void reply.header('retry-after', '2');
+    return send(503, { error: 'unavailable', message: 'the database is unavailable right now (restarting or unreachable); try again in a few seconds' });
   }
   request.log.error(error);
   return send(500, { error: 'internal', message: 'internal error; the request changed nothing' });

@@ -22,6 +22,8 @@ export interface AckedMessage {
 export interface FailedWrite {
   readonly status: number | 'network' | 'timeout';
   readonly ms: number;
+  /** The `error: message` of the reply's body, when there was one. */
+  readonly message?: string;
 }
 
 /** The running load. */
@@ -78,7 +80,14 @@ export function startWriteLoad(url: string, tokens: readonly string[], options: 
       });
       const text = await r.text();
       if (r.status >= 200 && r.status < 300) return JSON.parse(text);
-      failures.push({ status: r.status, ms: performance.now() - started });
+      const reply = (() => {
+        try {
+          return JSON.parse(text) as { error?: string; message?: string };
+        } catch {
+          return {};
+        }
+      })();
+      failures.push({ status: r.status, ms: performance.now() - started, message: `${reply.error ?? '?'}: ${reply.message ?? text}` });
     } catch (error) {
       const timeout = error instanceof Error && error.name === 'TimeoutError';
       failures.push({ status: timeout ? 'timeout' : 'network', ms: performance.now() - started });
