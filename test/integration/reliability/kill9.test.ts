@@ -26,7 +26,7 @@ describe.each(engines())('kill -9 under load (%s)', (engine) => {
       const service = await startChildService(location);
       const load = startWriteLoad(service.url, await customerTokens(service.url), { clients: CLIENTS });
       // Kill at a different point each time, always with many requests in flight.
-      await load.acknowledged(80 + Math.floor(Math.random() * 120));
+      await load.acknowledged(60 + Math.floor(Math.random() * 100));
       await service.kill9();
       await load.stop();
       tickets.push(...load.tickets);
