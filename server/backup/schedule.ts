@@ -32,10 +32,12 @@ export interface BackupSchedule {
 export function nextDailyRun(now: number, zone: string, at = '03:00'): number {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(at);
   if (match === null) throw new Error(`backup time must be HH:MM, not ${at}`);
+  const time = { hour: Number(match[1]), minute: Number(match[2]), second: 0, millisecond: 0 };
   const local = DateTime.fromMillis(now, { zone });
-  let next = local.set({ hour: Number(match[1]), minute: Number(match[2]), second: 0, millisecond: 0 });
-  if (next.toMillis() <= now) next = next.plus({ days: 1 });
-  return next.toMillis();
+  const today = local.set(time);
+  // Tomorrow's date first, then the time: a wall time skipped by a clock change (luxon moves it
+  // an hour on) must not carry over to the days after.
+  return (today.toMillis() > now ? today : local.startOf('day').plus({ days: 1 }).set(time)).toMillis();
 }
 
 /** Starts the schedule: the first backup at the next `at`, then every day. */

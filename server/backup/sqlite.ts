@@ -46,14 +46,23 @@ export function sqliteHasTables(path: string): boolean {
   }
 }
 
-/** Restores `from` into `target` (which must not be in use): a copy through the backup API, stale -wal/-shm removed first. */
+/**
+ * Restores `from` into `target` (which must not be in use): copied through the backup API next to
+ * it, then, only once complete, put in its place with the old -wal/-shm removed.
+ */
 export async function restoreSqlite(from: string, target: string): Promise<number> {
-  for (const suffix of ['-wal', '-shm', '']) rmSync(`${target}${suffix}`, { force: true });
+  const partial = `${target}.restoring`;
+  rmSync(partial, { force: true });
   const db = new DatabaseSync(from, { readOnly: true });
   try {
-    await backup(db, target, { rate: ALL_PAGES });
+    await backup(db, partial, { rate: ALL_PAGES });
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
   } finally {
     db.close();
   }
+  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+  renameSync(partial, target);
   return sqliteHeadSeq(target);
 }

@@ -49,8 +49,11 @@ describe.each(engines())('backups (%s)', (engine) => {
   it('a backup taken while 20 clients write restores to exactly what it claims; at rest, to every row of the source', async () => {
     const source = await fresh();
     await seedPeopleAt(source);
-    const service = await startChildService(source);
+    const daily = join(dir, `cli-${engine}`);
+    const service = await startChildService(source, { args: ['--backup-dir', daily, '--backup-keep', '7'] });
     cleanups.push(() => service.stop());
+    await waitFor(() => service.stderr().includes('daily backups'));
+    expect(service.stderr()).toMatch(new RegExp(`daily backups to ${daily} at 03:00 Europe/Kyiv; next \\d{4}-\\d\\d-\\d\\dT\\d\\d:00:00\\.000Z`));
     const load = startWriteLoad(service.url, await customerTokens(service.url), { clients: 20 });
     await load.acknowledged(60);
     const live = await script('backup', ['--db', source, '--out', dir]);
@@ -180,5 +183,5 @@ describe.each(engines())('backups (%s)', (engine) => {
 
 async function waitFor(check: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error('the schedule did not re-arm');
+  if (!check()) throw new Error(`timed out waiting for ${check.toString()}`);
 }
