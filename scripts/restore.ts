@@ -15,6 +15,7 @@ try {
   const head = await restoreDatabase(values.from, values.db, values.force);
   console.log(`restored ${values.from} into ${values.db.replace(/\/\/[^@/]*@/, '//')} in ${Math.round(performance.now() - started)} ms (events up to seq ${head})`);
 } catch (error) {
-  console.error(`restore refused: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = error instanceof TargetNotEmptyError ? 2 : 1;
+  const refused = error instanceof TargetNotEmptyError;
+  console.error(`restore ${refused ? 'refused' : 'failed'}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = refused ? 2 : 1;
 }
