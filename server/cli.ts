@@ -1,5 +1,7 @@
 /**
- * `npm run serve -- [--db <sqlite path | postgres url>] [--port N] [--host 127.0.0.1] [--demo] [--console <dir>]`
+ * `npm run serve -- [--db <sqlite path | postgres url>] [--port N] [--host 127.0.0.1] [--demo] [--console <dir>]
+ *   [--backup-dir <dir> [--backup-keep N] [--backup-at HH:MM]]`
+ * `--backup-dir` turns on daily backups at 03:00 in the support zone, keeping the newest 14 (docs/operations.md).
  * `--console` serves a built renderer at `/` (default: out/renderer when it exists).
  * Prints exactly `listening on http://HOST:PORT` once ready. DATABASE_URL also selects PostgreSQL.
  */
@@ -19,6 +21,9 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
       console: { type: 'string' },
+      'backup-dir': { type: 'string' },
+      'backup-keep': { type: 'string', default: '14' },
+      'backup-at': { type: 'string', default: '03:00' },
     },
     strict: true,
   });
@@ -35,10 +40,13 @@ async function main(): Promise<void> {
   const consoleRoot = resolve(values.console ?? join(import.meta.dirname, '../out/renderer'));
   const hasConsole = existsSync(join(consoleRoot, 'index.html'));
   if (values.console !== undefined && !hasConsole) throw new Error(`--console ${values.console}: no index.html there (build it with npm run build)`);
-  const service = await createService({ db, calendar, demo: values.demo, consoleRoot: hasConsole ? consoleRoot : null });
+  const backupDir = values['backup-dir'];
+  const backup = backupDir === undefined ? {} : { backup: { dir: backupDir, keep: Number(values['backup-keep']), at: values['backup-at'] } };
+  const service = await createService({ db, calendar, demo: values.demo, consoleRoot: hasConsole ? consoleRoot : null, ...backup });
   const url = await service.listen(port, values.host);
   console.log(`listening on ${url}`);
   if (hasConsole) console.error(`browser console: ${url}/`);
+  if (service.backups !== null) console.error(`daily backups to ${backupDir} at ${values['backup-at']} ${calendar.zone}; next ${new Date(service.backups.nextAt()).toISOString()}`);
   const stop = async (): Promise<void> => {
     await service.close();
     await db.close();

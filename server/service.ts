@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { createCalendar, DEFAULT_POLICY, type Calendar, type SlaPolicy } from '../shared/sla/index.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
+import { startDailyBackups, type DailyBackupOptions } from './backup/daily.ts';
+import type { BackupSchedule } from './backup/schedule.ts';
 import type { Db } from './db/index.ts';
 import { createTicketService, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
@@ -40,6 +42,8 @@ export interface ServiceOptions {
   readonly eventSocketLimits?: SocketLimits;
   /** The URL of the LISTEN connection when it must differ from the pool's (a pooler that cannot LISTEN); default the database URL. */
   readonly listenUrl?: string;
+  /** Daily backups of the database (server/backup/daily.ts); none when absent. */
+  readonly backup?: DailyBackupOptions;
 }
 
 /** A running (not yet listening) service instance. */
@@ -52,6 +56,8 @@ export interface Service {
   readonly scheduler: Scheduler;
   readonly calendar: Calendar;
   readonly now: () => number;
+  /** The daily backup schedule, when `backup` was given. */
+  readonly backups: BackupSchedule | null;
   /** Listens on host:port and resolves to the bound address, e.g. http://127.0.0.1:41234. */
   listen(port: number, host: string): Promise<string>;
   /** Stops timers, closes sockets and the HTTP server; the database stays open (the caller owns it). */
@@ -85,6 +91,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     }
   }
   scheduler.start(options.schedulerIntervalMs ?? 1000);
+  const backups = options.backup === undefined ? null : startDailyBackups(db, options.backup, now, calendar.zone);
 
   return {
     app,
@@ -95,6 +102,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     scheduler,
     calendar,
     now,
+    backups,
     async listen(port, host) {
       await app.listen({ port, host });
       const address = app.server.address();
@@ -103,6 +111,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     },
     async close() {
       scheduler.stop();
+      backups?.stop();
       clearInterval(poll);
       await listener?.close();
       await app.close();

@@ -14,6 +14,9 @@ export function createPgPool(connectionString: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, types });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // Nor a checked-out one (PostgreSQL restarting between two statements of a transaction): its
+  // pending query fails, the request gets a 503, and the broken client is dropped on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 

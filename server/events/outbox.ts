@@ -22,15 +22,25 @@ const EVENT_SEQUENCE_LOCK = 7_310_424_001;
 /**
  * Writes a transaction's events. On PostgreSQL a transaction-scoped advisory lock is taken first
  * so sequence numbers are allocated in commit order: a reader that has seen seq N can never later
- * find a smaller one committed (no gaps for ?since replay). NOTIFY is delivered at commit.
+ * find a smaller one committed (no gaps for ?since replay), and each is the last committed one plus
+ * one, so a transaction that never commits leaves no hole. NOTIFY is delivered at commit.
+ * (SQLite: one writer at a time, and AUTOINCREMENT's counter rolls back with the transaction.)
  */
 export async function writeEvents(db: Executor, engine: Engine, events: readonly PendingEvent[], at: number): Promise<void> {
   if (events.length === 0) return;
-  if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${EVENT_SEQUENCE_LOCK})`.execute(db);
+  let head = 0;
+  if (engine === 'postgres') {
+    await sql`select pg_advisory_xact_lock(${EVENT_SEQUENCE_LOCK})`.execute(db);
+    // Numbered here, under the lock, rather than by the bigserial: a sequence value taken by a
+    // transaction that never commits (a killed service, a lost connection) would leave a gap.
+    const row = await db.selectFrom('events').select((eb) => eb.fn.max('seq').as('head')).executeTakeFirst();
+    head = Number(row?.head ?? 0);
+  }
   await db
     .insertInto('events')
     .values(
-      events.map((e) => ({
+      events.map((e, i) => ({
+        ...(engine === 'postgres' ? { seq: head + i + 1 } : {}),
         type: e.type,
         at,
         ticket_id: e.ticket.id,

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../../shared/api/index.ts';
 import { assertNever } from '../../shared/assert-never.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
 
 /** The one place where a refusal becomes an HTTP status. */
@@ -51,9 +52,9 @@ function describeValidation(context: string | undefined, issues: readonly Valida
  * Writes a 5xx to stderr whatever fastify's logger is set to: an answer of "internal error" must
  * always leave a trace an operator can find (method, path, stack).
  */
-export function logServerError(request: FastifyRequest, error: Error): void {
+export function logServerError(request: FastifyRequest, error: Error, status: number): void {
   const path = request.url.split('?')[0] ?? '';
-  console.error(`${new Date().toISOString()} 500 ${request.method} ${path} (request ${request.id}): ${error.stack ?? String(error)}`);
+  console.error(`${new Date().toISOString()} ${status} ${request.method} ${path} (request ${request.id}): ${error.stack ?? String(error)}`);
 }
 
 /** Maps every error to the documented body `{error, message, field?}`. */
@@ -73,6 +74,12 @@ export function errorHandler(error: FastifyError | DomainError | Error, request:
   if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) {
     return send(400, { error: 'bad_request', message: fe.message, field: 'body' });
   }
-  logServerError(request, error);
+  // Every 5xx leaves a trace, whether or not fastify's logger is on.
+  const unavailable = isDatabaseUnavailable(error);
+  logServerError(request, error, unavailable ? 503 : 500);
+  if (unavailable) {
+    void reply.header('retry-after', '2');
+    return send(503, { error: 'unavailable', message: 'the database is unavailable right now (restarting or unreachable); try again in a few seconds' });
+  }
   return send(500, { error: 'internal', message: 'internal error; the request changed nothing' });
 }

@@ -244,7 +244,7 @@ export const agentListResponseSchema = z.object({
 
 /** Every error response: a machine code, a human message and, for bad input, the field. */
 export const errorResponseSchema = z.object({
-  error: z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_many_requests', 'payload_too_large', 'internal']),
+  error: z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_many_requests', 'payload_too_large', 'internal', 'unavailable']),
   message: z.string(),
   field: z.string().optional(),
 });
