@@ -8,6 +8,7 @@ import type { TicketService } from '../domain/ticket-service.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
+import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
 import { checkInput } from './input.ts';
 import { swaggerOptions } from './openapi.ts';
 import { recordRouteAccess, registerAuth, type RouteAccess } from './auth.ts';
@@ -49,7 +50,7 @@ export interface AppDeps {
 
 /** The fastify app: /api/v1 routes, OpenAPI, WebSocket events, one error mapping. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger, bodyLimit: deps.bodyLimit });
+  const app = Fastify({ logger: deps.logger, bodyLimit: deps.bodyLimit, frameworkErrors, clientErrorHandler });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

@@ -188,7 +188,11 @@ export const ticketListQuerySchema = z.strictObject({
   view: z.enum(TICKET_VIEWS).default('queue'),
   tier: tierSchema.optional().describe('view=tier: this tier instead of all of the caller\'s tiers'),
   q: z.string().trim().max(200).optional().describe('number, or words of the subject or client name'),
-  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+  // A query string carries canonical decimal digits (no 0b..., +, 1e3); the console's IPC passes a number.
+  limit: z
+    .union([z.number(), z.string().regex(DECIMAL, 'must be a decimal number').transform(Number)])
+    .pipe(z.number().int().min(1, 'must be at least 1').max(10_000, 'must be at most 10000'))
+    .default(1000),
 });
 /** GET /api/v1/tickets response. */
 export const ticketListResponseSchema = z.object({ tickets: list(ticketSchema) });

@@ -170,7 +170,9 @@ describe.each(engines())('fuzzing every route from its OpenAPI schema on %s', (e
           refusals++;
           const problem = errorBodyProblem(res.status, res.contentType, res.text);
           if (problem !== null) note(`error body: ${problem}`);
-          const changed = changedTables(baseline, after);
+          // A wrong password is recorded on purpose: the sign-in throttle counts it (docs/api.md).
+          const recorded = r.operation === 'POST /api/v1/session' && res.status === 401 ? ['login_attempts'] : [];
+          const changed = changedTables(baseline, after).filter((table) => !recorded.includes(table));
           if (changed.length > 0) note(`a refusal changed ${changed.join(', ')}`);
         }
         const operation = ops.find((o) => o.name === r.operation);

@@ -94,4 +94,38 @@ describe.each(engines())('input checks on %s', (engine) => {
     expect(path.body).toMatchObject({ error: 'bad_request', field: 'params.id' });
     expect(await dump()).toBe(before);
   });
+
+  it('URLs the router or the HTTP parser refuse get the documented 400 body, never fastify\'s own', async () => {
+    const token = await t.login('anna');
+    const before = await dump();
+    const cases = [
+      ['GET', '/api/v1/tickets/%zz'],
+      ['POST', '/api/v1/tickets/a%ED%A0%80/escalate'],
+      ['GET', `/api/v1/tickets/${'x'.repeat(150)}`],
+      ['POST', `/api/v1/tickets/${'%C3%A9'.repeat(120)}/take`],
+      ['GET', `/api/v1/tickets?q=${'y'.repeat(70_000)}`],
+    ] as const;
+    for (const [method, path] of cases) {
+      const r = await t.request(method, path, { token });
+      expect(r.status, path.slice(0, 40)).toBe(400);
+      expect(r.body, path.slice(0, 40)).toMatchObject({ error: 'bad_request', field: 'url' });
+      expect(Object.keys(r.body).sort()).toEqual(['error', 'field', 'message']);
+    }
+    expect(await dump()).toBe(before);
+  });
+
+  it('a body nested 25,000 levels deep is refused as bad input, not a 500', async () => {
+    const before = await dump();
+    const deep = `{"x":${'['.repeat(25_000)}${']'.repeat(25_000)}}`;
+    const r = await t.request('POST', `/api/v1/tickets/${ticket}/resolve`, { token: await t.login('alpha.user'), raw: deep });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ error: 'bad_request' });
+    expect(await dump()).toBe(before);
+  });
+
+  it.each(['0b10011100010000', '%2B9990', '1e3', '0x10', '010', '0', '10001'])('limit=%s is a 400 naming the limit', async (limit) => {
+    const r = await t.request('GET', `/api/v1/tickets?limit=${limit}`, { token: await t.login('anna') });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ error: 'bad_request', field: 'querystring.limit' });
+  });
 });
