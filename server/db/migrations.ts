@@ -166,6 +166,13 @@ export function migrations(engine: Engine): Record<string, Migration> {
         });
       },
     },
+    '0004-event-seq-by-writer': {
+      // PostgreSQL: writeEvents numbers events itself, under its lock, so a transaction that never
+      // commits leaves no gap; a default from the sequence would collide with those numbers.
+      async up(db: AnyDb) {
+        if (engine === 'postgres') await sql`alter table events alter column seq drop default`.execute(db);
+      },
+    },
   };
 }
 

@@ -2,11 +2,12 @@
 import WebSocket from 'ws';
 import type { Db } from '../../server/db/index.ts';
 
-/** Appends `count` copies of the stored event `seq` (new sequence numbers) straight to the table, in batches. */
+/** Appends `count` copies of the stored event `seq` straight to the table, in batches, numbered after the head as the service numbers them. */
 export async function copyEvent(db: Db, seq: number, count: number): Promise<void> {
   const row = await db.kysely.selectFrom('events').select(['type', 'at', 'ticket_id', 'client_id', 'audience', 'payload']).where('seq', '=', seq).executeTakeFirstOrThrow();
   for (let done = 0; done < count; done += 500) {
-    await db.kysely.insertInto('events').values(Array.from({ length: Math.min(500, count - done) }, () => row)).execute();
+    const head = await tableHead(db);
+    await db.kysely.insertInto('events').values(Array.from({ length: Math.min(500, count - done) }, (_, i) => ({ ...row, seq: head + i + 1 }))).execute();
   }
 }
 
