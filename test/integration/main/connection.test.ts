@@ -29,6 +29,8 @@ describe('main connection to the ticket service', () => {
   const sessions: (SessionInfo | null)[] = [];
   const tokens = createTokenStore(noKeyring, memory());
   let connection: Connection;
+  // While set, the stream's reconnect waits are held here, so "away" lasts until the test releases them.
+  let held: (() => void)[] | null = null;
 
   beforeAll(async () => {
     ts = await startTestService('sqlite');
@@ -36,6 +38,11 @@ describe('main connection to the ticket service', () => {
       baseUrl: ts.url,
       tokens,
       ...NODE_IO,
+      schedule: (run, ms) => {
+        if (held === null) return NODE_IO.schedule(run, ms);
+        held.push(run);
+        return () => {};
+      },
       onEvent: (e) => events.push(e),
       onState: (s) => states.push(s),
       onSession: (s) => sessions.push(s),
@@ -74,9 +81,12 @@ describe('main connection to the ticket service', () => {
 
   it('recovers from a dropped connection and replays what it missed, once', async () => {
     const before = events.length;
+    held = [];
     for (const client of ts.service.app.websocketServer.clients) client.terminate();
-    await until(() => connection.state().status !== 'online', 'the drop to be noticed');
+    await until(() => connection.state().status === 'offline', 'the drop to be noticed');
     const missed = await fileTicket('Filed while the console was away');
+    for (const run of held.splice(0)) run();
+    held = null;
     await until(() => connection.state().status === 'online', 'reconnect');
     await until(() => events.some((e) => e.ticketId === missed && e.type === 'ticket.created'), 'the missed event');
     expect(states.some((s) => s.status === 'offline' && s.retryAt !== null)).toBe(true);
