@@ -16,13 +16,9 @@ export function sqliteHeadSeq(path: string): number {
   }
 }
 
-/** Copies the live database at `source` to `target` (written to a temp name, then renamed). Returns the head seq it holds. */
-export async function backupSqlite(source: string, target: string): Promise<number> {
-  if (!existsSync(source)) throw new Error(`no SQLite database at ${source}`);
-  const partial = `${target}.partial`;
-  const db = new DatabaseSync(source);
+/** Copies `db` to the file `partial` through SQLite's backup API in one step, then closes it; nothing is left behind on failure. */
+async function copyTo(db: DatabaseSync, partial: string): Promise<void> {
   try {
-    db.exec('PRAGMA busy_timeout = 5000');
     await backup(db, partial, { rate: ALL_PAGES });
   } catch (error) {
     rmSync(partial, { force: true });
@@ -30,6 +26,15 @@ export async function backupSqlite(source: string, target: string): Promise<numb
   } finally {
     db.close();
   }
+}
+
+/** Copies the live database at `source` to `target` (written to a temp name, then renamed). Returns the head seq it holds. */
+export async function backupSqlite(source: string, target: string): Promise<number> {
+  if (!existsSync(source)) throw new Error(`no SQLite database at ${source}`);
+  const partial = `${target}.partial`;
+  const db = new DatabaseSync(source);
+  db.exec('PRAGMA busy_timeout = 5000');
+  await copyTo(db, partial);
   renameSync(partial, target);
   return sqliteHeadSeq(target);
 }
@@ -53,15 +58,7 @@ export function sqliteHasTables(path: string): boolean {
 export async function restoreSqlite(from: string, target: string): Promise<number> {
   const partial = `${target}.restoring`;
   rmSync(partial, { force: true });
-  const db = new DatabaseSync(from, { readOnly: true });
-  try {
-    await backup(db, partial, { rate: ALL_PAGES });
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
-  } finally {
-    db.close();
-  }
+  await copyTo(new DatabaseSync(from, { readOnly: true }), partial);
   for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
   renameSync(partial, target);
   return sqliteHeadSeq(target);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import WebSocket from 'ws';
 import type { ServiceEvent } from '../../shared/model/index.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
@@ -123,6 +123,24 @@ export async function startTestService(engine: 'sqlite' | 'postgres', options: {
     },
     drop: fresh.drop,
   };
+}
+
+/**
+ * A test service for the enclosing describe: started before its tests, closed and dropped after.
+ * The returned object is filled in by then, so tests use it directly.
+ */
+export function useTestService(engine: 'sqlite' | 'postgres', options: Parameters<typeof startTestService>[1] = {}): TestService {
+  const t = {} as TestService;
+  let started: (TestService & { drop: () => Promise<void> }) | undefined;
+  beforeAll(async () => {
+    started = await startTestService(engine, options);
+    Object.assign(t, started);
+  });
+  afterAll(async () => {
+    await started?.close();
+    await started?.drop();
+  });
+  return t;
 }
 
 /** A WebSocket on /api/v1/events that collects events. */

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeEvents } from '../../../server/events/outbox.ts';
-import { engines, startTestService, type TestService } from '../../support/service.ts';
+import { engines, useTestService } from '../../support/service.ts';
 
 // A transaction that wrote its events and then did not commit (the service killed before COMMIT,
 // a connection lost) must leave no hole in `seq`: the next committed event takes the next number.
 describe.each(engines())('event sequence after a rolled-back transaction (%s)', (engine) => {
-  let ts: TestService & { drop: () => Promise<void> };
-  beforeAll(async () => {
-    ts = await startTestService(engine);
-  });
-  afterAll(async () => {
-    await ts.close();
-    await ts.drop();
-  });
+  const ts = useTestService(engine);
 
   it('numbers the next committed event right after the last committed one', async () => {
     const token = await ts.login('alpha.user');

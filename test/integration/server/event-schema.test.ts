@@ -1,21 +1,14 @@
 /** The published JSON Schema of the event stream describes every message the real service sends, and tells the types apart. */
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SERVICE_EVENT_TYPES } from '../../../shared/model/index.ts';
 import { WORKING_HOURS } from '../../support/clock.ts';
-import { engines, startTestService, type TestService } from '../../support/service.ts';
+import { engines, useTestService } from '../../support/service.ts';
 
 const MIN = 60_000;
 
 describe.each(engines())('event stream JSON Schema on %s', (engine) => {
-  let t: TestService & { drop: () => Promise<void> };
-  beforeAll(async () => {
-    t = await startTestService(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-    await t.drop();
-  });
+  const t = useTestService(engine);
 
   it('is linked from the OpenAPI document, served without a token, and validates every type of event the service sends', async () => {
     const stream = (await t.request('GET', '/api/v1/openapi.json')).body['x-event-stream'];

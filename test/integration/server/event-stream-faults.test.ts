@@ -1,19 +1,12 @@
 /** The event stream under faults and load, on SQLite and PostgreSQL: failed replays, `since` past the head, socket limits, long replays. */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { MAX_SOCKETS_PER_SESSION, MAX_SOCKETS_PER_USER } from '../../../server/http/routes/events.ts';
 import { copyEvent, rawEventSocket, tableHead } from '../../support/events.ts';
-import { engines, startTestService, type TestService } from '../../support/service.ts';
+import { engines, useTestService } from '../../support/service.ts';
 
 describe.each(engines())('event stream faults on %s', (engine) => {
-  let t: TestService & { drop: () => Promise<void> };
-  beforeAll(async () => {
-    t = await startTestService(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-    await t.drop();
-  });
+  const t = useTestService(engine);
   const file = async (login: string, subject = 'Queue frozen') => {
     const r = await t.request('POST', '/api/v1/tickets', { token: await t.login(login), body: { kind: 'problem', subject, body: 'No calls since 9:00.' } });
     expect(r.status).toBe(201);

@@ -1,20 +1,13 @@
 /** The WebSocket event stream and the SLA scheduler, on SQLite and PostgreSQL. */
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WORKING_HOURS } from '../../support/clock.ts';
-import { engines, startTestService, type TestService } from '../../support/service.ts';
+import { engines, useTestService } from '../../support/service.ts';
 
 const MIN = 60_000;
 
 describe.each(engines())('events and scheduler on %s', (engine) => {
-  let t: TestService & { drop: () => Promise<void> };
-  beforeAll(async () => {
-    t = await startTestService(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-    await t.drop();
-  });
+  const t = useTestService(engine);
   const file = async (login: string, kind = 'problem') => {
     const r = await t.request('POST', '/api/v1/tickets', { token: await t.login(login), body: { kind, subject: 'Queue frozen', body: 'No calls since 9:00.' } });
     return r.body.ticket as { id: number };

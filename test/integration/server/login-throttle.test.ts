@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { MAX_FAILURES } from '../../../server/auth/login-throttle.ts';
-import { engines, freshDatabase, startTestService, type TestService } from '../../support/service.ts';
+import { engines, freshDatabase, startTestService, useTestService, type TestService } from '../../support/service.ts';
 
 const MIN = 60_000;
 
@@ -20,14 +20,7 @@ async function burst(instances: readonly TestService[], login: string, n: number
 const count = (statuses: readonly number[], status: number) => statuses.filter((s) => s === status).length;
 
 describe.each(engines())('login throttle on %s', (engine) => {
-  let t: TestService & { drop: () => Promise<void> };
-  beforeAll(async () => {
-    t = await startTestService(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-    await t.drop();
-  });
+  const t = useTestService(engine);
 
   it(`100 parallel guesses for one login check at most ${MAX_FAILURES} passwords; the rest get 429 saying when`, async () => {
     const statuses = await burst([t], 'ivan', 100);

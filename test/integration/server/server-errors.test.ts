@@ -1,16 +1,9 @@
 /** A 5xx always leaves a log line, even with fastify's logger off (as the CLI and these tests run it). */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { engines, startTestService, type TestService } from '../../support/service.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { engines, useTestService } from '../../support/service.ts';
 
 describe.each(engines())('server errors on %s', (engine) => {
-  let t: TestService & { drop: () => Promise<void> };
-  beforeAll(async () => {
-    t = await startTestService(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-    await t.drop();
-  });
+  const t = useTestService(engine);
 
   it('a forced 500 answers "internal error" and logs method, path and stack', async () => {
     const lines: string[] = [];

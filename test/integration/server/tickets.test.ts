@@ -1,19 +1,12 @@
 /** The ticket service over HTTP, on SQLite and PostgreSQL: every rule, bad input and permission of issue 3. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SATURDAY_3AM, WORKING_HOURS } from '../../support/clock.ts';
-import { engines, startTestService, type TestService } from '../../support/service.ts';
+import { engines, useTestService } from '../../support/service.ts';
 
 const MIN = 60_000;
 
 describe.each(engines())('ticket service on %s', (engine) => {
-  let t: TestService & { drop: () => Promise<void> };
-  beforeAll(async () => {
-    t = await startTestService(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-    await t.drop();
-  });
+  const t = useTestService(engine);
 
   const as = async (login: string) => t.login(login);
   const file = async (login: string, body: Record<string, unknown> = {}) => {
