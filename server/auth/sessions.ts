@@ -40,15 +40,18 @@ export function createSessions(deps: { readonly db: Db; readonly now: () => numb
     /** Checks the password and issues a token; 401 with one message for a wrong login or password. */
     async login(login: string, password: string): Promise<{ token: string; expiresAt: number; user: User }> {
       // Counted before the slow hash, so parallel guesses cannot outrun the count.
-      const claim = await throttle.claim(login, deps.now());
+      const claim = await throttle.claim(login, deps.now);
       if (!claim.granted) {
+        if (claim.reason === 'busy') throw tooManyRequests('too many sign-ins for this login at once; try again in a moment');
         const minutes = Math.max(1, Math.ceil((claim.until - deps.now()) / 60_000));
         throw tooManyRequests(`too many wrong passwords for this login; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
       }
       const record = await userByLogin(deps.db.kysely, login);
       const valid = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
-      // A wrong password leaves its attempt counted as a failure.
-      if (record === undefined || !valid) throw unauthorized('wrong login or password');
+      if (record === undefined || !valid) {
+        await throttle.failed(claim.attempt);
+        throw unauthorized('wrong login or password');
+      }
       await throttle.succeeded(login);
       const token = randomBytes(32).toString('base64url');
       const now = deps.now();

@@ -126,6 +126,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
         await withId(db.schema.createTable('login_attempts'))
           .addColumn('login', 'text', notNull)
           .addColumn('at', 'bigint', notNull)
+          .addColumn('failed', 'integer', (c) => c.notNull().defaultTo(0))
           .execute();
         await db.schema.createIndex('login_attempts_login').on('login_attempts').columns(['login', 'at']).execute();
         await db.schema.createIndex('login_attempts_at').on('login_attempts').columns(['at']).execute();
@@ -163,6 +164,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
             type: ['ticket.created', 'ticket.changed', 'ticket.routed', 'ticket.escalated', 'message.added', 'sla.warning', 'sla.breached'],
             audience: ['all', 'agents'],
           },
+          login_attempts: { failed: [0, 1] },
         });
       },
     },

@@ -134,10 +134,12 @@ export interface EventsTable {
   payload: string;
 }
 
-/** login_attempts: sign-in attempts within the throttle window; a row stays as a failure unless the sign-in succeeds. */
+/** login_attempts: sign-in attempts within the throttle window: being checked, or failed; a success clears the login's rows. */
 export interface LoginAttemptsTable {
   id: Generated<number>;
   /** The login as typed, lower-cased. */
   login: string;
   at: number;
+  /** 0 while its password is being checked, 1 once it proved wrong. */
+  failed: 0 | 1;
 }
