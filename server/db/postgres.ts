@@ -2,15 +2,14 @@ import pg from 'pg';
 
 const INT8_OID = 20;
 
-/**
- * A pg pool whose bigint columns (epoch-ms instants, event sequence numbers, counts) arrive as
- * numbers: every such value stays far below 2^53.
- */
+/** bigint columns (epoch-ms instants, event sequence numbers, counts) as numbers: every such value stays far below 2^53. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** A pg pool with those types. */
 export function createPgPool(connectionString: string, max = 10): pg.Pool {
-  const types = {
-    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-  };
   const pool = new pg.Pool({ connectionString, max, types });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
@@ -22,9 +21,5 @@ export function createPgPool(connectionString: string, max = 10): pg.Pool {
 
 /** A single pg client with the same type parsing, for LISTEN. */
 export function createPgClient(connectionString: string): pg.Client {
-  const types = {
-    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-  };
   return new pg.Client({ connectionString, types });
 }
