@@ -34,6 +34,8 @@ export interface ServiceOptions {
   readonly logger?: boolean;
   /** Runs with demo data: GET /api/v1/info lists the demo logins. */
   readonly demo?: boolean;
+  /** What `now` is, as GET /api/v1/info reports it: `demo` for a demo clock (server/demo-clock.ts); default `real`. */
+  readonly clock?: 'real' | 'demo';
   /** The built renderer to serve at `/` as the browser console. */
   readonly consoleRoot?: string | null;
   /** How often an open event socket re-checks its session; default 30 s. */
@@ -77,7 +79,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke() });
   const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
   const scheduler = createScheduler({ db, now, tickets, onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   await hub.start();
   let listener: PgListener | undefined;
