@@ -1,7 +1,8 @@
 // `npm start`: build, then run the desktop app; where Electron cannot be fetched or started (no
 // network for its binary), say so in one line and run the embedded service with the browser console.
 // The fallback listens on DUTYDESK_PORT (default 8080) with its data in DUTYDESK_DB (default
-// data/dutydesk.sqlite).
+// data/dutydesk.sqlite). DUTYDESK_CLOCK (an ISO instant) starts the demo clock there, as it does in
+// the desktop app's embedded service (which reads it from the environment it inherits).
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -37,6 +38,7 @@ function fallback(why: string): void {
   console.log(`${why}: starting the embedded ticket service with the browser console instead.`);
   const args = ['--demo', '--console', join(root, 'out/renderer'), '--port', process.env.DUTYDESK_PORT ?? '8080'];
   if (process.env.DUTYDESK_DB !== undefined) args.push('--db', process.env.DUTYDESK_DB);
+  if (process.env.DUTYDESK_CLOCK !== undefined) args.push('--clock', process.env.DUTYDESK_CLOCK);
   const server = spawn(process.execPath, [join(root, 'server/cli.ts'), ...args], { cwd: root, stdio: 'inherit' });
   server.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -1,7 +1,8 @@
 /**
- * `npm run serve -- [--db <sqlite path | postgres url>] [--port N] [--host 127.0.0.1] [--demo] [--console <dir>]
+ * `npm run serve -- [--db <sqlite path | postgres url>] [--port N] [--host 127.0.0.1] [--demo [--clock <ISO instant>]] [--console <dir>]
  *   [--backup-dir <dir> [--backup-keep N] [--backup-at HH:MM]]`
  * `--backup-dir` turns on daily backups at 03:00 in the support zone, keeping the newest 14 (docs/operations.md).
+ * `--clock` (only with `--demo`) starts the service's clock at that instant, running forward (server/demo-clock.ts).
  * `--console` serves a built renderer at `/` (default: out/renderer when it exists).
  * Prints exactly `listening on http://HOST:PORT` once ready. DATABASE_URL also selects PostgreSQL.
  */
@@ -10,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCalendar, DEFAULT_POLICY } from '../shared/sla/index.ts';
 import { openDatabase } from './db/index.ts';
+import { clockFrom } from './demo-clock.ts';
 import { seedDemo } from './demo/seed.ts';
 import { createService } from './service.ts';
 
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '8080' },
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
+      clock: { type: 'string' },
       console: { type: 'string' },
       'backup-dir': { type: 'string' },
       'backup-keep': { type: 'string', default: '14' },
@@ -29,12 +32,15 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, not ${values.port}`);
+  // Checked before the database opens: a refused clock changes nothing.
+  const clock = clockFrom(values.clock, values.demo);
   const location = values.db ?? process.env.DATABASE_URL ?? './data/dutydesk.sqlite';
   const db = await openDatabase(location);
   const calendar = createCalendar();
   if (values.demo) {
     const started = Date.now();
-    const seeded = await seedDemo(db, Date.now(), { calendar, policy: DEFAULT_POLICY });
+    // The demo's history is seeded relative to the service's clock, so a demo clock sees fresh tickets.
+    const seeded = await seedDemo(db, clock.now(), { calendar, policy: DEFAULT_POLICY });
     console.error(seeded ? `demo data seeded in ${Date.now() - started} ms (logins: anna, boris, olga, maria, dmytro, ivan, sofia, admin, alpha.user, beta.user, gamma.user; password "demo")` : 'demo data already present');
   }
   const consoleRoot = resolve(values.console ?? join(import.meta.dirname, '../out/renderer'));
@@ -42,9 +48,10 @@ async function main(): Promise<void> {
   if (values.console !== undefined && !hasConsole) throw new Error(`--console ${values.console}: no index.html there (build it with npm run build)`);
   const backupDir = values['backup-dir'];
   const backup = backupDir === undefined ? {} : { backup: { dir: backupDir, keep: Number(values['backup-keep']), at: values['backup-at'] } };
-  const service = await createService({ db, calendar, demo: values.demo, consoleRoot: hasConsole ? consoleRoot : null, ...backup });
+  const service = await createService({ db, calendar, demo: values.demo, now: clock.now, clock: clock.kind, consoleRoot: hasConsole ? consoleRoot : null, ...backup });
   const url = await service.listen(port, values.host);
   console.log(`listening on ${url}`);
+  if (clock.kind === 'demo') console.error(`demo clock: started at ${new Date(clock.now()).toISOString()}, running forward`);
   if (hasConsole) console.error(`browser console: ${url}/`);
   if (service.backups !== null) console.error(`daily backups to ${backupDir} at ${values['backup-at']} ${calendar.zone}; next ${new Date(service.backups.nextAt()).toISOString()}`);
   const stop = async (): Promise<void> => {

@@ -6,7 +6,7 @@ import { createSessions, type Sessions } from './auth/sessions.ts';
 import { startDailyBackups, type DailyBackupOptions } from './backup/daily.ts';
 import type { BackupSchedule } from './backup/schedule.ts';
 import type { Db } from './db/index.ts';
-import { createTicketService, type TicketService } from './domain/ticket-service.ts';
+import { createTicketService, NOBODY_ON_CALL, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
 import { buildApp } from './http/app.ts';
@@ -34,6 +34,8 @@ export interface ServiceOptions {
   readonly logger?: boolean;
   /** Runs with demo data: GET /api/v1/info lists the demo logins. */
   readonly demo?: boolean;
+  /** What `now` is, as GET /api/v1/info reports it: `demo` for a demo clock (server/demo-clock.ts); default `real`. */
+  readonly clock?: 'real' | 'demo';
   /** The built renderer to serve at `/` as the browser console. */
   readonly consoleRoot?: string | null;
   /** How often an open event socket re-checks its session; default 30 s. */
@@ -44,6 +46,12 @@ export interface ServiceOptions {
   readonly listenUrl?: string;
   /** Daily backups of the database (server/backup/daily.ts); none when absent. */
   readonly backup?: DailyBackupOptions;
+  /**
+   * Whether an agent is on the on-call roster at an instant; after hours that lets them act on
+   * escalated tickets whatever their tier. Default: nobody is on call, until the roster
+   * (server/*oncall*) is wired here.
+   */
+  readonly onCall?: (agentId: number, at: number) => Promise<boolean>;
 }
 
 /** A running (not yet listening) service instance. */
@@ -74,10 +82,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     app.log.error(error);
   };
   const hub = createEventHub(db, (e) => logError(e));
-  const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke() });
+  const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? NOBODY_ON_CALL });
   const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
   const scheduler = createScheduler({ db, now, tickets, onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   await hub.start();
   let listener: PgListener | undefined;

@@ -10,7 +10,7 @@ import { actorOf } from '../auth/sessions.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/index.ts';
 import type { Actor } from '../domain/actor.ts';
-import { createTicketService } from '../domain/ticket-service.ts';
+import { createTicketService, NOBODY_ON_CALL } from '../domain/ticket-service.ts';
 import { userById } from '../store/users.ts';
 import { DEMO_PASSWORD, seedPeople } from './people.ts';
 
@@ -105,7 +105,7 @@ export async function seedDemo(db: Db, now: number, sla: EvaluateOptions = {}, t
     return a;
   };
   let t = now;
-  const tickets = createTicketService({ db, now: () => t, sla, onEvents: () => {} });
+  const tickets = createTicketService({ db, now: () => t, sla, onEvents: () => {}, onCall: NOBODY_ON_CALL });
   const rnd = random(20_200_609);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const l1 = ['anna', 'boris'];

@@ -5,7 +5,7 @@
 import type { Transaction } from 'kysely';
 import type { Language, Message, TicketDetail, Ticket, TicketSummary } from '../../shared/model/index.ts';
 import { assertNever } from '../../shared/assert-never.ts';
-import type { EvaluateOptions, TicketKind } from '../../shared/sla/index.ts';
+import { createCalendar, type EvaluateOptions, type TicketKind } from '../../shared/sla/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';
 import { writeEvents, type PendingEvent } from '../events/outbox.ts';
@@ -23,7 +23,15 @@ export interface TicketServiceDeps {
   readonly sla: EvaluateOptions;
   /** Called after every commit that wrote events. */
   readonly onEvents: () => void;
+  /**
+   * Whether the agent is on call (the roster's answer) at instant `at`. Outside working time (the
+   * support calendar) that lets them act on escalated tickets whatever their tier (shared/workflow).
+   */
+  readonly onCall: (agentId: number, at: number) => Promise<boolean>;
 }
+
+/** Never on call: for a ticket service with no roster (the demo seed replays histories without one). */
+export const NOBODY_ON_CALL: TicketServiceDeps['onCall'] = async () => false;
 
 /** What a customer files (R3). */
 export interface NewTicket {
@@ -48,6 +56,20 @@ export type TicketService = ReturnType<typeof createTicketService>;
 export function createTicketService(deps: TicketServiceDeps) {
   const { db, sla } = deps;
   const lock = db.engine === 'postgres';
+  const calendar = sla.calendar ?? createCalendar();
+
+  /**
+   * The actor with the on-call fact the rules read: on call (roster) and after hours (calendar).
+   * Managers act anywhere already; customers are never on call. Asked before the command's
+   * transaction: the roster reads the database, and on SQLite an open transaction holds the one
+   * connection. What the caller put in `onCallNow` is never trusted.
+   */
+  async function withOnCall(actor: Actor): Promise<Actor> {
+    if (actor.kind !== 'agent') return actor;
+    const at = deps.now();
+    const onCallNow = actor.role !== 'manager' && !calendar.isWorkingTime(at) && (await deps.onCall(actor.id, at));
+    return { ...actor, onCallNow };
+  }
 
   async function inTransaction<T>(work: (tx: Tx) => Promise<T>, now = deps.now()): Promise<T> {
     let wroteEvents = false;
@@ -181,7 +203,8 @@ export function createTicketService(deps: TicketServiceDeps) {
     },
 
     /** Runs a command on one ticket. */
-    async command(actor: Actor, id: number, command: TicketCommand): Promise<TicketDetail> {
+    async command(caller: Actor, id: number, command: TicketCommand): Promise<TicketDetail> {
+      const actor = await withOnCall(caller);
       return inTransaction(async (tx) => {
         const row = await lockedVisible(tx, actor, id);
         const verdict = decide(actor, await factsOfRow(tx.trx, row), command);

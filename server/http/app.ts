@@ -40,6 +40,8 @@ export interface AppDeps {
   readonly version: string;
   /** Whether it runs with demo data, so the login screen may list the demo logins. */
   readonly demo: boolean;
+  /** Whether `now` is the real clock or a demo clock (GET /api/v1/info). */
+  readonly clock: 'real' | 'demo';
   /** The built renderer to serve at `/` (the browser console), or null. */
   readonly consoleRoot: string | null;
   /** How often an open event socket re-checks its session (expiry, logout on another instance). */

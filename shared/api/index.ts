@@ -82,6 +82,8 @@ export const infoResponseSchema = z.object({
   name: z.literal('DutyDesk'),
   version: z.string(),
   demo: z.boolean(),
+  /** `demo` when the service was started with a demo clock (`--clock`): its time is not the real time. */
+  clock: z.enum(['real', 'demo']),
   demoLogins: list(demoLoginSchema),
 });
 

@@ -9,9 +9,12 @@ import type { AuditAction, MessageType, Role, Tier, TicketStatus } from '../mode
 import type { SlaEventType, TicketKind } from '../sla/index.ts';
 import { assertNever } from '../assert-never.ts';
 
-/** Who is acting, as the rules need them. */
+/**
+ * Who is acting, as the rules need them. `onCallNow`: the agent is on call (the roster) AND it is
+ * after hours (the support calendar), as the caller found it at the command's instant; absent is false.
+ */
 export type Actor =
-  | { readonly kind: 'agent'; readonly id: number; readonly name: string; readonly role: Role; readonly tiers: readonly Tier[] }
+  | { readonly kind: 'agent'; readonly id: number; readonly name: string; readonly role: Role; readonly tiers: readonly Tier[]; readonly onCallNow?: boolean }
   | { readonly kind: 'customer'; readonly id: number; readonly name: string; readonly clientId: number };
 
 /** Why a command is refused: the kind decides the HTTP status, `field` names bad input. */
@@ -82,8 +85,30 @@ export function actsOnTier(actor: Actor, tier: Tier): boolean {
   return actor.kind === 'agent' && (actor.role === 'manager' || actor.tiers.includes(tier));
 }
 
+/**
+ * Whether the on-call rule lets `actor` act on `ticket` whatever their tier: an agent on call after
+ * hours may take, reply, ask, note and resolve escalated tickets (and, once outages exist, tickets
+ * linked to one). Outside that window the ordinary tier rules apply.
+ */
+export function actsOnCall(actor: Actor, ticket: Pick<TicketFacts, 'escalated'>): boolean {
+  return actor.kind === 'agent' && actor.onCallNow === true && ticket.escalated;
+}
+
+/** How `actor` may act on `ticket`'s tier: by tier (or as a manager), by the on-call rule, or not at all. */
+function tierAccess(actor: Actor, ticket: TicketFacts): 'tier' | 'on call' | null {
+  if (actsOnTier(actor, ticket.tier)) return 'tier';
+  return actsOnCall(actor, ticket) ? 'on call' : null;
+}
+
+/** The audit entry of a command, saying "on call" when that rule is what allowed it. */
+function audited(audit: TicketChange['audit'], access: 'tier' | 'on call'): TicketChange['audit'] {
+  if (access === 'tier') return audit;
+  return { ...audit, detail: audit.detail === undefined ? 'on call' : `${audit.detail}; on call` };
+}
+
 const notOpen = (t: TicketFacts): Refusal => conflict(`ticket #${t.id} is ${t.status.replace('_', ' ')}`);
-const needTier = (t: TicketFacts): Refusal => forbidden(`only agents of tier ${t.tier} (or a manager) may do this on ticket #${t.id}`);
+const needTier = (t: TicketFacts): Refusal =>
+  forbidden(`only agents of tier ${t.tier} (or a manager${t.escalated ? ', or an agent on call after hours' : ''}) may do this on ticket #${t.id}`);
 
 /** Decides a command on a visible ticket. */
 export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand): Decision {
@@ -92,7 +117,8 @@ export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand
   switch (command.type) {
     case 'take': {
       if (actor.kind !== 'agent') return no(forbidden('customers cannot take tickets'));
-      if (!actsOnTier(actor, ticket.tier)) return no(needTier(ticket));
+      const access = tierAccess(actor, ticket);
+      if (access === null) return no(needTier(ticket));
       if (!open) return no(notOpen(ticket));
       const holder = ticket.assignee;
       if (holder?.id === actor.id) return no(conflict(`ticket #${ticket.id} is already yours`));
@@ -103,7 +129,7 @@ export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand
         status: ticket.status === 'new' ? 'in_work' : ticket.status,
         assigneeId: actor.id,
         slaEvent: 'taken',
-        audit: holder === null ? { action: 'taken' } : { action: 'taken_over', detail: `from ${holder.name}` },
+        audit: audited(holder === null ? { action: 'taken' } : { action: 'taken_over', detail: `from ${holder.name}` }, access),
         event: { type: 'ticket.changed', agentsOnly: false },
       });
     }
@@ -121,20 +147,22 @@ export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand
         });
       }
       if (command.messageType === 'note') {
-        // Notes change nothing in the workflow, so any agent may leave one, at any tier and status.
+        // Notes change nothing in the workflow, so any agent may leave one, at any tier and status
+        // (the on-call rule is not what allows it, so the audit does not say so).
         return ok({ message: { type: 'note', body: command.body }, audit: { action: 'noted' } });
       }
-      if (!actsOnTier(actor, ticket.tier)) return no(needTier(ticket));
+      const access = tierAccess(actor, ticket);
+      if (access === null) return no(needTier(ticket));
       if (!open) return no(notOpen(ticket));
       if (command.messageType === 'question') {
         // R13: the ball is on the customer's side.
-        return ok({ status: 'awaiting_customer', slaEvent: 'question_asked', message: { type: 'question', body: command.body }, audit: { action: 'asked' } });
+        return ok({ status: 'awaiting_customer', slaEvent: 'question_asked', message: { type: 'question', body: command.body }, audit: audited({ action: 'asked' }, access) });
       }
       return ok({
         status: ticket.status === 'new' ? 'in_work' : ticket.status,
         slaEvent: 'agent_replied',
         message: { type: 'reply', body: command.body },
-        audit: { action: 'replied' },
+        audit: audited({ action: 'replied' }, access),
       });
     }
     case 'route': {
@@ -180,9 +208,10 @@ export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand
     }
     case 'resolve': {
       if (actor.kind !== 'agent') return no(forbidden('customers cannot resolve tickets'));
-      if (!actsOnTier(actor, ticket.tier)) return no(needTier(ticket));
+      const access = tierAccess(actor, ticket);
+      if (access === null) return no(needTier(ticket));
       if (!open) return no(notOpen(ticket));
-      return ok({ status: 'resolved', escalated: false, slaEvent: 'resolved', audit: { action: 'resolved' }, event: { type: 'ticket.changed', agentsOnly: false } });
+      return ok({ status: 'resolved', escalated: false, slaEvent: 'resolved', audit: audited({ action: 'resolved' }, access), event: { type: 'ticket.changed', agentsOnly: false } });
     }
     case 'reopen': {
       if (actor.kind !== 'customer') return no(forbidden('only the customer reopens a ticket'));

@@ -20,9 +20,12 @@ export interface TicketAbilities {
   readonly escalate: boolean;
 }
 
-/** The rules' view of the signed-in agent. */
-export function actorOf(me: Agent): Actor {
-  return { kind: 'agent', id: me.id, name: me.name, role: me.role, tiers: me.tiers };
+/**
+ * The rules' view of the signed-in agent. `onCallNow`: on call after hours, the same fact the service
+ * computes from the roster (the console will take it from the roster API; until then false).
+ */
+export function actorOf(me: Agent, onCallNow = false): Actor {
+  return { kind: 'agent', id: me.id, name: me.name, role: me.role, tiers: me.tiers, onCallNow };
 }
 
 /** The rules' view of a ticket. */
@@ -44,8 +47,8 @@ export function factsOf(ticket: Ticket): TicketFacts {
  * What `me` may do to `ticket` now: each ability is the service's own decision (shared/workflow)
  * asked with a representative command, so the console never offers what the service refuses.
  */
-export function abilitiesOf(me: Agent, ticket: Ticket): TicketAbilities {
-  const actor = actorOf(me);
+export function abilitiesOf(me: Agent, ticket: Ticket, onCallNow = false): TicketAbilities {
+  const actor = actorOf(me, onCallNow);
   const facts = factsOf(ticket);
   const allows = (command: TicketCommand): boolean => decide(actor, facts, command).ok;
   const text = 'x';

@@ -9,5 +9,5 @@ export function registerInfoRoute(root: FastifyInstance, deps: AppDeps): void {
   root.withTypeProvider<ZodTypeProvider>().get('/api/v1/info', {
     config: { public: true },
     schema: { operationId: 'getInfo', summary: 'What this service is; demo logins when it runs with demo data', security: [], response: { 200: infoResponseSchema, 400: errorResponseSchema } },
-  }, async () => ({ name: 'DutyDesk' as const, version: deps.version, demo: deps.demo, demoLogins: deps.demo ? demoLogins() : [] }));
+  }, async () => ({ name: 'DutyDesk' as const, version: deps.version, demo: deps.demo, clock: deps.clock, demoLogins: deps.demo ? demoLogins() : [] }));
 }

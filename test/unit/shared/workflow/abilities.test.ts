@@ -1,6 +1,6 @@
 /**
- * The console offers exactly what the service accepts: for every role x tiers x ticket tier x
- * status x kind x holder x escalation, and every command, the console's ability and the shared
+ * The console offers exactly what the service accepts: for every role x tiers x on call (after
+ * hours) or not x ticket tier x status x kind x holder x escalation, and every command, the console's ability and the shared
  * decision the service enforces agree. Pure and exhaustive.
  */
 import { describe, expect, it } from 'vitest';
@@ -39,15 +39,15 @@ describe('console abilities agree with the service verdicts', () => {
   it('for every role, tiers, ticket and command', () => {
     let cells = 0;
     const disagreements: string[] = [];
-    for (const me of agents) {
-      const actor = actorOf(me);
+    for (const me of agents) for (const onCallNow of [false, true]) {
+      const actor = actorOf(me, onCallNow);
       for (const ticket of tickets) {
         const facts = factsOf(ticket);
-        const can = abilitiesOf(me, ticket);
+        const can = abilitiesOf(me, ticket, onCallNow);
         const service = (command: TicketCommand): boolean => decide(actor, facts, command).ok;
         const check = (ability: string, offered: boolean, accepted: boolean): void => {
           cells++;
-          if (offered !== accepted) disagreements.push(`${me.role}[${me.tiers.join(',')}] ${ability} on ${ticket.kind}/${ticket.tier}/${ticket.status} held by ${ticket.assignee?.name ?? 'nobody'}: console ${offered}, service ${accepted}`);
+          if (offered !== accepted) disagreements.push(`${me.role}[${me.tiers.join(',')}]${onCallNow ? ' on call' : ''} ${ability} on ${ticket.kind}/${ticket.tier}/${ticket.status} held by ${ticket.assignee?.name ?? 'nobody'}: console ${offered}, service ${accepted}`);
         };
         check('take', can.take, service({ type: 'take' }));
         check('takeOver', can.takeOver, !service({ type: 'take' }) && service({ type: 'take', takeOver: true }));
@@ -64,7 +64,7 @@ describe('console abilities agree with the service verdicts', () => {
       }
     }
     expect(disagreements).toEqual([]);
-    expect(cells).toBe(agents.length * tickets.length * 11);
+    expect(cells).toBe(agents.length * 2 * tickets.length * 11);
   });
 
   it('spot checks: the abilities say what the rules say', () => {
@@ -79,5 +79,10 @@ describe('console abilities agree with the service verdicts', () => {
     expect(abilitiesOf(anna, find({ kind: 'problem', tier: 'l3', status: 'new' }, null))).toMatchObject({ take: false, takeOver: false, reply: false, note: true });
     expect(abilitiesOf(anna, find({ kind: 'problem', tier: 'l1', status: 'resolved' }, null))).toMatchObject({ take: false, resolve: false, escalate: false, merge: false });
     expect(abilitiesOf(sofia, find({ kind: 'problem', tier: 'l3', status: 'new' }, 8))).toMatchObject({ take: false, takeOver: true, move: true, resolve: true });
+    // On call after hours, an l1 agent works the escalation desk's escalated tickets; nothing else changes.
+    const escalated = tickets.find((t) => t.kind === 'problem' && t.tier === 'escalation' && t.status === 'new' && t.assignee === null && t.escalated) as Ticket;
+    expect(abilitiesOf(anna, escalated, true)).toMatchObject({ take: true, reply: true, question: true, note: true, resolve: true, route: false, move: false, compensation: false, merge: false });
+    expect(abilitiesOf(anna, escalated, false)).toMatchObject({ take: false, reply: false, question: false, resolve: false });
+    expect(abilitiesOf(anna, find({ kind: 'problem', tier: 'l3', status: 'new' }, null), true)).toMatchObject({ take: false, reply: false, resolve: false });
   });
 });

@@ -1,0 +1,66 @@
+/** `npm run serve -- --demo --clock <instant>`: the real CLI as a child process, its clock as callers see it. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startChildService } from '../../support/child-service.ts';
+
+const CLI = join(import.meta.dirname, '../../../server/cli.ts');
+const dir = mkdtempSync(join(tmpdir(), 'dd-demo-clock-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const get = async (url: string): Promise<any> => (await fetch(url)).json(); // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('the demo clock', () => {
+  it('--demo --clock starts the service at that instant, running forward; info says clock "demo"; the demo data is seeded around it', async () => {
+    const service = await startChildService(join(dir, 'demo.sqlite'), { args: ['--demo', '--clock', '2026-11-28T00:00:00Z'] });
+    try {
+      const start = Date.parse('2026-11-28T00:00:00Z');
+      const clock = await get(`${service.url}/api/v1/clock`);
+      // Forward from the instant, at normal speed: well under an hour after it, never before it.
+      expect(clock.now).toBeGreaterThanOrEqual(start);
+      expect(clock.now).toBeLessThan(start + 3600_000);
+      // 02:00 on a Saturday in Kyiv: not working time.
+      expect(clock).toMatchObject({ zone: 'Europe/Kyiv', isWorkingTime: false, isWorkingDay: false });
+      const later = await get(`${service.url}/api/v1/clock`);
+      expect(later.now).toBeGreaterThanOrEqual(clock.now);
+      expect(await get(`${service.url}/api/v1/info`)).toMatchObject({ demo: true, clock: 'demo' });
+
+      const token = ((await (await fetch(`${service.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'sofia', password: 'demo' }) })).json()) as { token: string }).token;
+      const list = ((await (await fetch(`${service.url}/api/v1/tickets?view=all`, { headers: { authorization: `Bearer ${token}` } })).json()) as { tickets: { createdAt: number }[] }).tickets;
+      expect(list.length).toBeGreaterThan(0);
+      // Seeded relative to the demo instant: nothing lies in its future, and the newest are minutes old to it.
+      const newest = Math.max(...list.map((t) => t.createdAt));
+      expect(newest).toBeLessThanOrEqual(start);
+      expect(newest).toBeGreaterThan(start - 40 * 60_000);
+    } finally {
+      await service.stop();
+    }
+  }, 120_000);
+
+  it('without --clock the clock is the real one and info says so', async () => {
+    const service = await startChildService(join(dir, 'real.sqlite'), { args: [] });
+    try {
+      const before = Date.now();
+      const clock = await get(`${service.url}/api/v1/clock`);
+      expect(clock.now).toBeGreaterThanOrEqual(before);
+      expect(await get(`${service.url}/api/v1/info`)).toMatchObject({ demo: false, clock: 'real' });
+    } finally {
+      await service.stop();
+    }
+  }, 60_000);
+
+  it.each([
+    { args: ['--clock', '2026-11-28T00:00:00Z'], message: '--clock is only allowed together with --demo' },
+    { args: ['--demo', '--clock', '2026-11-28 02:00'], message: 'is not an ISO 8601 instant with an offset' },
+    { args: ['--demo', '--clock', '2026-02-30T00:00:00Z'], message: 'is not an ISO 8601 instant with an offset' },
+  ])('refuses $args with a clear message, exits non-zero and creates no database', ({ args, message }) => {
+    const db = join(dir, `refused-${Math.random().toString(36).slice(2)}.sqlite`);
+    const run = spawnSync(process.execPath, [CLI, '--db', db, '--port', '0', ...args], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(message);
+    expect(run.stdout).not.toContain('listening on');
+    expect(existsSync(db)).toBe(false);
+  }, 60_000);
+});
