@@ -3,6 +3,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { HORIZON_MS, LAYERS, onCallAt, type Layer, type OnCallOverride, type OnCallSegment, type Roster, type Rotation } from '../../../../shared/oncall/index.ts';
 import { createCalendar } from '../../../../shared/sla/index.ts';
+import { nth } from '../../../support/nth.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -18,7 +19,7 @@ function oracle(roster: Roster, zone: string, from: number, to: number): Map<num
   const out = new Map<number, Record<Layer, number | null>>();
   const iana = IANAZone.create(zone);
   const state = LAYERS.map((layer) => ({ layer, rotation: roster.layers[layer], fired: new Set<string>(), week: -1 }));
-  const walkFrom = DateTime.fromISO(`${[state[0]!.rotation.start, state[1]!.rotation.start].sort()[0]}T00:00`, { zone: 'UTC' }).toMillis() - 2 * DAY;
+  const walkFrom = DateTime.fromISO(`${[roster.layers.primary.start, roster.layers.secondary.start].sort()[0] ?? ''}T00:00`, { zone: 'UTC' }).toMillis() - 2 * DAY;
   for (let t = Math.min(walkFrom, from); t < to; t += MINUTE) {
     // The wall clock from luxon's offset, read as UTC fields (a whole DateTime per minute is too slow).
     const wall = new Date(t + iana.offset(t) * MINUTE);
@@ -34,7 +35,7 @@ function oracle(roster: Roster, zone: string, from: number, to: number): Map<num
         s.week++;
       }
       const override = roster.overrides.filter((o) => o.layer === s.layer && o.from <= t && t < o.to).at(-1);
-      here[s.layer] = override !== undefined ? override.agentId : s.week < 0 || r.agents.length === 0 ? null : r.agents[s.week % r.agents.length]!;
+      here[s.layer] = override !== undefined ? override.agentId : s.week < 0 || r.agents.length === 0 ? null : nth(r.agents, s.week % r.agents.length);
     }
     if (t >= from) out.set(t, here);
   }
@@ -80,17 +81,18 @@ describe('onCallAt property', () => {
           const all = [first, ...a.next];
           all.forEach((s, i) => {
             expect(s.from).toBeLessThan(s.to);
-            if (i > 0) expect(s.from).toBe(all[i - 1]!.to);
-            if (i > 0) expect([s.primary, s.secondary]).not.toEqual([all[i - 1]!.primary, all[i - 1]!.secondary]);
+            if (i > 0) expect(s.from).toBe(nth(all, i - 1).to);
+            if (i > 0) expect([s.primary, s.secondary]).not.toEqual([nth(all, i - 1).primary, nth(all, i - 1).secondary]);
           });
-          expect(all.at(-1)!.to).toBe(at + HORIZON_MS);
+          expect(nth(all, all.length - 1).to).toBe(at + HORIZON_MS);
           segments.push(...all);
         }
         let i = 0;
         for (let t = monthStart; t < monthEnd; t += MINUTE) {
-          while (segments[i]!.to <= t) i++;
-          const s = segments[i]!;
-          const want = expected.get(t)!;
+          while (nth(segments, i).to <= t) i++;
+          const s = nth(segments, i);
+          const want = expected.get(t);
+          if (want === undefined) throw new Error('the oracle skipped a minute');
           if (s.primary !== want.primary || s.secondary !== want.secondary) {
             throw new Error(`at ${new Date(t).toISOString()} (${zone}): got ${s.primary}/${s.secondary}, oracle ${want.primary}/${want.secondary}`);
           }
