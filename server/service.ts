@@ -6,6 +6,7 @@ import { createSessions, type Sessions } from './auth/sessions.ts';
 import { startDailyBackups, type DailyBackupOptions } from './backup/daily.ts';
 import type { BackupSchedule } from './backup/schedule.ts';
 import type { Db } from './db/index.ts';
+import { createOnCallService, type OnCallService } from './domain/oncall-service.ts';
 import { createTicketService, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
@@ -51,6 +52,7 @@ export interface Service {
   readonly app: FastifyInstance;
   readonly db: Db;
   readonly tickets: TicketService;
+  readonly oncall: OnCallService;
   readonly sessions: Sessions;
   readonly hub: EventHub;
   readonly scheduler: Scheduler;
@@ -75,9 +77,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   };
   const hub = createEventHub(db, (e) => logError(e));
   const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke() });
+  const oncall = createOnCallService({ db, now, calendar });
   const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
   const scheduler = createScheduler({ db, now, tickets, onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const app = await buildApp({ tickets, oncall, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   await hub.start();
   let listener: PgListener | undefined;
@@ -97,6 +100,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     app,
     db,
     tickets,
+    oncall,
     sessions,
     hub,
     scheduler,
