@@ -2,6 +2,7 @@
 export {
   HORIZON_MS,
   LAYERS,
+  lastHandOverDate,
   onCallAt,
   overlaps,
   type HandOver,

@@ -155,3 +155,12 @@ export function onCallAt(roster: Roster, calendar: Calendar, at: number): OnCall
 export function overlaps(a: { from: number; to: number }, b: { from: number; to: number }): boolean {
   return a.from < b.to && b.from < a.to;
 }
+
+/** The local date ('YYYY-MM-DD', in `zone`) of the latest occurrence of `handOver` at or before `at`: a rotation start that makes `at` fall in its first week. */
+export function lastHandOverDate(zone: string, handOver: HandOver, at: number): string {
+  const clock = zoneClock(zone);
+  const today = Math.floor((at + clock.offsetAt(at)) / DAY_MS);
+  let day = today - ((isoWeekdayOf(today) - handOver.weekday + 7) % 7);
+  if (clock.firstInstantAt(day * DAY_MS + minutesOf(handOver.time) * MINUTE_MS) > at) day -= 7;
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}

@@ -1,6 +1,9 @@
 /** The on-call roster over HTTP, on SQLite and PostgreSQL: schedule, overrides, who is on call, validation, roles, audit. */
 import { describe, expect, it } from 'vitest';
-import { engines, useTestService } from '../../support/service.ts';
+import { openDatabase } from '../../../server/db/index.ts';
+import { seedDemo } from '../../../server/demo/seed.ts';
+import { fakeClock } from '../../support/clock.ts';
+import { engines, freshDatabase, startTestService, useTestService } from '../../support/service.ts';
 
 const HOUR = 3_600_000;
 const at = (iso: string): number => Date.parse(iso);
@@ -199,5 +202,40 @@ describe.each(engines())('on-call roster on %s', (engine) => {
     }
     expect((await onCall('ivan')).status).toBe(200);
     expect((await t.request('GET', '/api/v1/oncall/overrides', { token: await as('anna') })).status).toBe(200);
+  });
+});
+
+describe.each(engines())('demo roster on %s', (engine) => {
+  // Saturday 03:00 Kyiv, and Monday 02:00 Kyiv (before that week's 09:00 hand-over).
+  it.each([['2026-11-28T01:00:00Z'], ['2026-11-30T00:00:00Z']])('at %s: boris and olga now, dmytro and anna next week, one override during next week', async (iso) => {
+    const now = Date.parse(iso);
+    const fresh = await freshDatabase(engine);
+    const db = await openDatabase(fresh.location);
+    try {
+      await seedDemo(db, now, {}, 0);
+    } finally {
+      await db.close();
+    }
+    const t = await startTestService(engine, { location: fresh.location, clock: fakeClock(now) });
+    try {
+      const id = (login: string) => t.people.users.get(login);
+      const token = await t.login('boris');
+      const r = await t.request('GET', '/api/v1/oncall', { token });
+      expect(r.body).toMatchObject({ at: now, afterHours: true, primary: id('boris'), secondary: id('olga') });
+      const nextWeek = r.body.until as number;
+      expect(r.body.next[0]).toMatchObject({ from: nextWeek, primary: id('dmytro'), secondary: id('anna') });
+      const overrides = (await t.request('GET', '/api/v1/oncall/overrides', { token })).body.overrides as { agentId: number; from: number; to: number }[];
+      expect(overrides).toHaveLength(1);
+      const [o] = overrides;
+      expect(o?.agentId).toBe(id('ivan'));
+      expect(o?.from).toBeGreaterThan(nextWeek);
+      expect(o?.to).toBeLessThan(nextWeek + 7 * 86_400_000);
+      expect(r.body.next.some((s: { from: number; primary: number }) => s.from === o?.from && s.primary === id('ivan'))).toBe(true);
+      const audit = await t.db.kysely.selectFrom('oncall_audit').select(['action', 'actor_id']).orderBy('id').execute();
+      expect(audit).toEqual([{ action: 'schedule_set', actor_id: id('sofia') }, { action: 'override_added', actor_id: id('sofia') }]);
+    } finally {
+      await t.close();
+      await t.drop();
+    }
   });
 });

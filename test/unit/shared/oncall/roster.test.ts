@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onCallAt, type OnCallOverride, type Roster, type Rotation } from '../../../../shared/oncall/index.ts';
+import { lastHandOverDate, onCallAt, type OnCallOverride, type Roster, type Rotation } from '../../../../shared/oncall/index.ts';
 import { createCalendar } from '../../../../shared/sla/index.ts';
 
 const kyiv = createCalendar();
@@ -146,5 +146,17 @@ describe('onCallAt: DST nights in Kyiv (2026)', () => {
     const r = roster(rotation([1, 2], '2026-10-19'), rotation([]));
     const a = onCallAt(r, kyiv, at('2026-10-19T06:00:00Z'));
     expect([a.primary, a.until]).toEqual([1, at('2026-10-26T07:00:00Z')]);
+  });
+});
+
+describe('lastHandOverDate', () => {
+  it('is the date of the latest hand-over at or before the instant, in the zone', () => {
+    const monday9 = { weekday: 1, time: '09:00' };
+    expect(lastHandOverDate('Europe/Kyiv', monday9, at('2026-11-25T10:00:00Z'))).toBe('2026-11-23');
+    expect(lastHandOverDate('Europe/Kyiv', monday9, at('2026-11-23T07:00:00Z'))).toBe('2026-11-23');
+    expect(lastHandOverDate('Europe/Kyiv', monday9, at('2026-11-23T06:59:59.999Z'))).toBe('2026-11-16');
+    // Sunday 23:30 UTC is already Monday 01:30 in Kyiv, before 09:00: last week's Monday.
+    expect(lastHandOverDate('Europe/Kyiv', monday9, at('2026-11-29T23:30:00Z'))).toBe('2026-11-23');
+    expect(lastHandOverDate('Europe/Kyiv', { weekday: 5, time: '18:00' }, at('2026-11-28T01:00:00Z'))).toBe('2026-11-27');
   });
 });
