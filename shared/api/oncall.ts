@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { LAYERS } from '../oncall/index.ts';
-import { dayNumberOf } from '../sla/zone-time.ts';
 import { DECIMAL, idParamSchema, idSchema } from './ids.ts';
 
 /** The latest instant JavaScript dates hold; later instants are refused. */
@@ -27,10 +26,17 @@ export const handOverSchema = z.strictObject({
   time: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a wall-clock time HH:mm from 00:00 to 23:59'),
 });
 
+/** Whether a 'YYYY-MM-DD' string names a day that exists (not 2026-02-30); never throws (zod runs it even after a failed regex). */
+const isRealDate = (s: string): boolean => {
+  const [y, m, d] = s.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined || !Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
 const isoDate = z
   .string()
-  .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => new Date(dayNumberOf(s) * 86_400_000).toISOString().slice(0, 10) === s, 'must be a date that exists');
+  .regex(/^(19[7-9][0-9]|[2-9][0-9]{3})-[0-9]{2}-[0-9]{2}$/, 'must be a date YYYY-MM-DD from 1970')
+  .refine(isRealDate, 'must be a date that exists');
 
 const sameMoment = (a: z.infer<typeof handOverSchema>, b: z.infer<typeof handOverSchema>): boolean => a.weekday === b.weekday && a.time === b.time;
 

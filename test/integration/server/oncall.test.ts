@@ -169,8 +169,11 @@ describe.each(engines())('on-call roster on %s', (engine) => {
       { ...schedule(), primary: { ...schedule().primary, handovers: [{ weekday: 8, time: '09:00' }] } },
       { ...schedule(), primary: { ...schedule().primary, handovers: [{ weekday: 1, time: '24:00' }], rotateAt: { weekday: 1, time: '24:00' } } },
       { ...schedule(), primary: { ...schedule().primary, start: '2026-02-30' } },
+      { ...schedule(), primary: { ...schedule().primary, start: 'next Monday' } },
+      { ...schedule(), primary: { ...schedule().primary, start: '1969-12-29' } },
       { primary: schedule().primary },
     ];
+    expect((await putSchedule('sofia', schedule())).status).toBe(200);
     const auditBefore = (await audit()).length;
     for (const body of bad) {
       const r = await putSchedule('admin', body);
