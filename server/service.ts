@@ -6,7 +6,8 @@ import { createSessions, type Sessions } from './auth/sessions.ts';
 import { startDailyBackups, type DailyBackupOptions } from './backup/daily.ts';
 import type { BackupSchedule } from './backup/schedule.ts';
 import type { Db } from './db/index.ts';
-import { createTicketService, NOBODY_ON_CALL, type TicketService } from './domain/ticket-service.ts';
+import { createOnCallService, type OnCallService } from './domain/oncall-service.ts';
+import { createTicketService, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
 import { buildApp } from './http/app.ts';
@@ -48,8 +49,8 @@ export interface ServiceOptions {
   readonly backup?: DailyBackupOptions;
   /**
    * Whether an agent is on the on-call roster at an instant; after hours that lets them act on
-   * escalated tickets whatever their tier. Default: nobody is on call, until the roster
-   * (server/*oncall*) is wired here.
+   * escalated tickets whatever their tier. Default: the roster (GET /api/v1/oncall); tests may
+   * pass their own.
    */
   readonly onCall?: (agentId: number, at: number) => Promise<boolean>;
 }
@@ -59,6 +60,7 @@ export interface Service {
   readonly app: FastifyInstance;
   readonly db: Db;
   readonly tickets: TicketService;
+  readonly oncall: OnCallService;
   readonly sessions: Sessions;
   readonly hub: EventHub;
   readonly scheduler: Scheduler;
@@ -82,10 +84,16 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     app.log.error(error);
   };
   const hub = createEventHub(db, (e) => logError(e));
-  const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? NOBODY_ON_CALL });
+  const oncall = createOnCallService({ db, now, calendar });
+  // The roster answers who is on call; the ticket rules add "after hours" themselves.
+  const onRoster = async (agentId: number, at: number): Promise<boolean> => {
+    const { primary, secondary } = await oncall.at(at);
+    return primary === agentId || secondary === agentId;
+  };
+  const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? onRoster });
   const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
   const scheduler = createScheduler({ db, now, tickets, onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const app = await buildApp({ tickets, oncall, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   await hub.start();
   let listener: PgListener | undefined;
@@ -105,6 +113,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     app,
     db,
     tickets,
+    oncall,
     sessions,
     hub,
     scheduler,

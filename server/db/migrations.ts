@@ -175,6 +175,46 @@ export function migrations(engine: Engine): Record<string, Migration> {
         if (engine === 'postgres') await sql`alter table events alter column seq drop default`.execute(db);
       },
     },
+    // The on-call roster: one row per layer (its weekly rotation), one-off overrides, and who changed what.
+    '0005-oncall': {
+      async up(db: AnyDb) {
+        const oneOf = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+        const layers = ['primary', 'secondary'];
+        await withId(db.schema.createTable('oncall_layers'))
+          .addColumn('layer', 'text', (c) => c.notNull().unique())
+          .addColumn('agents', 'text', notNull)
+          .addColumn('start_date', 'text', notNull)
+          .addColumn('handovers', 'text', notNull)
+          .addColumn('rotate_weekday', 'integer', notNull)
+          .addColumn('rotate_time', 'text', notNull)
+          .addColumn('updated_at', 'bigint', notNull)
+          .addColumn('updated_by', 'integer', (c) => c.references('users.id'))
+          .addCheckConstraint('oncall_layers_layer_check', oneOf('layer', layers))
+          .execute();
+        // Both rows exist from the start (empty rotations), so a change can lock its layer's row.
+        const empty = { agents: '[]', start_date: '2026-01-05', handovers: JSON.stringify([{ weekday: 1, time: '09:00' }]), rotate_weekday: 1, rotate_time: '09:00', updated_at: 0, updated_by: null };
+        await db.insertInto('oncall_layers').values(layers.map((layer) => ({ layer, ...empty }))).execute();
+        await withId(db.schema.createTable('oncall_overrides'))
+          .addColumn('layer', 'text', notNull)
+          .addColumn('agent_id', 'integer', (c) => c.notNull().references('users.id'))
+          .addColumn('starts_at', 'bigint', notNull)
+          .addColumn('ends_at', 'bigint', notNull)
+          .addColumn('reason', 'text')
+          .addColumn('created_at', 'bigint', notNull)
+          .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+          .addCheckConstraint('oncall_overrides_layer_check', oneOf('layer', layers))
+          .addCheckConstraint('oncall_overrides_interval_check', sql`starts_at < ends_at`)
+          .execute();
+        await db.schema.createIndex('oncall_overrides_span').on('oncall_overrides').columns(['layer', 'ends_at', 'starts_at']).execute();
+        await withId(db.schema.createTable('oncall_audit'))
+          .addColumn('actor_id', 'integer', (c) => c.references('users.id'))
+          .addColumn('action', 'text', notNull)
+          .addColumn('detail', 'text', notNull)
+          .addColumn('at', 'bigint', notNull)
+          .addCheckConstraint('oncall_audit_action_check', oneOf('action', ['schedule_set', 'override_added', 'override_removed']))
+          .execute();
+      },
+    },
   };
 }
 

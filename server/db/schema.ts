@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { AuditAction, Language, MessageType, Role, ServiceEventType, Tier, TicketStatus } from '../../shared/model/index.ts';
+import type { Layer } from '../../shared/oncall/index.ts';
 import type { FunctionGroup, SlaEventType, SlaState, SlaTargetId, TicketKind } from '../../shared/sla/index.ts';
 
 /** Every table. */
@@ -19,6 +20,9 @@ export interface Database {
   audit: AuditTable;
   events: EventsTable;
   login_attempts: LoginAttemptsTable;
+  oncall_layers: OnCallLayersTable;
+  oncall_overrides: OnCallOverridesTable;
+  oncall_audit: OnCallAuditTable;
 }
 
 /** clients. */
@@ -142,4 +146,45 @@ export interface LoginAttemptsTable {
   at: number;
   /** 0 while its password is being checked, 1 once it proved wrong. */
   failed: 0 | 1;
+}
+
+/** oncall_layers: each roster layer's weekly rotation (both rows always exist). */
+export interface OnCallLayersTable {
+  id: Generated<number>;
+  layer: Layer;
+  /** JSON array of agent ids, in rotation order. */
+  agents: string;
+  /** Local date 'YYYY-MM-DD' in the support zone. */
+  start_date: string;
+  /** JSON array of {weekday, time}. */
+  handovers: string;
+  rotate_weekday: number;
+  rotate_time: string;
+  updated_at: number;
+  updated_by: number | null;
+}
+
+/** oncall_overrides: agent_id covers layer over [starts_at, ends_at); no two of one layer overlap. */
+export interface OnCallOverridesTable {
+  id: Generated<number>;
+  layer: Layer;
+  agent_id: number;
+  starts_at: number;
+  ends_at: number;
+  reason: string | null;
+  created_at: number;
+  created_by: number | null;
+}
+
+/** What an on-call audit row records. */
+export type OnCallAuditAction = 'schedule_set' | 'override_added' | 'override_removed';
+
+/** oncall_audit: append-only; who changed the roster, how, when. */
+export interface OnCallAuditTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: OnCallAuditAction;
+  /** JSON: the new schedule, or the override added or removed. */
+  detail: string;
+  at: number;
 }

@@ -5,7 +5,7 @@
  */
 import type { Language, Tier } from '../../shared/model/index.ts';
 import type { TicketKind } from '../../shared/sla/index.ts';
-import type { EvaluateOptions } from '../../shared/sla/index.ts';
+import { createCalendar, type EvaluateOptions } from '../../shared/sla/index.ts';
 import { actorOf } from '../auth/sessions.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../db/index.ts';
@@ -13,6 +13,7 @@ import type { Actor } from '../domain/actor.ts';
 import { createTicketService, NOBODY_ON_CALL } from '../domain/ticket-service.ts';
 import { userById } from '../store/users.ts';
 import { DEMO_PASSWORD, seedPeople } from './people.ts';
+import { seedRoster } from './roster.ts';
 
 type Phrase = { readonly subject: string; readonly body: string };
 const PHRASES: Readonly<Record<Language, Readonly<Record<TicketKind, readonly Phrase[]>>>> = {
@@ -104,6 +105,7 @@ export async function seedDemo(db: Db, now: number, sla: EvaluateOptions = {}, t
     if (a === undefined) throw new Error(`demo: no ${login}`);
     return a;
   };
+  await seedRoster(db, sla.calendar ?? createCalendar(), now, people, who('sofia'));
   let t = now;
   const tickets = createTicketService({ db, now: () => t, sla, onEvents: () => {}, onCall: NOBODY_ON_CALL });
   const rnd = random(20_200_609);

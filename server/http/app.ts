@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Sessions } from '../auth/sessions.ts';
 import type { Db } from '../db/index.ts';
+import type { OnCallService } from '../domain/oncall-service.ts';
 import type { TicketService } from '../domain/ticket-service.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar } from '../../shared/sla/index.ts';
@@ -16,6 +17,7 @@ import { registerConsole } from './console.ts';
 import { registerEventRoutes, type SocketLimits } from './routes/events.ts';
 import { registerEventSchemaRoute } from './routes/event-schema.ts';
 import { registerInfoRoute } from './routes/info.ts';
+import { registerOnCallRoutes } from './routes/oncall.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
 
@@ -29,6 +31,7 @@ declare module 'fastify' {
 /** What the HTTP layer calls into. */
 export interface AppDeps {
   readonly tickets: TicketService;
+  readonly oncall: OnCallService;
   readonly sessions: Sessions;
   readonly hub: EventHub;
   readonly calendar: Calendar;
@@ -70,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInfoRoute(app, deps);
   registerSessionRoutes(app, deps);
   registerTicketRoutes(app, deps);
+  registerOnCallRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerEventSchemaRoute(app);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

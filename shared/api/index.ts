@@ -21,22 +21,9 @@ import {
   type TicketDetail,
   type User,
 } from '../model/index.ts';
+import { DECIMAL, idParamSchema, idSchema } from './ids.ts';
 
-/** The largest id the database's integer columns hold (PostgreSQL `integer`). */
-export const MAX_ID = 2_147_483_647;
-/** An id in a JSON body or response: a whole number from 1 to MAX_ID. */
-export const idSchema = z.number().int('must be a whole number').positive('must be a whole number from 1').max(MAX_ID, `must be at most ${MAX_ID}`);
-/** A canonical decimal number: no sign, leading zero, spaces, exponent, fraction or hex. */
-const DECIMAL = /^[1-9][0-9]{0,15}$/;
-/**
- * A ticket id in a path: canonical decimal digits from 1 to MAX_ID, so `/tickets/0x10`, `/1e3`,
- * `/+1` or `/000001` never act on another ticket than the one written.
- */
-export const idParamSchema = z
-  .string()
-  .regex(DECIMAL, 'must be a decimal ticket number')
-  .refine((s) => Number(s) <= MAX_ID, `must be a decimal ticket number from 1 to ${MAX_ID}`)
-  .transform(Number);
+export { MAX_ID, idParamSchema, idSchema } from './ids.ts';
 const id = idSchema;
 /** Arrays are readonly in the model; so they are in the contract. */
 const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
@@ -308,3 +295,5 @@ export const streamLiveSchema = z.object({ type: z.literal('stream.live'), seq: 
  * refetch everything it shows, since what it holds may describe changes the service no longer has.
  */
 export const streamResetSchema = z.object({ type: z.literal('stream.reset'), seq: z.number().int().nonnegative() });
+
+export * from './oncall.ts';

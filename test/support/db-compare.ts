@@ -18,6 +18,9 @@ const ORDER: Record<keyof Database, readonly string[]> = {
   audit: ['id'],
   events: ['seq'],
   login_attempts: ['id'],
+  oncall_layers: ['id'],
+  oncall_overrides: ['id'],
+  oncall_audit: ['id'],
 };
 
 /** Reads every table of the database at `location`; numbers as numbers on both engines. */

@@ -75,7 +75,7 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     if (engine === 'sqlite') {
       const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name not like 'sqlite_%' order by name`.execute(db);
       expect(indexes.rows.map((r) => r.name)).toEqual([
-        'audit_ticket', 'login_attempts_at', 'login_attempts_login', 'messages_ticket', 'sla_clocks_pending_breach', 'sla_clocks_pending_warn', 'sla_events_ticket',
+        'audit_ticket', 'login_attempts_at', 'login_attempts_login', 'messages_ticket', 'oncall_overrides_span', 'sla_clocks_pending_breach', 'sla_clocks_pending_warn', 'sla_events_ticket',
         'tickets_assignee', 'tickets_client', 'tickets_queue', 'tickets_tier',
       ]);
     }

@@ -57,6 +57,8 @@ interface Desk {
   file(kind?: string, login?: string): Promise<number>;
   act(login: string, id: number, action: string, body?: unknown): Promise<void>;
   userId(login: string): number;
+  /** An on-call override of its own (no two cells' overrides overlap), added by a manager; its id. */
+  override(): Promise<number>;
 }
 
 // The table. Columns: customer, other customer, l1, l2-analysts, l2-methodologists, l3, l4, manager, admin, no token, expired, logged-out.
@@ -83,9 +85,27 @@ const atAnalysts = async (d: Desk) => {
   await d.act('anna', id, 'route', { tier: 'l2-analysts', reason: 'needs the logs' });
   return { id };
 };
+// Issue 8: the on-call roster. Every cell's override covers an hour of its own, so none overlaps another.
+let overrideHour = 0;
+const overrideBody = (d: Desk) => {
+  const from = Date.parse('2027-01-04T00:00:00Z') + overrideHour++ * 3_600_000;
+  return { agentId: d.userId('olga'), layer: 'primary', from, to: from + 3_600_000 };
+};
+const AGENTS_ONLY: readonly Outcome[] = [403, 403, ok, ok, ok, ok, ok, ok, ok, 401, 401, 401];
+const EDITORS_ONLY: readonly Outcome[] = [403, 403, 403, 403, 403, 403, 403, ok, ok, 401, 401, 401];
+const schedule = (d: Desk) => {
+  const rotation = (agents: number[]) => ({ agents, start: '2026-11-23', handovers: [{ weekday: 1, time: '09:00' }], rotateAt: { weekday: 1, time: '09:00' } });
+  return { primary: rotation([d.userId('boris')]), secondary: rotation([d.userId('olga')]) };
+};
 const post = (action: string, body?: unknown) => (f: Fixture) => ({ method: 'POST', path: `/api/v1/tickets/${f.id}/${action}`, ...(body !== undefined ? { body } : {}) });
 
 const ROWS: readonly Row[] = [
+  { name: 'GET /oncall', request: () => ({ method: 'GET', path: '/api/v1/oncall' }), expect: AGENTS_ONLY },
+  { name: 'GET /oncall/schedule', request: () => ({ method: 'GET', path: '/api/v1/oncall/schedule' }), expect: AGENTS_ONLY },
+  { name: 'PUT /oncall/schedule', request: (_f, d) => ({ method: 'PUT', path: '/api/v1/oncall/schedule', body: schedule(d) }), expect: EDITORS_ONLY },
+  { name: 'GET /oncall/overrides', request: () => ({ method: 'GET', path: '/api/v1/oncall/overrides' }), expect: AGENTS_ONLY },
+  { name: 'POST /oncall/overrides', request: (_f, d) => ({ method: 'POST', path: '/api/v1/oncall/overrides', body: overrideBody(d) }), expect: EDITORS_ONLY },
+  { name: 'DELETE /oncall/overrides/:id', setup: async (d) => ({ id: await d.override() }), request: (f) => ({ method: 'DELETE', path: `/api/v1/oncall/overrides/${f.id}` }), expect: EDITORS_ONLY },
   //                                                                                     cust  other l1   l2a  l2m  l3   l4   mgr  admin none exp  out
   { name: 'GET /clock', request: () => ({ method: 'GET', path: '/api/v1/clock' }), expect: ALL_OK },
   { name: 'GET /info', request: () => ({ method: 'GET', path: '/api/v1/info' }), expect: ALL_OK },
@@ -174,6 +194,11 @@ describe.each(engines())('permissions on %s', (engine) => {
       if (r.status >= 300) throw new Error(`${login} ${action} #${id}: ${r.status} ${JSON.stringify(r.body)}`);
     },
     userId: (login) => t.people.users.get(login) ?? 0,
+    async override() {
+      const r = await t.request('POST', '/api/v1/oncall/overrides', { token: await t.login('sofia'), body: overrideBody(desk) });
+      if (r.status !== 201) throw new Error(`override: ${r.status} ${JSON.stringify(r.body)}`);
+      return (r.body as { id: number }).id;
+    },
   };
 
   const signIn = async (login: string): Promise<string> => {
