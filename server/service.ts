@@ -1,11 +1,13 @@
 /** The ticket service: database, commands, events, scheduler and HTTP, wired around one injectable clock. */
 import type { FastifyInstance } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
+import { pagingSettings, type PagingSettings } from '../shared/paging/ladder.ts';
 import { createCalendar, DEFAULT_POLICY, type Calendar, type SlaPolicy } from '../shared/sla/index.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
 import { startDailyBackups, type DailyBackupOptions } from './backup/daily.ts';
 import type { BackupSchedule } from './backup/schedule.ts';
 import type { Db } from './db/index.ts';
+import { createPaging, NOBODY_ON_ROSTER, type Paging, type WhoIsOnCall } from './domain/paging.ts';
 import { createTicketService, NOBODY_ON_CALL, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
@@ -52,6 +54,13 @@ export interface ServiceOptions {
    * (server/*oncall*) is wired here.
    */
   readonly onCall?: (agentId: number, at: number) => Promise<boolean>;
+  /**
+   * Who is on call at an instant (agent ids), for paging (docs/oncall.md). Default: nobody, so
+   * after-hours pages go straight to the managers; the roster (server/*oncall*) wires it here.
+   */
+  readonly whoIsOnCall?: WhoIsOnCall;
+  /** The paging ladder's timings; default 5 min to acknowledge, 3 passes, reminders every 15 min. */
+  readonly paging?: Partial<PagingSettings>;
 }
 
 /** A running (not yet listening) service instance. */
@@ -59,6 +68,7 @@ export interface Service {
   readonly app: FastifyInstance;
   readonly db: Db;
   readonly tickets: TicketService;
+  readonly paging: Paging;
   readonly sessions: Sessions;
   readonly hub: EventHub;
   readonly scheduler: Scheduler;
@@ -82,10 +92,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     app.log.error(error);
   };
   const hub = createEventHub(db, (e) => logError(e));
-  const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? NOBODY_ON_CALL });
+  const paging = createPaging({ db, calendar, whoIsOnCall: options.whoIsOnCall ?? NOBODY_ON_ROSTER, settings: pagingSettings(options.paging) });
+  const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? NOBODY_ON_CALL, paging });
   const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
-  const scheduler = createScheduler({ db, now, tickets, onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const scheduler = createScheduler({ db, now, tickets, paging, onError: (e) => logError(e) });
+  const app = await buildApp({ tickets, paging, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   await hub.start();
   let listener: PgListener | undefined;
@@ -105,6 +116,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     app,
     db,
     tickets,
+    paging,
     sessions,
     hub,
     scheduler,

@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Sessions } from '../auth/sessions.ts';
 import type { Db } from '../db/index.ts';
 import type { TicketService } from '../domain/ticket-service.ts';
+import type { Paging } from '../domain/paging.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
@@ -17,6 +18,7 @@ import { registerEventRoutes, type SocketLimits } from './routes/events.ts';
 import { registerEventSchemaRoute } from './routes/event-schema.ts';
 import { registerInfoRoute } from './routes/info.ts';
 import { registerSessionRoutes } from './routes/session.ts';
+import { registerPageRoutes } from './routes/pages.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
 
 declare module 'fastify' {
@@ -29,6 +31,7 @@ declare module 'fastify' {
 /** What the HTTP layer calls into. */
 export interface AppDeps {
   readonly tickets: TicketService;
+  readonly paging: Paging;
   readonly sessions: Sessions;
   readonly hub: EventHub;
   readonly calendar: Calendar;
@@ -70,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInfoRoute(app, deps);
   registerSessionRoutes(app, deps);
   registerTicketRoutes(app, deps);
+  registerPageRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerEventSchemaRoute(app);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -21,6 +21,9 @@ import {
   type TicketDetail,
   type User,
 } from '../model/index.ts';
+import { pageRefSchema } from './pages.ts';
+
+export * from './pages.ts';
 
 /** The largest id the database's integer columns hold (PostgreSQL `integer`). */
 export const MAX_ID = 2_147_483_647;
@@ -172,7 +175,7 @@ export const auditEntrySchema = z.object({
   actor: personSchema.nullable(),
   action: z.enum([
     'created', 'taken', 'taken_over', 'replied', 'asked', 'noted', 'customer_replied', 'routed', 'escalated',
-    'resolved', 'reopened', 'merged', 'merged_into_this', 'compensation',
+    'resolved', 'reopened', 'merged', 'merged_into_this', 'compensation', 'paged', 'page_escalated', 'page_acknowledged',
   ]),
   fromTier: tierSchema.nullable(),
   toTier: tierSchema.nullable(),
@@ -292,6 +295,10 @@ export const serviceEventSchema = z.discriminatedUnion('type', [
   envelope('message.added', z.object({ message: messageSchema })),
   envelope('sla.warning', z.object({ clock: slaClockRefSchema })),
   envelope('sla.breached', z.object({ clock: slaClockRefSchema })),
+  envelope('page.triggered', z.object({ page: pageRefSchema, reminder: z.boolean() })),
+  envelope('page.acknowledged', z.object({ page: pageRefSchema, by: personSchema })),
+  envelope('page.escalated', z.object({ page: pageRefSchema })),
+  envelope('page.closed', z.object({ page: pageRefSchema })),
 ]) satisfies z.ZodType<ServiceEvent>;
 
 /** GET /api/v1/events query: `since` replays every event after that sequence number. */

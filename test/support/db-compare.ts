@@ -18,6 +18,7 @@ const ORDER: Record<keyof Database, readonly string[]> = {
   audit: ['id'],
   events: ['seq'],
   login_attempts: ['id'],
+  pages: ['id'],
 };
 
 /** Reads every table of the database at `location`; numbers as numbers on both engines. */
