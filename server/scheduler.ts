@@ -91,7 +91,11 @@ export function createScheduler(deps: { readonly db: Db; readonly now: () => num
     let asked: Promise<Roster> | undefined;
     const rosterNow = (): Promise<Roster> => (asked ??= deps.paging === undefined ? Promise.resolve(null) : deps.paging.rosterFor(now));
     // A page opened after hours keeps climbing until acknowledged, even into working time.
-    let total = await stepPages(now, () => deps.paging?.whoIsOnCall(now) ?? Promise.resolve({ primary: null, secondary: null }));
+    // A failing page step is logged and must not hold up the SLA events below.
+    let total = await stepPages(now, () => deps.paging?.whoIsOnCall(now) ?? Promise.resolve({ primary: null, secondary: null })).catch((error: unknown) => {
+      deps.onError(error);
+      return 0;
+    });
     for (;;) {
       const due = await db.kysely
         .selectFrom('sla_clocks')

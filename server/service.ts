@@ -92,7 +92,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     app.log.error(error);
   };
   const hub = createEventHub(db, (e) => logError(e));
-  const paging = createPaging({ db, calendar, whoIsOnCall: options.whoIsOnCall ?? NOBODY_ON_ROSTER, settings: pagingSettings(options.paging) });
+  const paging = createPaging({ db, calendar, whoIsOnCall: options.whoIsOnCall ?? NOBODY_ON_ROSTER, settings: pagingSettings(options.paging), onError: (e) => logError(e) });
   const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? NOBODY_ON_CALL, paging });
   const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
   const scheduler = createScheduler({ db, now, tickets, paging, onError: (e) => logError(e) });

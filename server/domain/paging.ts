@@ -52,6 +52,8 @@ export interface PagingDeps {
   readonly calendar: Calendar;
   readonly whoIsOnCall: WhoIsOnCall;
   readonly settings: PagingSettings;
+  /** Where a failing roster is reported (the service's log). */
+  readonly onError: (error: unknown) => void;
 }
 
 /** The paging of one service instance. */
@@ -68,7 +70,17 @@ export function createPaging(deps: PagingDeps) {
    */
   async function rosterFor(at: number): Promise<Omit<PagingRoster, 'managers'> | null> {
     if (deps.calendar.isWorkingTime(at)) return null;
-    return deps.whoIsOnCall(at);
+    return askRoster(at);
+  }
+
+  /** The roster's answer; when the roster fails, it is logged and nobody is on call, so the managers are paged rather than no one. */
+  async function askRoster(at: number): Promise<Omit<PagingRoster, 'managers'>> {
+    try {
+      return await deps.whoIsOnCall(at);
+    } catch (error) {
+      deps.onError(error);
+      return { primary: null, secondary: null };
+    }
   }
 
   async function withManagers(ex: Executor, roster: Omit<PagingRoster, 'managers'>): Promise<PagingRoster> {
@@ -95,7 +107,7 @@ export function createPaging(deps: PagingDeps) {
   return {
     rosterFor,
     /** The roster's answer at any instant, working time or not (the ladder of an open page keeps climbing). */
-    whoIsOnCall: (at: number) => deps.whoIsOnCall(at),
+    whoIsOnCall: askRoster,
 
     /**
      * Raises a page for a locked ticket row, unless it already has one not closed (one page per

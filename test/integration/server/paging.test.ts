@@ -21,10 +21,12 @@ describe.each(engines())('paging (%s)', (engine) => {
   // The roster's stand-in: boris primary, olga secondary, unless a test says otherwise.
   const roster: { primary: number | null; secondary: number | null } = { primary: null, secondary: null };
   const asked: number[] = [];
+  let rosterFails = false;
   const t = useTestService(engine, {
     service: {
       whoIsOnCall: async (at) => {
         asked.push(at);
+        if (rosterFails) throw new Error('the roster is broken');
         return { ...roster };
       },
     },
@@ -237,6 +239,19 @@ describe.each(engines())('paging (%s)', (engine) => {
     const warned = await t.db.kysely.selectFrom('events').select('payload').where('ticket_id', '=', day).where('type', '=', 'sla.warning').execute();
     expect(warned.map((w) => (JSON.parse(w.payload) as { data: { clock: { target: string } } }).data.clock.target)).toContain('escalation');
     expect(await pagesOf(day)).toEqual([]);
+  });
+
+  it('a failing roster does not fail the escalation: the managers are paged', async () => {
+    onDuty();
+    t.clock.set(SATURDAY_3AM);
+    const ticket = await fileTicket();
+    rosterFails = true;
+    try {
+      await escalate(ticket);
+    } finally {
+      rosterFails = false;
+    }
+    expect(await pagesOf(ticket)).toEqual([expect.objectContaining({ state: 'open', level: 'managers', paged: [id('sofia')] })]);
   });
 
   it('nothing pages in working hours: escalation and customer messages', async () => {
