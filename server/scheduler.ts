@@ -5,6 +5,7 @@
  * ticket row: of two instances racing, the second sees the claim and writes nothing.
  */
 import type { Db } from './db/index.ts';
+import type { Paging } from './domain/paging.ts';
 import type { TicketService } from './domain/ticket-service.ts';
 import { summaryOf, ticketRow } from './store/tickets.ts';
 
@@ -20,12 +21,14 @@ export interface Scheduler {
 const BATCH = 200;
 
 /** Builds the scheduler. */
-export function createScheduler(deps: { readonly db: Db; readonly now: () => number; readonly tickets: TicketService; readonly onError: (error: unknown) => void }): Scheduler {
+export function createScheduler(deps: { readonly db: Db; readonly now: () => number; readonly tickets: TicketService; readonly paging?: Paging; readonly onError: (error: unknown) => void }): Scheduler {
   const { db, tickets } = deps;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
-  async function claim(ticketId: number, idx: number, now: number): Promise<number> {
+  type Roster = Awaited<ReturnType<Paging['rosterFor']>>;
+
+  async function claim(ticketId: number, idx: number, now: number, roster: Roster): Promise<number> {
     return tickets.inTransaction(async (tx) => {
       const row = await ticketRow(tx.trx, ticketId, db.engine === 'postgres');
       if (row === undefined) return 0;
@@ -50,6 +53,8 @@ export function createScheduler(deps: { readonly db: Db; readonly now: () => num
         if ((await claimed('warned_at')) && !breachDue) {
           tx.events.push({ type: 'sla.warning', ticket: summaryOf(row), agentsOnly: true, data: { clock: info } });
           written++;
+          // An escalation clock at its warning after hours pages (docs/oncall.md).
+          if (row.escalated === 1 && deps.paging !== undefined && (await deps.paging.trigger(tx, row, 'sla_warning', roster))) written++;
         }
       }
       if (breachDue) {
@@ -65,9 +70,32 @@ export function createScheduler(deps: { readonly db: Db; readonly now: () => num
     }, now);
   }
 
+  /** One step of the paging ladder for every page due by `now`; `roster` is who is on call now. */
+  async function stepPages(now: number, roster: () => Promise<NonNullable<Roster>>): Promise<number> {
+    const { paging } = deps;
+    if (paging === undefined) return 0;
+    let total = 0;
+    for (;;) {
+      const due = await paging.due(now, BATCH);
+      if (due.length === 0) return total;
+      const who = await roster();
+      for (const p of due) total += await tickets.inTransaction((tx) => paging.step(tx, p.id, p.ticket_id, who), now);
+      // A step moves next_at past now or to null, so a short batch is the last one.
+      if (due.length < BATCH) return total;
+    }
+  }
+
   async function runDue(): Promise<number> {
     const now = deps.now();
-    let total = 0;
+    // Who is on call, asked once per run and before any transaction (the roster reads the database).
+    let asked: Promise<Roster> | undefined;
+    const rosterNow = (): Promise<Roster> => (asked ??= deps.paging === undefined ? Promise.resolve(null) : deps.paging.rosterFor(now));
+    // A page opened after hours keeps climbing until acknowledged, even into working time.
+    // A failing page step is logged and must not hold up the SLA events below.
+    let total = await stepPages(now, () => deps.paging?.whoIsOnCall(now) ?? Promise.resolve({ primary: null, secondary: null })).catch((error: unknown) => {
+      deps.onError(error);
+      return 0;
+    });
     for (;;) {
       const due = await db.kysely
         .selectFrom('sla_clocks')
@@ -83,7 +111,8 @@ export function createScheduler(deps: { readonly db: Db; readonly now: () => num
         .orderBy('idx')
         .limit(BATCH)
         .execute();
-      for (const c of due) total += await claim(c.ticket_id, c.idx, now);
+      const roster = due.length === 0 ? null : await rosterNow();
+      for (const c of due) total += await claim(c.ticket_id, c.idx, now, roster);
       // Every claimed row leaves the candidate set, so a short batch is the last one.
       if (due.length < BATCH) return total;
     }

@@ -1,12 +1,14 @@
 /** The ticket service: database, commands, events, scheduler and HTTP, wired around one injectable clock. */
 import type { FastifyInstance } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
+import { pagingSettings, type PagingSettings } from '../shared/paging/ladder.ts';
 import { createCalendar, DEFAULT_POLICY, type Calendar, type SlaPolicy } from '../shared/sla/index.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
 import { startDailyBackups, type DailyBackupOptions } from './backup/daily.ts';
 import type { BackupSchedule } from './backup/schedule.ts';
 import type { Db } from './db/index.ts';
 import { createOnCallService, type OnCallService } from './domain/oncall-service.ts';
+import { createPaging, type Paging, type WhoIsOnCall } from './domain/paging.ts';
 import { createTicketService, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
@@ -53,6 +55,13 @@ export interface ServiceOptions {
    * pass their own.
    */
   readonly onCall?: (agentId: number, at: number) => Promise<boolean>;
+  /**
+   * Who is on call at an instant (agent ids), for paging (docs/oncall.md). Default: the roster;
+   * tests may pass their own.
+   */
+  readonly whoIsOnCall?: WhoIsOnCall;
+  /** The paging ladder's timings; default 5 min to acknowledge, 3 passes, reminders every 15 min. */
+  readonly paging?: Partial<PagingSettings>;
 }
 
 /** A running (not yet listening) service instance. */
@@ -61,6 +70,7 @@ export interface Service {
   readonly db: Db;
   readonly tickets: TicketService;
   readonly oncall: OnCallService;
+  readonly paging: Paging;
   readonly sessions: Sessions;
   readonly hub: EventHub;
   readonly scheduler: Scheduler;
@@ -85,15 +95,20 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   };
   const hub = createEventHub(db, (e) => logError(e));
   const oncall = createOnCallService({ db, now, calendar });
-  // The roster answers who is on call; the ticket rules add "after hours" themselves.
-  const onRoster = async (agentId: number, at: number): Promise<boolean> => {
+  // The roster answers who is on call; the ticket rules and paging add "after hours" themselves.
+  const whoIsOnCall: WhoIsOnCall = options.whoIsOnCall ?? (async (at) => {
     const { primary, secondary } = await oncall.at(at);
+    return { primary, secondary };
+  });
+  const onRoster = async (agentId: number, at: number): Promise<boolean> => {
+    const { primary, secondary } = await whoIsOnCall(at);
     return primary === agentId || secondary === agentId;
   };
-  const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? onRoster });
+  const paging = createPaging({ db, calendar, whoIsOnCall, settings: pagingSettings(options.paging), onError: (e) => logError(e) });
+  const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? onRoster, paging });
   const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
-  const scheduler = createScheduler({ db, now, tickets, onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, oncall, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const scheduler = createScheduler({ db, now, tickets, paging, onError: (e) => logError(e) });
+  const app = await buildApp({ tickets, oncall, paging, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   await hub.start();
   let listener: PgListener | undefined;
@@ -114,6 +129,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     db,
     tickets,
     oncall,
+    paging,
     sessions,
     hub,
     scheduler,

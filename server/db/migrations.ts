@@ -215,6 +215,49 @@ export function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    // Paging (docs/oncall.md): one row per page; the scheduler claims due rows by next_at.
+    '0006-pages': {
+      async up(db: AnyDb) {
+        await withId(db.schema.createTable('pages'))
+          .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id'))
+          .addColumn('state', 'text', notNull)
+          .addColumn('level', 'text', notNull)
+          .addColumn('attempt', 'integer', notNull)
+          // JSON arrays of agent ids: whom the current rung pages, and everyone paged so far.
+          .addColumn('paged', 'text', notNull)
+          .addColumn('notified', 'text', notNull)
+          .addColumn('reason', 'text', notNull)
+          .addColumn('next_at', 'bigint')
+          .addColumn('acknowledged_by', 'integer', (c) => c.references('users.id'))
+          .addColumn('acknowledged_at', 'bigint')
+          .addColumn('created_at', 'bigint', notNull)
+          .addColumn('closed_at', 'bigint')
+          .execute();
+        // At most one page of a ticket is not closed, whatever races.
+        await db.schema.createIndex('pages_one_open').on('pages').column('ticket_id').unique().where(sql.ref('state'), '!=', 'closed').execute();
+        await db.schema.createIndex('pages_due').on('pages').columns(['next_at']).where(sql.ref('state'), '!=', 'closed').execute();
+        const tiers = ['l1', 'l2-analysts', 'l2-methodologists', 'l3', 'l4', 'escalation'];
+        await setEnumChecks(db, engine, {
+          pages: { state: ['open', 'acknowledged', 'closed'], level: ['primary', 'secondary', 'managers'], reason: ['escalated', 'customer_message', 'sla_warning'] },
+          // 0003's lists plus the paging values.
+          audit: {
+            action: [
+              'created', 'taken', 'taken_over', 'replied', 'asked', 'noted', 'customer_replied', 'routed', 'escalated',
+              'resolved', 'reopened', 'merged', 'merged_into_this', 'compensation', 'paged', 'page_escalated', 'page_acknowledged',
+            ],
+            from_tier: tiers,
+            to_tier: tiers,
+          },
+          events: {
+            type: [
+              'ticket.created', 'ticket.changed', 'ticket.routed', 'ticket.escalated', 'message.added', 'sla.warning', 'sla.breached',
+              'page.triggered', 'page.acknowledged', 'page.escalated', 'page.closed',
+            ],
+            audience: ['all', 'agents'],
+          },
+        });
+      },
+    },
   };
 }
 

@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { AuditAction, Language, MessageType, Role, ServiceEventType, Tier, TicketStatus } from '../../shared/model/index.ts';
 import type { Layer } from '../../shared/oncall/index.ts';
+import type { PageLevel, PageReason, PageState } from '../../shared/paging/ladder.ts';
 import type { FunctionGroup, SlaEventType, SlaState, SlaTargetId, TicketKind } from '../../shared/sla/index.ts';
 
 /** Every table. */
@@ -23,6 +24,24 @@ export interface Database {
   oncall_layers: OnCallLayersTable;
   oncall_overrides: OnCallOverridesTable;
   oncall_audit: OnCallAuditTable;
+  pages: PagesTable;
+}
+
+/** pages: after-hours pages of tickets (docs/oncall.md); `paged`/`notified` are JSON arrays of agent ids. */
+export interface PagesTable {
+  id: Generated<number>;
+  ticket_id: number;
+  state: PageState;
+  level: PageLevel;
+  attempt: number;
+  paged: string;
+  notified: string;
+  reason: PageReason;
+  next_at: number | null;
+  acknowledged_by: number | null;
+  acknowledged_at: number | null;
+  created_at: number;
+  closed_at: number | null;
 }
 
 /** clients. */

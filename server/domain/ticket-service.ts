@@ -13,6 +13,7 @@ import { recordSlaEvent, type LateBreach } from '../store/sla.ts';
 import { auditOf, factsOfRow, hydrate, listRows, messageOf, messagesOf, summaryOf, ticketRow, type ListFilter, type TicketRow } from '../store/tickets.ts';
 import { userById } from '../store/users.ts';
 import type { Actor } from './actor.ts';
+import type { Paging } from './paging.ts';
 import { forbidden, notFound } from './errors.ts';
 import { canSee, decide, decideMerge, refusalError, type TicketChange, type TicketCommand } from './workflow.ts';
 
@@ -28,6 +29,8 @@ export interface TicketServiceDeps {
    * support calendar) that lets them act on escalated tickets whatever their tier (shared/workflow).
    */
   readonly onCall: (agentId: number, at: number) => Promise<boolean>;
+  /** Paging after hours (docs/oncall.md); none: commands never page (the demo seed). */
+  readonly paging?: Paging;
 }
 
 /** Never on call: for a ticket service with no roster (the demo seed replays histories without one). */
@@ -158,7 +161,19 @@ export function createTicketService(deps: TicketServiceDeps) {
     if (event !== undefined) tx.events.push(event);
     if (message !== undefined) tx.events.push({ type: 'message.added', ticket: summary, agentsOnly: message.type === 'note', data: { message } });
     tx.events.push(...slaEvents(after, late));
+    // Resolving (or merging) a ticket ends its page.
+    if (deps.paging !== undefined && (change.status === 'resolved' || change.status === 'merged')) await deps.paging.closeFor(tx, after);
     return after;
+  }
+
+  /**
+   * The pages a command raises outside working time (`roster` null: working time): an escalation
+   * (R12), or a customer's message on an escalated ticket.
+   */
+  async function pageAfter(tx: Tx, after: TicketRow, change: TicketChange, roster: Awaited<ReturnType<Paging['rosterFor']>>): Promise<void> {
+    if (deps.paging === undefined || roster === null) return;
+    if (change.event?.type === 'ticket.escalated') await deps.paging.trigger(tx, after, 'escalated', roster);
+    else if (change.message?.type === 'customer' && after.escalated === 1) await deps.paging.trigger(tx, after, 'customer_message', roster);
   }
 
   return {
@@ -205,11 +220,14 @@ export function createTicketService(deps: TicketServiceDeps) {
     /** Runs a command on one ticket. */
     async command(caller: Actor, id: number, command: TicketCommand): Promise<TicketDetail> {
       const actor = await withOnCall(caller);
+      // Asked before the transaction, like the on-call fact: the roster reads the database.
+      const roster = deps.paging === undefined ? null : await deps.paging.rosterFor(deps.now());
       return inTransaction(async (tx) => {
         const row = await lockedVisible(tx, actor, id);
         const verdict = decide(actor, await factsOfRow(tx.trx, row), command);
         if (!verdict.ok) throw refusalError(verdict.error);
         const after = await apply(tx, actor, row, verdict.change);
+        await pageAfter(tx, after, verdict.change, roster);
         return detail(tx.trx, actor, after, tx.now);
       });
     },

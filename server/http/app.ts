@@ -6,6 +6,7 @@ import type { Sessions } from '../auth/sessions.ts';
 import type { Db } from '../db/index.ts';
 import type { OnCallService } from '../domain/oncall-service.ts';
 import type { TicketService } from '../domain/ticket-service.ts';
+import type { Paging } from '../domain/paging.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
@@ -19,6 +20,7 @@ import { registerEventSchemaRoute } from './routes/event-schema.ts';
 import { registerInfoRoute } from './routes/info.ts';
 import { registerOnCallRoutes } from './routes/oncall.ts';
 import { registerSessionRoutes } from './routes/session.ts';
+import { registerPageRoutes } from './routes/pages.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
 
 declare module 'fastify' {
@@ -32,6 +34,7 @@ declare module 'fastify' {
 export interface AppDeps {
   readonly tickets: TicketService;
   readonly oncall: OnCallService;
+  readonly paging: Paging;
   readonly sessions: Sessions;
   readonly hub: EventHub;
   readonly calendar: Calendar;
@@ -74,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSessionRoutes(app, deps);
   registerTicketRoutes(app, deps);
   registerOnCallRoutes(app, deps);
+  registerPageRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerEventSchemaRoute(app);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

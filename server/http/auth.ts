@@ -74,6 +74,8 @@ export interface RouteAccess {
   readonly method: string;
   readonly url: string;
   readonly public: boolean;
+  /** The route's `config.roles`, when it narrows who may call it. */
+  readonly roles: readonly Audience[] | undefined;
 }
 
 /** Records every route's access as it is registered (for the test that checks the public list). */
@@ -82,7 +84,7 @@ export function recordRouteAccess(app: FastifyInstance): readonly RouteAccess[] 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     // Read when asked: hooks of inner scopes (the console's) still set `public` after this one.
-    for (const method of methods) routes.push({ method, url: route.url, get public() { return route.config?.public === true; } });
+    for (const method of methods) routes.push({ method, url: route.url, get public() { return route.config?.public === true; }, get roles() { return route.config?.roles; } });
   });
   return routes;
 }

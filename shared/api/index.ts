@@ -22,6 +22,9 @@ import {
   type User,
 } from '../model/index.ts';
 import { DECIMAL, idParamSchema, idSchema } from './ids.ts';
+import { pageRefSchema } from './pages.ts';
+
+export * from './pages.ts';
 
 export { MAX_ID, idParamSchema, idSchema } from './ids.ts';
 const id = idSchema;
@@ -159,7 +162,7 @@ export const auditEntrySchema = z.object({
   actor: personSchema.nullable(),
   action: z.enum([
     'created', 'taken', 'taken_over', 'replied', 'asked', 'noted', 'customer_replied', 'routed', 'escalated',
-    'resolved', 'reopened', 'merged', 'merged_into_this', 'compensation',
+    'resolved', 'reopened', 'merged', 'merged_into_this', 'compensation', 'paged', 'page_escalated', 'page_acknowledged',
   ]),
   fromTier: tierSchema.nullable(),
   toTier: tierSchema.nullable(),
@@ -279,6 +282,10 @@ export const serviceEventSchema = z.discriminatedUnion('type', [
   envelope('message.added', z.object({ message: messageSchema })),
   envelope('sla.warning', z.object({ clock: slaClockRefSchema })),
   envelope('sla.breached', z.object({ clock: slaClockRefSchema })),
+  envelope('page.triggered', z.object({ page: pageRefSchema, reminder: z.boolean() })),
+  envelope('page.acknowledged', z.object({ page: pageRefSchema, by: personSchema })),
+  envelope('page.escalated', z.object({ page: pageRefSchema })),
+  envelope('page.closed', z.object({ page: pageRefSchema })),
 ]) satisfies z.ZodType<ServiceEvent>;
 
 /** GET /api/v1/events query: `since` replays every event after that sequence number. */

@@ -1,6 +1,7 @@
 /** The event protocol of /api/v1/events: one envelope, its `data` decided by its `type`. */
+import type { PageLevel, PageReason } from '../paging/ladder.ts';
 import type { SlaClock, SlaStatus, TicketKind } from '../sla/index.ts';
-import type { AuditAction, Message, Tier, TicketStatus } from './index.ts';
+import type { AuditAction, Message, PersonRef, Tier, TicketStatus } from './index.ts';
 
 /** The ticket as an event carries it: enough to update a queue row without a fetch. */
 export interface TicketSummary {
@@ -26,6 +27,16 @@ export interface SlaClockRef {
   readonly warnAt: number;
 }
 
+/** The page an event is about: its rung of the ladder, its pass (from 1) and whom it pages now. */
+export interface PageRef {
+  readonly id: number;
+  readonly level: PageLevel;
+  readonly attempt: number;
+  /** The agents this rung pages (ids); a reminder pages the acknowledger. */
+  readonly paged: readonly number[];
+  readonly reason: PageReason;
+}
+
 /** What each type of event carries. */
 export interface ServiceEventDataByType {
   readonly 'ticket.created': { readonly action: 'created'; readonly toTier: Tier };
@@ -36,6 +47,13 @@ export interface ServiceEventDataByType {
   readonly 'message.added': { readonly message: Message };
   readonly 'sla.warning': { readonly clock: SlaClockRef };
   readonly 'sla.breached': { readonly clock: SlaClockRef };
+  /** A page went out (or, `reminder`, an acknowledged page reminds its acknowledger). */
+  readonly 'page.triggered': { readonly page: PageRef; readonly reminder: boolean };
+  readonly 'page.acknowledged': { readonly page: PageRef; readonly by: PersonRef };
+  /** Nobody acknowledged in time: the next rung is paged. */
+  readonly 'page.escalated': { readonly page: PageRef };
+  /** The ticket was resolved (or merged): the page is over. */
+  readonly 'page.closed': { readonly page: PageRef };
 }
 
 /** Types of event the service pushes on /api/v1/events. */
@@ -50,6 +68,10 @@ export const SERVICE_EVENT_TYPES: readonly ServiceEventType[] = [
   'message.added',
   'sla.warning',
   'sla.breached',
+  'page.triggered',
+  'page.acknowledged',
+  'page.escalated',
+  'page.closed',
 ];
 
 /** The data of events of type `T`. */

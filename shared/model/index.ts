@@ -1,4 +1,5 @@
 /** Plain, readonly data shapes of the ticket service, shared by the server, the desktop app and the renderer. */
+import type { PageLevel, PageReason, PageState } from '../paging/ladder.ts';
 import type { FunctionGroup, SlaStatus, TicketKind } from '../sla/index.ts';
 
 export { allowedRoutes, isPathMove, supportTypeOf, TIER_PATHS, type SupportType } from './routing.ts';
@@ -122,7 +123,31 @@ export type AuditAction =
   | 'reopened'
   | 'merged'
   | 'merged_into_this'
-  | 'compensation';
+  | 'compensation'
+  | 'paged'
+  | 'page_escalated'
+  | 'page_acknowledged';
+
+/** A page (docs/oncall.md, "Paging"): one ticket's after-hours call for an agent, climbing the ladder until acknowledged. */
+export interface Page {
+  readonly id: number;
+  readonly ticketId: number;
+  readonly state: PageState;
+  readonly level: PageLevel;
+  /** The pass through the ladder, from 1. */
+  readonly attempt: number;
+  /** Whom the current rung pages (agent ids). */
+  readonly paged: readonly number[];
+  /** Everyone this page has paged so far: any of them may acknowledge it. */
+  readonly notified: readonly number[];
+  readonly reason: PageReason;
+  /** When the ladder acts next (escalation or reminder); null when it has nothing more to do. */
+  readonly nextAt: number | null;
+  readonly acknowledgedBy: PersonRef | null;
+  readonly acknowledgedAt: number | null;
+  readonly createdAt: number;
+  readonly closedAt: number | null;
+}
 
 /** One append-only audit entry: who did what to a ticket, when, from which tier to which. */
 export interface AuditEntry {
@@ -144,4 +169,4 @@ export interface TicketDetail {
   readonly audit: readonly AuditEntry[];
 }
 
-export { SERVICE_EVENT_TYPES, type ServiceEvent, type ServiceEventData, type ServiceEventType, type SlaClockRef, type TicketSummary } from './events.ts';
+export { SERVICE_EVENT_TYPES, type ServiceEvent, type ServiceEventData, type PageRef, type ServiceEventType, type SlaClockRef, type TicketSummary } from './events.ts';

@@ -36,6 +36,12 @@ function kindOf(event: ServiceEvent, me: Agent): { kind: NotificationKind; tier:
       return concerned && ticket.slaState !== 'closed' ? { kind: 'slaBreached', tier: ticket.tier } : null;
     case 'ticket.changed':
       return null;
+    // Pages get their own urgent notification in the console (issue 8, console part); none here yet.
+    case 'page.triggered':
+    case 'page.acknowledged':
+    case 'page.escalated':
+    case 'page.closed':
+      return null;
   }
 }
 

@@ -21,6 +21,7 @@ const ORDER: Record<keyof Database, readonly string[]> = {
   oncall_layers: ['id'],
   oncall_overrides: ['id'],
   oncall_audit: ['id'],
+  pages: ['id'],
 };
 
 /** Reads every table of the database at `location`; numbers as numbers on both engines. */

@@ -166,6 +166,9 @@ export const en = {
   'audit.merged': 'merged it into another ticket',
   'audit.merged_into_this': 'merged a duplicate into it',
   'audit.compensation': 'recorded a compensation decision',
+  'audit.paged': 'paged the agent on call',
+  'audit.page_escalated': 'page escalated',
+  'audit.page_acknowledged': 'acknowledged the page',
   'audit.system': 'The service',
 
   'action.take': 'Take',

@@ -168,6 +168,9 @@ export const ru: Record<keyof typeof en, string> = {
   'audit.merged': 'объединил с другим тикетом',
   'audit.merged_into_this': 'присоединил дубликат',
   'audit.compensation': 'записал решение о компенсации',
+  'audit.paged': 'вызван дежурный',
+  'audit.page_escalated': 'вызов передан дальше',
+  'audit.page_acknowledged': 'подтвердил вызов',
   'audit.system': 'Сервис',
 
   'action.take': 'Взять',

@@ -168,6 +168,9 @@ export const uk: Record<keyof typeof en, string> = {
   'audit.merged': 'об’єднав з іншим тікетом',
   'audit.merged_into_this': 'приєднав дублікат',
   'audit.compensation': 'записав рішення про компенсацію',
+  'audit.paged': 'викликано чергового',
+  'audit.page_escalated': 'виклик передано далі',
+  'audit.page_acknowledged': 'підтвердив виклик',
   'audit.system': 'Сервіс',
 
   'action.take': 'Взяти',

@@ -75,7 +75,7 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     if (engine === 'sqlite') {
       const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name not like 'sqlite_%' order by name`.execute(db);
       expect(indexes.rows.map((r) => r.name)).toEqual([
-        'audit_ticket', 'login_attempts_at', 'login_attempts_login', 'messages_ticket', 'oncall_overrides_span', 'sla_clocks_pending_breach', 'sla_clocks_pending_warn', 'sla_events_ticket',
+        'audit_ticket', 'login_attempts_at', 'login_attempts_login', 'messages_ticket', 'oncall_overrides_span', 'pages_due', 'pages_one_open', 'sla_clocks_pending_breach', 'sla_clocks_pending_warn', 'sla_events_ticket',
         'tickets_assignee', 'tickets_client', 'tickets_queue', 'tickets_tier',
       ]);
     }
@@ -96,6 +96,17 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     await expect(sql`update users set role = ${'root'} where role is not null`.execute(db)).rejects.toThrow(/check/i);
     await bad('status', 'awaiting_customer');
     expect((await db.selectFrom('tickets').select('status').where('id', '=', ticket.id).executeTakeFirstOrThrow()).status).toBe('awaiting_customer');
+    // Migration 0006 (paging) widened events.type and audit.action, and holds pages to its lists.
+    await sql`update events set type = ${'page.triggered'}`.execute(db);
+    await sql`update audit set action = ${'page_acknowledged'}`.execute(db);
+    const page = { ticket_id: ticket.id, state: 'open', level: 'primary', attempt: 1, paged: '[1]', notified: '[1]', reason: 'escalated', next_at: 1, acknowledged_by: null, acknowledged_at: null, created_at: 1, closed_at: null } as const;
+    await db.insertInto('pages').values(page).execute();
+    for (const [column, value] of [['state', 'snoozed'], ['level', 'tertiary'], ['reason', 'bored']] as const) {
+      await expect(db.insertInto('pages').values({ ...page, state: 'closed', [column]: value }).execute(), `pages.${column} = ${value}`).rejects.toThrow(/check/i);
+    }
+    // One page of a ticket not closed at a time; closed ones pile up.
+    await expect(db.insertInto('pages').values(page).execute()).rejects.toThrow(/unique/i);
+    await db.insertInto('pages').values({ ...page, state: 'closed' }).execute();
     // Nullable enum columns stay nullable.
     await db.updateTable('audit').set({ from_tier: null }).execute();
   });

@@ -2,7 +2,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_EVENT_TYPES } from '../../../shared/model/index.ts';
-import { WORKING_HOURS } from '../../support/clock.ts';
+import { SATURDAY_3AM, WORKING_HOURS } from '../../support/clock.ts';
 import { engines, useTestService } from '../../support/service.ts';
 
 const MIN = 60_000;
@@ -31,6 +31,15 @@ describe.each(engines())('event stream JSON Schema on %s', (engine) => {
     await t.request('POST', `/api/v1/tickets/${id}/route`, { ...(await as('anna')), body: { tier: 'l2-analysts', reason: 'needs the call logs' } });
     await t.request('POST', `/api/v1/tickets/${id}/escalate`, { ...(await as('alpha.user')), body: { justification: 'Our call centre cannot work at all today.' } });
     await socket.next((e) => e.type === 'ticket.escalated' && e.ticketId === id, 'ticket.escalated');
+    // After hours the customer writes again: a page (to the managers: nobody is on the roster here), its escalation, acknowledgement and close.
+    t.clock.set(SATURDAY_3AM);
+    await t.request('POST', `/api/v1/tickets/${id}/messages`, { ...(await as('alpha.user')), body: { type: 'reply', body: 'Still nothing at night.' } });
+    t.clock.advance(5 * MIN);
+    await t.service.scheduler.runDue(); // page.escalated
+    const [page] = (await t.request('GET', '/api/v1/pages', await as('sofia'))).body.pages;
+    await t.request('POST', `/api/v1/pages/${page.id}/ack`, await as('sofia'));
+    await t.request('POST', `/api/v1/tickets/${id}/resolve`, await as('sofia'));
+    await socket.next((e) => e.type === 'page.closed' && e.ticketId === id, 'page.closed');
 
     const mine = socket.received.filter((e) => e.ticketId === id);
     expect(new Set(mine.map((e) => e.type))).toEqual(new Set(SERVICE_EVENT_TYPES));

@@ -41,6 +41,8 @@ const CALLERS = [
   { name: 'malformed header', header: 'Basic YW5uYTpkZW1v', weight: 1 },
 ] as const;
 type Caller = (typeof CALLERS)[number];
+/** Who each signed-in caller is, as `config.roles` names them. */
+const AUDIENCE: Readonly<Record<'sofia' | 'anna' | 'alpha.user' | 'beta.user', 'manager' | 'agent' | 'customer'>> = { sofia: 'manager', anna: 'agent', 'alpha.user': 'customer', 'beta.user': 'customer' };
 
 interface Violation {
   readonly rule: string;
@@ -177,7 +179,11 @@ describe.each(engines())('fuzzing every route from its OpenAPI schema on %s', (e
         }
         const operation = ops.find((o) => o.name === r.operation);
         const signedIn = 'login' in who;
-        const allowed = new Set([400, ...(r.body !== null && Buffer.byteLength(r.body.text) > BODY_LIMIT ? [413] : []), ...(operation?.public === true || signedIn ? [] : [401])]);
+        // A route narrowed to some roles refuses everyone else before it reads the request (server/http/auth.ts).
+        const [method, path] = r.operation.split(' ');
+        const roles = t.service.app.routeAccess.find((a) => a.method === method && a.url === path?.replace(/\{(\w+)\}/g, ':$1'))?.roles;
+        const outsider = signedIn && roles !== undefined && !roles.includes(AUDIENCE[who.login]);
+        const allowed = new Set([400, ...(r.body !== null && Buffer.byteLength(r.body.text) > BODY_LIMIT ? [413] : []), ...(operation?.public === true || signedIn ? [] : [401]), ...(outsider ? [403] : [])]);
         if (r.conforms === 'invalid' && !allowed.has(res.status)) note(`a request the document does not allow answered ${res.status}, not ${[...allowed].join('/')}`);
         if (r.hasNul && !allowed.has(res.status)) note(`text with NUL answered ${res.status}, not ${[...allowed].join('/')}`);
         // A 2xx may change the database: it becomes the new baseline. A sign-out ends this caller's token: sign in again.

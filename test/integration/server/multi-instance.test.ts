@@ -1,10 +1,11 @@
 /** Two service instances on one PostgreSQL: events cross via LISTEN/NOTIFY; scheduler jobs run once. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { fakeClock, WORKING_HOURS } from '../../support/clock.ts';
+import { fakeClock, SATURDAY_3AM, WORKING_HOURS } from '../../support/clock.ts';
 import { freshDatabase, startTestService, type TestService } from '../../support/service.ts';
 
 const MIN = 60_000;
+const PAGE_EVENTS = ['page.triggered', 'page.acknowledged', 'page.escalated', 'page.closed'] as const;
 
 describe.skipIf(inject('pgBaseUrl') === null)('two instances on one PostgreSQL', () => {
   let a: TestService;
@@ -42,5 +43,30 @@ describe.skipIf(inject('pgBaseUrl') === null)('two instances on one PostgreSQL',
     expect(rows.map((x) => x.type)).toEqual(['sla.breached']);
     // Each event written was claimed by exactly one of the two.
     expect(counts.reduce((s, n) => s + n, 0)).toBe((await total()) - before);
+  });
+
+  it('each step of a page (escalations, a reminder) fires exactly once across both schedulers', async () => {
+    clock.set(SATURDAY_3AM);
+    const customer = await a.login('alpha.user');
+    const r = await a.request('POST', '/api/v1/tickets', { token: customer, body: { kind: 'problem', subject: 'night race', body: 'x' } });
+    const ticket = r.body.ticket.id as number;
+    // Nobody on the roster in this suite: the page goes to the managers, pass after pass.
+    await b.request('POST', `/api/v1/tickets/${ticket}/escalate`, { token: customer, body: { justification: 'all our inbound lines are down since midnight' } });
+    const pageEvents = async () =>
+      (await a.db.kysely.selectFrom('events').select(['type', 'payload']).where('ticket_id', '=', ticket).where('type', 'in', PAGE_EVENTS).orderBy('seq').execute()).map(
+        (e) => [e.type, (JSON.parse(e.payload) as { data: { page: { attempt: number } } }).data.page.attempt],
+      );
+    for (let step = 0; step < 3; step++) {
+      clock.advance(5 * MIN);
+      await Promise.all([a.service.scheduler.runDue(), b.service.scheduler.runDue()]);
+    }
+    expect(await pageEvents()).toEqual([['page.triggered', 1], ['page.escalated', 2], ['page.escalated', 3]]);
+    const [page] = (await b.request('GET', '/api/v1/pages', { token: await b.login('sofia') })).body.pages.filter((p: { ticketId: number }) => p.ticketId === ticket);
+    // Both instances acknowledge at once: one wins, the other is told 409.
+    const acks = await Promise.all([a.request('POST', `/api/v1/pages/${page.id}/ack`, { token: await a.login('sofia') }), b.request('POST', `/api/v1/pages/${page.id}/ack`, { token: await b.login('sofia') })]);
+    expect(acks.map((x) => x.status).sort()).toEqual([200, 409]);
+    clock.advance(15 * MIN);
+    await Promise.all([a.service.scheduler.runDue(), b.service.scheduler.runDue()]);
+    expect((await pageEvents()).slice(3)).toEqual([['page.acknowledged', 3], ['page.triggered', 3]]);
   });
 });

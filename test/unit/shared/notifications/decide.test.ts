@@ -17,6 +17,10 @@ const DATA: { [T in ServiceEventType]: ServiceEventData<T> } = {
   'message.added': { message: { id: 1, ticketId: 42, type: 'customer', author: null, body: 'hi', createdAt: 0, mergedFrom: null } },
   'sla.warning': { clock },
   'sla.breached': { clock },
+  'page.triggered': { page: { id: 1, level: 'primary', attempt: 1, paged: [1], reason: 'escalated' }, reminder: false },
+  'page.acknowledged': { page: { id: 1, level: 'primary', attempt: 1, paged: [1], reason: 'escalated' }, by: { id: 1, name: 'Anna' } },
+  'page.escalated': { page: { id: 1, level: 'secondary', attempt: 1, paged: [3], reason: 'escalated' } },
+  'page.closed': { page: { id: 1, level: 'primary', attempt: 1, paged: [1], reason: 'escalated' } },
 };
 const event = <T extends ServiceEventType>(type: T, ticket: { tier?: Tier; assigneeId?: number | null; slaState?: 'running' | 'closed' } = {}, data: Partial<ServiceEventData<T>> = {}): ServiceEvent =>
   // One cast: TypeScript cannot tie a generic T to the matching member of the union.
@@ -87,6 +91,13 @@ describe('decideNotification', () => {
     const settings: Settings = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, ticketCreated: false } };
     expect(decideNotification(event('ticket.created'), anna, settings)).toBeNull();
     expect(decideNotification(event('sla.warning'), anna, settings)?.kind).toBe('slaWarning');
+  });
+
+  it('leaves pages to the console\'s own urgent notification (none from here yet)', () => {
+    for (const type of ['page.triggered', 'page.acknowledged', 'page.escalated', 'page.closed'] as const) {
+      expect(decideNotification(event(type), anna, DEFAULT_SETTINGS), type).toBeNull();
+      expect(decideNotification(event(type), sofia, DEFAULT_SETTINGS), type).toBeNull();
+    }
   });
 
   it('never notifies of plain changes', () => {
