@@ -28,7 +28,7 @@ export function RosterScreen() {
 
   return (
     <Dialog title={t('oncall.roster')} onClose={rosterClosed} closeLabel={t('app.close')}>
-      {roster === undefined ? <p>{t('app.loading')}</p> : <p>{t('oncall.now', { primary: name(roster.primary), secondary: name(roster.secondary) })}</p>}
+      <p role="status">{roster === undefined ? t('app.loading') : t('oncall.now', { primary: name(roster.primary), secondary: name(roster.secondary) })}</p>
       {LAYERS.map((layer) => (
         <section key={layer} aria-label={t(`oncall.layer.${layer}`)} className="roster-layer">
           <h3>{t(`oncall.layer.${layer}`)}</h3>
