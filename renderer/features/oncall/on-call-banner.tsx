@@ -9,7 +9,7 @@ export function OnCallBanner() {
   const state = useOnCall();
   const t = useT();
   const name = useAgentName();
-  const { fullQueueChosen, narrowQueueChosen, rosterOpened } = useOnCallActions();
+  const { fullQueueChosen, narrowQueueChosen } = useOnCallActions();
   if (!state.active || state.period === null) return null;
   const period = state.period;
   const roster = state.roster;
@@ -33,8 +33,7 @@ export function OnCallBanner() {
         <button type="button" onClick={() => fullQueueChosen(period)}>{t('oncall.showAll')}</button>
       ) : (
         <button type="button" onClick={narrowQueueChosen}>{t('oncall.showUrgent')}</button>
-      )}{' '}
-      <button type="button" onClick={rosterOpened}>{t('oncall.roster')}</button>
+      )}
     </section>
   );
 }
