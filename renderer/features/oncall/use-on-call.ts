@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { OnCallResponse } from '../../../shared/client/api-client.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
-import { useServerNow, useSupportCalendar } from '../../time/server-clock.ts';
+import { useServerClock } from '../../time/server-clock.ts';
 import { useMe } from '../auth/queries.ts';
 import { consoleModeAt } from './mode.ts';
 import { onCallKeys, onCallQueries } from './queries.ts';
@@ -22,17 +22,24 @@ export interface OnCallState {
   readonly meOnCallNow: boolean;
 }
 
-/** On-call mode, the roster answer and my part in it; asks the roster again when the mode changes or its `until` passes. */
+/**
+ * On-call mode, the roster answer and my part in it; asks the roster again when the mode changes or
+ * its `until` passes. Read on the shared tick, but only a change of mode or of `until` having passed
+ * re-renders: the queue does not re-render every second.
+ */
 export function useOnCall(): OnCallState {
   const bridge = useBridge();
   const client = useQueryClient();
   const me = useMe();
-  const now = useServerNow();
-  const mode = consoleModeAt(useSupportCalendar(), now);
+  const clock = useServerClock();
+  // The on-call stretch (its next opening), or null in working time: a primitive, so equal ticks do not re-render.
+  const period = useSyncExternalStore(clock.subscribe, () => consoleModeAt(clock.calendar(), clock.now()).period);
+  const mode = { onCall: period !== null, period };
   const showAllIn = useShowAllIn();
   const key = mode.onCall ? 'on-call' : 'working';
   const roster = useQuery(onCallQueries.now(bridge, key)).data;
-  const stale = roster !== undefined && roster.until !== null && now >= roster.until;
+  const until = roster?.until ?? null;
+  const stale = useSyncExternalStore(clock.subscribe, () => until !== null && clock.now() >= until);
   useEffect(() => {
     if (stale) void client.invalidateQueries({ queryKey: onCallKeys.now(key) });
   }, [stale, client, key]);
