@@ -153,6 +153,13 @@ async function main(): Promise<void> {
     'tickets:get': ({ id }) => connection.api.getTicket(id),
     'tickets:command': (command) => connection.api.command(command),
     'agents:list': () => connection.api.agents(),
+    'oncall:now': () => connection.api.onCall(),
+    'oncall:overrides': (range) => connection.api.overrides(range ?? {}),
+    'oncall:addOverride': (request) => connection.api.addOverride(request),
+    'oncall:removeOverride': async ({ id }) => {
+      await connection.api.removeOverride(id);
+      return null;
+    },
     'settings:get': () => settings.get(),
     'settings:set': (patch) => {
       const before = settings.get();

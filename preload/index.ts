@@ -20,6 +20,10 @@ const api = {
   'tickets:get': invoke('tickets:get'),
   'tickets:command': invoke('tickets:command'),
   'agents:list': invoke('agents:list'),
+  'oncall:now': invoke('oncall:now'),
+  'oncall:overrides': invoke('oncall:overrides'),
+  'oncall:addOverride': invoke('oncall:addOverride'),
+  'oncall:removeOverride': invoke('oncall:removeOverride'),
   'settings:get': invoke('settings:get'),
   'settings:set': invoke('settings:set'),
   /** Subscribes to an event channel; returns the unsubscribe function. */

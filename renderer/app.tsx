@@ -10,6 +10,7 @@ import { isUnreachable } from './features/connection/reachability.ts';
 import { ServerUnreachable } from './features/connection/server-unreachable.tsx';
 import { useLiveUpdates } from './features/connection/use-live-updates.ts';
 import { Header } from './features/header/header.tsx';
+import { OnCallBanner, RosterScreen, useRosterOpen } from './features/oncall/index.ts';
 import { QueueScreen } from './features/queue/queue-screen.tsx';
 import { SettingsDialog } from './features/settings/settings-dialog.tsx';
 import { useSettingsOpen } from './features/settings/store.ts';
@@ -108,11 +109,13 @@ function Console() {
   const t = useT();
   const settingsOpen = useSettingsOpen();
   const ticketId = useOpenTicketId();
+  const rosterOpen = useRosterOpen();
   const open = ticketId !== null;
   return (
     <div className="console">
       <Header />
       <ConnectionBanner />
+      <OnCallBanner />
       <main className={`console-main${open ? ' console-main--split' : ''}`}>
         <ErrorBoundary fallback={(p) => <RegionFailed {...p} name={t('region.queue')} />}>
           <QueueScreen />
@@ -124,6 +127,7 @@ function Console() {
         ) : null}
       </main>
       {settingsOpen ? <SettingsDialog /> : null}
+      {rosterOpen ? <RosterScreen /> : null}
     </div>
   );
 }

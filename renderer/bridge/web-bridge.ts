@@ -1,4 +1,4 @@
-import { infoResponseSchema } from '../../shared/api/index.ts';
+import { createOverrideRequestSchema, infoResponseSchema } from '../../shared/api/index.ts';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
 import type { AppInfo, DemoLogin, EventChannel, EventPayloads, InvokeArg, InvokeChannel, InvokeResults, SessionInfo } from '../../shared/ipc/contract.ts';
 import { createApiClient, sessionStillValid, type ApiClient, type FetchLike } from '../../shared/client/api-client.ts';
@@ -203,6 +203,16 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
       return parsed.success ? api.command(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
     },
     'agents:list': () => api.agents(),
+    'oncall:now': () => api.onCall(),
+    'oncall:overrides': (range) => api.overrides(range ?? {}),
+    'oncall:addOverride': (request) => {
+      const parsed = createOverrideRequestSchema.safeParse(request);
+      return parsed.success ? api.addOverride(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
+    },
+    'oncall:removeOverride': async ({ id }) => {
+      await api.removeOverride(id);
+      return null;
+    },
     'settings:get': async () => readSettings(),
     'settings:set': async (patch) => {
       const parsed = settingsPatchSchema.safeParse(patch);

@@ -2,10 +2,14 @@ import type { z } from 'zod';
 import type {
   agentListResponseSchema,
   clockResponseSchema,
+  createOverrideRequestSchema,
   createTicketRequestSchema,
   ErrorResponse,
   loginRequestSchema,
   meResponseSchema,
+  onCallResponseSchema,
+  overrideListResponseSchema,
+  overrideSchema,
   sessionResponseSchema,
   ticketListQuerySchema,
 } from '../api/index.ts';
@@ -31,6 +35,14 @@ export type AgentListResponse = z.infer<typeof agentListResponseSchema>;
 export type TicketListQuery = Partial<z.input<typeof ticketListQuerySchema>>;
 /** A new ticket, filed by a customer. */
 export type CreateTicketRequest = z.infer<typeof createTicketRequestSchema>;
+/** Who is on call at an instant, until when, and the next 14 days. */
+export type OnCallResponse = z.infer<typeof onCallResponseSchema>;
+/** A roster override as stored. */
+export type Override = z.infer<typeof overrideSchema>;
+/** Overrides by start. */
+export type OverrideList = z.infer<typeof overrideListResponseSchema>;
+/** A new override: agentId covers layer over [from, to). */
+export type CreateOverrideRequest = z.infer<typeof createOverrideRequestSchema>;
 /** Credentials. */
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -46,6 +58,11 @@ export interface ApiClient {
   getTicket(id: number): Promise<TicketDetail>;
   createTicket(request: CreateTicketRequest): Promise<TicketDetail>;
   command(command: TicketCommand): Promise<TicketDetail>;
+  /** Who is on call now (the service's clock), or at `at`. */
+  onCall(at?: number): Promise<OnCallResponse>;
+  overrides(range?: { from?: number; to?: number }): Promise<OverrideList>;
+  addOverride(request: CreateOverrideRequest): Promise<Override>;
+  removeOverride(id: number): Promise<void>;
 }
 
 /** Builds a client; `token()` is read on every call so a new login takes effect at once. */
@@ -72,6 +89,13 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
     return data as T;
   };
 
+  const query = (params: Record<string, string | number | boolean | undefined>): string => {
+    const pairs = Object.entries(params)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+    return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+  };
+
   return {
     baseUrl: base,
     clock: () => call('GET', '/api/v1/clock'),
@@ -79,13 +103,11 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
     me: () => call('GET', '/api/v1/session'),
     logout: () => call('DELETE', '/api/v1/session'),
     agents: () => call('GET', '/api/v1/agents'),
-    listTickets: async (query = {}) => {
-      const params = Object.entries(query)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
-      const qs = params.length > 0 ? `?${params.join('&')}` : '';
-      return (await call<{ tickets: readonly Ticket[] }>('GET', `/api/v1/tickets${qs}`)).tickets;
-    },
+    listTickets: async (q = {}) => (await call<{ tickets: readonly Ticket[] }>('GET', `/api/v1/tickets${query(q)}`)).tickets,
+    onCall: (at) => call('GET', `/api/v1/oncall${query({ at })}`),
+    overrides: (range = {}) => call('GET', `/api/v1/oncall/overrides${query(range)}`),
+    addOverride: (request) => call('POST', '/api/v1/oncall/overrides', request),
+    removeOverride: (id) => call('DELETE', `/api/v1/oncall/overrides/${id}`),
     getTicket: (id) => call('GET', `/api/v1/tickets/${id}`),
     createTicket: (request) => call('POST', '/api/v1/tickets', request),
     command: (c) => {

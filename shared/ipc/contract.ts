@@ -5,9 +5,9 @@
  * surface over HTTP and WebSocket.
  */
 import { z } from 'zod';
-import { loginRequestSchema, ticketListQuerySchema, type demoLoginSchema } from '../api/index.ts';
+import { createOverrideRequestSchema, loginRequestSchema, ticketListQuerySchema, type demoLoginSchema } from '../api/index.ts';
 import type { SerializedApiError } from '../client/api-error.ts';
-import type { AgentListResponse, ClockResponse, MeResponse } from '../client/api-client.ts';
+import type { AgentListResponse, ClockResponse, MeResponse, OnCallResponse, Override, OverrideList } from '../client/api-client.ts';
 import type { ConnectionState } from '../client/event-stream.ts';
 import { ticketCommandSchema } from '../client/ticket-command.ts';
 import type { ServiceEvent, Ticket, TicketDetail } from '../model/index.ts';
@@ -44,6 +44,10 @@ export const invokeArgs = {
   'tickets:get': z.strictObject({ id: z.number().int().positive() }),
   'tickets:command': ticketCommandSchema,
   'agents:list': none,
+  'oncall:now': none,
+  'oncall:overrides': z.strictObject({ from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional() }).optional(),
+  'oncall:addOverride': createOverrideRequestSchema,
+  'oncall:removeOverride': z.strictObject({ id: z.number().int().positive() }),
   'settings:get': none,
   'settings:set': settingsPatchSchema,
 } as const;
@@ -64,6 +68,10 @@ export interface InvokeResults {
   'tickets:get': TicketDetail;
   'tickets:command': TicketDetail;
   'agents:list': AgentListResponse;
+  'oncall:now': OnCallResponse;
+  'oncall:overrides': OverrideList;
+  'oncall:addOverride': Override;
+  'oncall:removeOverride': null;
   'settings:get': Settings;
   'settings:set': Settings;
 }

@@ -8,6 +8,7 @@ import { ticketListKeys } from '../queue/queries.ts';
 import { settingsQueries } from '../settings/queries.ts';
 import { openTicket, resetTicketStore } from '../ticket/store.ts';
 import { ticketDetailKeys } from '../ticket/queries.ts';
+import { resetOnCallStore } from '../oncall/index.ts';
 import { resetQueueStore } from '../queue/store.ts';
 import { connectionStatusNow, resetConnectionStore, useConnectionActions } from './store.ts';
 
@@ -63,6 +64,7 @@ export function useLiveUpdates(): void {
         client.setQueryData(authQueries.session(bridge).queryKey, session);
         if (session === null) {
           resetQueueStore();
+          resetOnCallStore();
           resetTicketStore();
           resetConnectionStore();
         }

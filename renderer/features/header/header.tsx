@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/use-translation.ts';
 import { useMe, useLogout } from '../auth/queries.ts';
 import { useConnectionStatus } from '../connection/store.ts';
+import { useOnCallActions } from '../oncall/index.ts';
 import { useSettingsUiActions } from '../settings/store.ts';
 import { SupportClock } from './support-clock.tsx';
 
@@ -10,6 +11,7 @@ export function Header() {
   const me = useMe();
   const logout = useLogout();
   const { settingsOpened } = useSettingsUiActions();
+  const { rosterOpened } = useOnCallActions();
   const status = useConnectionStatus();
   return (
     <header className="app-header">
@@ -19,6 +21,7 @@ export function Header() {
         {t(`connection.${status}`)}
       </span>
       <span className="user">{t('header.user', { name: me.name })}</span>
+      <button type="button" onClick={rosterOpened}>{t('oncall.roster')}</button>
       <button type="button" onClick={settingsOpened}>{t('header.settings')}</button>
       <button type="button" onClick={() => logout.mutate()}>{t('logout')}</button>
     </header>

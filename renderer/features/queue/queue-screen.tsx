@@ -3,6 +3,7 @@ import { useDeferredValue } from 'react';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useT } from '../../i18n/use-translation.ts';
 import { useMe } from '../auth/queries.ts';
+import { mustHandleNow, ON_CALL_VIEW, useOnCall } from '../oncall/index.ts';
 import { defaultViewOf, QUEUE_VIEWS } from './default-view.ts';
 import { queueQueries } from './queries.ts';
 import { QueueGrid } from './queue-grid.tsx';
@@ -17,15 +18,17 @@ export function QueueScreen() {
   const search = useSearch();
   const q = useDeferredValue(search);
   const { viewChosen, searchTyped } = useQueueActions();
-  const list = useQuery(queueQueries.list(bridge, view, q));
-  const tickets = list.data ?? [];
+  // On-call mode narrows the queue to what must be handled now, from every open ticket; the views wait.
+  const { narrowed } = useOnCall();
+  const list = useQuery(queueQueries.list(bridge, narrowed ? ON_CALL_VIEW : view, q));
+  const tickets = narrowed ? (list.data ?? []).filter(mustHandleNow) : (list.data ?? []);
 
   return (
     <section className="queue" aria-label={t('queue.title')}>
       <div className="queue-toolbar">
         <div role="group" aria-label={t('queue.views')} className="segmented">
           {QUEUE_VIEWS.map((v) => (
-            <button key={v} type="button" aria-pressed={v === view} onClick={() => viewChosen(v)}>
+            <button key={v} type="button" aria-pressed={!narrowed && v === view} disabled={narrowed} onClick={() => viewChosen(v)}>
               {t(`queue.view.${v}`)}
             </button>
           ))}
@@ -47,8 +50,8 @@ export function QueueScreen() {
           <button type="button" onClick={() => void list.refetch()}>{t('app.retry')}</button>
         </p>
       ) : null}
-      {list.isSuccess && tickets.length === 0 ? <p className="queue-empty">{t('queue.empty')}</p> : null}
-      <QueueGrid tickets={tickets} label={t('queue.title')} />
+      {list.isSuccess && tickets.length === 0 ? <p className="queue-empty">{t(narrowed ? 'oncall.nothingUrgent' : 'queue.empty')}</p> : null}
+      <QueueGrid tickets={tickets} label={narrowed ? t('oncall.urgentQueue') : t('queue.title')} />
     </section>
   );
 }

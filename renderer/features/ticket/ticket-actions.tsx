@@ -4,6 +4,7 @@ import { Dialog } from '../../components/dialog.tsx';
 import { useT } from '../../i18n/use-translation.ts';
 import { useMe } from '../auth/queries.ts';
 import { CommandError } from './command-error.tsx';
+import { useOnCall } from '../oncall/index.ts';
 import { abilitiesOf } from './permissions.ts';
 import { useTicketCommand } from './queries.ts';
 import { useTicketActions } from './store.ts';
@@ -20,7 +21,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function TicketActions({ ticket }: { readonly ticket: Ticket }) {
   const t = useT();
   const me = useMe();
-  const can = abilitiesOf(me, ticket);
+  const can = abilitiesOf(me, ticket, useOnCall().meOnCallNow);
   const command = useTicketCommand();
   const { composerOpened, dialogOpened, ticketClosed } = useTicketActions();
   const [confirmTakeOver, setConfirmTakeOver] = useState(false);

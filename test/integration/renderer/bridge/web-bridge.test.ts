@@ -121,6 +121,22 @@ describe('web bridge', () => {
     expect((await bridge.invoke('settings:get', undefined)).language).toBe('en');
   });
 
+  it('reads the roster and edits overrides; a malformed override is refused before it leaves; the service\'s 409 passes through', async () => {
+    const bridge = bridgeOver(env().env);
+    await bridge.invoke('session:login', { login: 'sofia', password: 'demo' });
+    const now = await bridge.invoke('oncall:now', undefined);
+    expect(now).toMatchObject({ at: expect.any(Number), afterHours: expect.any(Boolean), next: expect.any(Array) });
+    const before = (await bridge.invoke('oncall:overrides', undefined)).overrides;
+    const ivan = ts.people.users.get('ivan') as number;
+    const from = Date.parse('2027-06-01T15:00:00Z');
+    await expect(bridge.invoke('oncall:addOverride', { agentId: ivan, layer: 'primary', from: Number.NaN, to: from })).rejects.toMatchObject({ status: 400, field: 'from' });
+    const added = await bridge.invoke('oncall:addOverride', { agentId: ivan, layer: 'primary', from, to: from + 3_600_000, reason: 'Cover' });
+    expect((await bridge.invoke('oncall:overrides', undefined)).overrides).toHaveLength(before.length + 1);
+    await expect(bridge.invoke('oncall:addOverride', { agentId: ivan, layer: 'primary', from: from + 60_000, to: from + 7_200_000 })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/^overlaps override/) });
+    await expect(bridge.invoke('oncall:removeOverride', { id: added.id })).resolves.toBeNull();
+    expect((await bridge.invoke('oncall:overrides', undefined)).overrides).toEqual(before);
+  });
+
   it('rejects a malformed command before it leaves, like main does; the ticket is unchanged', async () => {
     const { env: e } = env();
     const bridge = bridgeOver(e);

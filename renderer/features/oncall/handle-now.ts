@@ -1,0 +1,13 @@
+import { OPEN_STATUSES, type Ticket } from '../../../shared/model/index.ts';
+import type { TicketView } from '../../../shared/api/index.ts';
+
+/** The view the narrowed on-call queue filters: every open ticket, whatever the agent's tier. */
+export const ON_CALL_VIEW: TicketView = 'queue';
+
+/**
+ * What must be handled now, after hours: the one place where on-call work is defined. Today
+ * escalated open tickets (R25); paged tickets and outage tickets (R8, R26) join here.
+ */
+export function mustHandleNow(ticket: Ticket): boolean {
+  return ticket.escalated && OPEN_STATUSES.includes(ticket.status);
+}
