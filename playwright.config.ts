@@ -7,6 +7,9 @@ import { join } from 'node:path';
 const ownBrowser = existsSync(chromium.executablePath());
 const PORT = 5179;
 // A throwaway database per run; the service seeds the demo data into it at start.
+// The demo clock starts on a working Wednesday at 10:00 in Kyiv, so the run does not depend on the
+// hour it happens at (after hours the console would be in on-call mode).
+const CLOCK = '2026-11-25T08:00:00Z';
 const DB = process.env.DUTYDESK_E2E_DB ??= join(mkdtempSync(join(tmpdir(), 'dutydesk-e2e-')), 'e2e.sqlite');
 
 export default defineConfig({
@@ -25,7 +28,7 @@ export default defineConfig({
   },
   // Browser mode on a real ticket service: build the renderer, then the service serves it at `/`.
   webServer: {
-    command: `vite build -c vite.renderer.config.ts --logLevel error && "${process.execPath}" server/cli.ts --demo --db "${DB}" --port ${PORT}`,
+    command: `vite build -c vite.renderer.config.ts --logLevel error && "${process.execPath}" server/cli.ts --demo --clock ${CLOCK} --db "${DB}" --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/v1/info`,
     reuseExistingServer: false,
     timeout: 180_000,

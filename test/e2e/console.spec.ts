@@ -5,7 +5,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
  * anna's queue is ordered by due time and counts down; she takes a ticket and asks a question
  * (paused, R13); the customer answers through the API and the clock restarts in her open console
  * (R21); she routes it to l2-analysts and it appears live in olga's console; the console switches
- * to Ukrainian. Works at any hour: outside working hours a business clock says when it starts (R7).
+ * to Ukrainian. The service runs on a demo clock from a working Wednesday morning (playwright.config.ts).
  */
 
 async function token(request: APIRequestContext, login: string): Promise<string> {
