@@ -7,7 +7,8 @@ import { measureClockOffset } from '../shared/client/clock-offset.ts';
 import { translate } from '../shared/i18n/index.ts';
 import type { AppInfo } from '../shared/ipc/contract.ts';
 import { attentionCounts } from '../shared/notifications/attention.ts';
-import { decideNotification } from '../shared/notifications/decide.ts';
+import { decideNotification, type NotificationDecision } from '../shared/notifications/decide.ts';
+import { missedPageNotifications } from '../shared/notifications/missed-pages.ts';
 import { CONSOLE_CSP } from '../shared/csp.ts';
 import { APP_SCHEME, resolveAppAsset } from './app-protocol.ts';
 import { createConnection, NODE_IO } from './connection.ts';
@@ -76,6 +77,16 @@ async function main(): Promise<void> {
     sendEvent(contents(), 'ticket:open', { id });
   };
 
+  const notify = (decision: NotificationDecision): void => {
+    const current = settings.get();
+    showNotification(decision, {
+      language: current.language,
+      sound: current.sound,
+      factory: { isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) },
+      onClick: openTicket,
+    });
+  };
+
   const tray = new Tray(nativeImage.createFromPath(join(app.getAppPath(), 'resources/tray.png')));
   tray.on('click', () => window && focusWindow(window));
   const refreshTray = async (): Promise<void> => {
@@ -108,14 +119,7 @@ async function main(): Promise<void> {
       const me = connection.session()?.user;
       const current = settings.get();
       const decision = me?.kind === 'agent' ? decideNotification(event, me, current) : null;
-      if (decision !== null) {
-        showNotification(decision, {
-          language: current.language,
-          sound: current.sound,
-          factory: { isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) },
-          onClick: openTicket,
-        });
-      }
+      if (decision !== null) notify(decision);
       scheduleTray();
     },
     onState: (state) => {
@@ -127,6 +131,8 @@ async function main(): Promise<void> {
     },
     onSession: (s) => {
       sendEvent(contents(), 'session:changed', s);
+      // Pages that came while the console was closed are shown once at sign-in.
+      if (s?.user.kind === 'agent') void missedPageNotifications(connection.api, s.user, settings.get()).then((ds) => ds.forEach(notify), () => undefined);
       scheduleTray();
     },
   });
@@ -160,6 +166,8 @@ async function main(): Promise<void> {
       await connection.api.removeOverride(id);
       return null;
     },
+    'pages:list': (query) => connection.api.pages(query?.state),
+    'pages:ack': ({ id }) => connection.api.ackPage(id),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => {
       const before = settings.get();

@@ -10,7 +10,24 @@ export interface NotificationLike {
 /** Electron's Notification class, or a stand-in where Electron cannot run. */
 export interface NotificationFactory {
   isSupported(): boolean;
-  create(options: { title: string; body: string; silent: boolean }): NotificationLike;
+  create(options: NotificationOptions): NotificationLike;
+}
+
+/** The Electron Notification options the notifier builds. */
+export interface NotificationOptions {
+  readonly title: string;
+  readonly body: string;
+  readonly silent: boolean;
+  /** Linux: critical notifications stay and sound even in do-not-disturb. */
+  readonly urgency?: 'normal' | 'critical' | 'low';
+  /** Windows and Linux: `never` keeps the notification until the agent acts on it. */
+  readonly timeoutType?: 'default' | 'never';
+}
+
+/** The options for a decision: a page is critical, never times out and always sounds (it must wake someone). */
+export function notificationOptions(decision: NotificationDecision, language: Language, sound: boolean): NotificationOptions {
+  const text = notificationText(language, decision);
+  return decision.urgent ? { ...text, silent: false, urgency: 'critical', timeoutType: 'never' } : { ...text, silent: !sound };
 }
 
 /** Shows a decided notification in the agent's language; a click opens the ticket. */
@@ -19,7 +36,7 @@ export function showNotification(
   options: { language: Language; sound: boolean; factory: NotificationFactory; onClick: (ticketId: number) => void },
 ): boolean {
   if (!options.factory.isSupported()) return false;
-  const notification = options.factory.create({ ...notificationText(options.language, decision), silent: !options.sound });
+  const notification = options.factory.create(notificationOptions(decision, options.language, options.sound));
   notification.on('click', () => options.onClick(decision.ticketId));
   notification.show();
   return true;

@@ -1,4 +1,4 @@
-import { applySettingsPatch, DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsPatch } from '../shared/settings.ts';
+import { applySettingsPatch, DEFAULT_SETTINGS, settingsSchema, withDefaults, type Settings, type SettingsPatch } from '../shared/settings.ts';
 import type { KeyValue } from './token-store.ts';
 
 const KEY = 'settings';
@@ -14,9 +14,7 @@ export function createSettingsStore(store: KeyValue, now: () => number, warn: (m
   const read = (): Settings => {
     const raw = store.get(KEY);
     if (raw === undefined) return DEFAULT_SETTINGS;
-    // Settings written by an older version may lack newer fields: defaults fill them in.
-    const merged = typeof raw === 'object' && raw !== null ? { ...DEFAULT_SETTINGS, ...raw, notifications: { ...DEFAULT_SETTINGS.notifications, ...(raw as { notifications?: object }).notifications } } : raw;
-    const parsed = settingsSchema.safeParse(merged);
+    const parsed = settingsSchema.safeParse(withDefaults(raw));
     if (parsed.success) return parsed.data;
     store.set(`invalid-settings-${now()}`, raw);
     store.delete(KEY);

@@ -24,6 +24,8 @@ const api = {
   'oncall:overrides': invoke('oncall:overrides'),
   'oncall:addOverride': invoke('oncall:addOverride'),
   'oncall:removeOverride': invoke('oncall:removeOverride'),
+  'pages:list': invoke('pages:list'),
+  'pages:ack': invoke('pages:ack'),
   'settings:get': invoke('settings:get'),
   'settings:set': invoke('settings:set'),
   /** Subscribes to an event channel; returns the unsubscribe function. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from './model/index.ts';
 
 /** Which events may raise a desktop notification (issue 4), each switchable by the agent. */
-export const NOTIFICATION_KINDS = ['ticketCreated', 'ticketRouted', 'customerReplied', 'slaWarning', 'slaBreached', 'escalation'] as const;
+export const NOTIFICATION_KINDS = ['ticketCreated', 'ticketRouted', 'customerReplied', 'slaWarning', 'slaBreached', 'escalation', 'page'] as const;
 /** One switchable kind of notification. */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -30,10 +30,16 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   serverUrl: null,
   language: 'en',
-  notifications: { ticketCreated: true, ticketRouted: true, customerReplied: true, slaWarning: true, slaBreached: true, escalation: true },
+  notifications: { ticketCreated: true, ticketRouted: true, customerReplied: true, slaWarning: true, slaBreached: true, escalation: true, page: true },
   sound: true,
   startMinimized: false,
 };
+
+/** Stored settings written by an older version may lack newer fields (a new notification kind): defaults fill them in before validation. */
+export function withDefaults(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  return { ...DEFAULT_SETTINGS, ...raw, notifications: { ...DEFAULT_SETTINGS.notifications, ...(raw as { notifications?: object }).notifications } };
+}
 
 /** Applies a validated patch. */
 export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {

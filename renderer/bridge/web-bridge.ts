@@ -6,9 +6,10 @@ import { ApiError } from '../../shared/client/api-error.ts';
 import { createEventStream, type ConnectionState, type EventStream, type SocketLike } from '../../shared/client/event-stream.ts';
 import { ticketCommandSchema } from '../../shared/client/ticket-command.ts';
 import type { Agent, ServiceEvent } from '../../shared/model/index.ts';
-import { decideNotification } from '../../shared/notifications/decide.ts';
+import { decideNotification, type NotificationDecision } from '../../shared/notifications/decide.ts';
+import { missedPageNotifications } from '../../shared/notifications/missed-pages.ts';
 import { notificationText } from '../../shared/i18n/index.ts';
-import { applySettingsPatch, DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings } from '../../shared/settings.ts';
+import { applySettingsPatch, DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, withDefaults, type Settings } from '../../shared/settings.ts';
 
 const TOKEN_KEY = 'dutydesk.token';
 const SETTINGS_KEY = 'dutydesk.settings';
@@ -17,7 +18,7 @@ const SETTINGS_KEY = 'dutydesk.settings';
 export interface WebNotifications {
   permission(): NotificationPermission;
   request(): Promise<NotificationPermission>;
-  show(title: string, options: { body: string; tag: string; silent: boolean }, onClick: () => void): void;
+  show(title: string, options: { body: string; tag: string; silent: boolean; requireInteraction: boolean }, onClick: () => void): void;
 }
 
 /** What the web bridge needs from the browser; tests pass fakes, production passes the window's. */
@@ -92,23 +93,35 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
     const raw = env.storage.getItem(SETTINGS_KEY);
     if (raw === null) return DEFAULT_SETTINGS;
     try {
-      const parsed = settingsSchema.safeParse(JSON.parse(raw));
+      const parsed = settingsSchema.safeParse(withDefaults(JSON.parse(raw)));
       return parsed.success ? parsed.data : DEFAULT_SETTINGS;
     } catch {
       return DEFAULT_SETTINGS;
     }
   };
 
-  const notify = (event: ServiceEvent): void => {
-    if (me === null || env.notifications === null || env.notifications.permission() !== 'granted') return;
-    const settings = readSettings();
-    const decision = decideNotification(event, me, settings);
-    if (decision === null) return;
+  const canNotify = (): boolean => env.notifications !== null && env.notifications.permission() === 'granted';
+  // A page stays until the agent acts (requireInteraction) and always sounds: it must wake someone.
+  const show = (decision: NotificationDecision, tag: string, settings: Settings): void => {
     const { title, body } = notificationText(settings.language, decision);
-    env.notifications.show(title, { body, tag: `dutydesk-${event.seq}`, silent: !settings.sound }, () => {
+    env.notifications?.show(title, { body, tag, silent: decision.urgent ? false : !settings.sound, requireInteraction: decision.urgent }, () => {
       env.focusWindow();
       emit('ticket:open', { id: decision.ticketId });
     });
+  };
+
+  const notify = (event: ServiceEvent): void => {
+    if (me === null || !canNotify()) return;
+    const settings = readSettings();
+    const decision = decideNotification(event, me, settings);
+    if (decision !== null) show(decision, `dutydesk-${event.seq}`, settings);
+  };
+
+  // Pages that came while the console was closed, shown once when the session starts.
+  const notifyMissedPages = async (agent: Agent): Promise<void> => {
+    if (!canNotify()) return;
+    const settings = readSettings();
+    for (const decision of await missedPageNotifications(api, agent, settings)) show(decision, `dutydesk-page-${decision.ticketId}`, settings);
   };
 
   const signedOut = (): void => {
@@ -122,6 +135,7 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
   const startStream = (session: SessionInfo): void => {
     me = session.user.kind === 'agent' ? session.user : null;
     if (stream !== null) return;
+    if (me !== null) void notifyMissedPages(me).catch(() => undefined);
     stream = createEventStream({
       baseUrl: env.baseUrl,
       token,
@@ -213,6 +227,8 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
       await api.removeOverride(id);
       return null;
     },
+    'pages:list': (query) => api.pages(query?.state),
+    'pages:ack': ({ id }) => api.ackPage(id),
     'settings:get': async () => readSettings(),
     'settings:set': async (patch) => {
       const parsed = settingsPatchSchema.safeParse(patch);

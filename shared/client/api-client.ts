@@ -13,7 +13,7 @@ import type {
   sessionResponseSchema,
   ticketListQuerySchema,
 } from '../api/index.ts';
-import type { Ticket, TicketDetail } from '../model/index.ts';
+import type { Page, Ticket, TicketDetail } from '../model/index.ts';
 import { ApiError } from './api-error.ts';
 import type { TicketCommand } from './ticket-command.ts';
 
@@ -63,6 +63,10 @@ export interface ApiClient {
   overrides(range?: { from?: number; to?: number }): Promise<OverrideList>;
   addOverride(request: CreateOverrideRequest): Promise<Override>;
   removeOverride(id: number): Promise<void>;
+  /** Pages, newest first: `open` (default) is every page not closed. */
+  pages(state?: 'open' | 'all'): Promise<readonly Page[]>;
+  /** Acknowledges a page; the page as it now is. */
+  ackPage(id: number): Promise<Page>;
 }
 
 /** Builds a client; `token()` is read on every call so a new login takes effect at once. */
@@ -108,6 +112,8 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
     overrides: (range = {}) => call('GET', `/api/v1/oncall/overrides${query(range)}`),
     addOverride: (request) => call('POST', '/api/v1/oncall/overrides', request),
     removeOverride: (id) => call('DELETE', `/api/v1/oncall/overrides/${id}`),
+    pages: async (state) => (await call<{ pages: readonly Page[] }>('GET', `/api/v1/pages${query({ state })}`)).pages,
+    ackPage: async (id) => (await call<{ page: Page }>('POST', `/api/v1/pages/${id}/ack`)).page,
     getTicket: (id) => call('GET', `/api/v1/tickets/${id}`),
     createTicket: (request) => call('POST', '/api/v1/tickets', request),
     command: (c) => {

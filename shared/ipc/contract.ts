@@ -10,7 +10,7 @@ import type { SerializedApiError } from '../client/api-error.ts';
 import type { AgentListResponse, ClockResponse, MeResponse, OnCallResponse, Override, OverrideList } from '../client/api-client.ts';
 import type { ConnectionState } from '../client/event-stream.ts';
 import { ticketCommandSchema } from '../client/ticket-command.ts';
-import type { ServiceEvent, Ticket, TicketDetail } from '../model/index.ts';
+import type { Page, ServiceEvent, Ticket, TicketDetail } from '../model/index.ts';
 import { settingsPatchSchema, type Settings } from '../settings.ts';
 
 /** A demo account, listed on the login screen when the service runs with demo data. */
@@ -48,6 +48,8 @@ export const invokeArgs = {
   'oncall:overrides': z.strictObject({ from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional() }).optional(),
   'oncall:addOverride': createOverrideRequestSchema,
   'oncall:removeOverride': z.strictObject({ id: z.number().int().positive() }),
+  'pages:list': z.strictObject({ state: z.enum(['open', 'all']).optional() }).optional(),
+  'pages:ack': z.strictObject({ id: z.number().int().positive() }),
   'settings:get': none,
   'settings:set': settingsPatchSchema,
 } as const;
@@ -72,6 +74,8 @@ export interface InvokeResults {
   'oncall:overrides': OverrideList;
   'oncall:addOverride': Override;
   'oncall:removeOverride': null;
+  'pages:list': readonly Page[];
+  'pages:ack': Page;
   'settings:get': Settings;
   'settings:set': Settings;
 }

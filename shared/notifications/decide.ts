@@ -1,4 +1,4 @@
-import type { Agent, ServiceEvent, Tier } from '../model/index.ts';
+import type { Agent, Page, ServiceEvent, Tier } from '../model/index.ts';
 import type { NotificationKind, Settings } from '../settings.ts';
 import { inScope } from './attention.ts';
 
@@ -9,6 +9,8 @@ export interface NotificationDecision {
   readonly titleKey: `notify.${NotificationKind}.title`;
   readonly bodyKey: `notify.${NotificationKind}.body`;
   readonly params: Readonly<Record<string, string | number>>;
+  /** A page: shown until dismissed, with sound (critical urgency on the desktop, requireInteraction in browsers). */
+  readonly urgent: boolean;
 }
 
 /** Which kind of notification an event is for this agent, before the settings say yes or no. */
@@ -36,10 +38,11 @@ function kindOf(event: ServiceEvent, me: Agent): { kind: NotificationKind; tier:
       return concerned && ticket.slaState !== 'closed' ? { kind: 'slaBreached', tier: ticket.tier } : null;
     case 'ticket.changed':
       return null;
-    // Pages get their own urgent notification in the console (issue 8, console part); none here yet.
+    // A page (or its reminder, or its next rung) is for the agents it pages now, never for the rest.
     case 'page.triggered':
-    case 'page.acknowledged':
     case 'page.escalated':
+      return event.data.page.paged.includes(me.id) ? { kind: 'page', tier: ticket.tier } : null;
+    case 'page.acknowledged':
     case 'page.closed':
       return null;
   }
@@ -59,5 +62,36 @@ export function decideNotification(event: ServiceEvent, me: Agent, settings: Set
     titleKey: `notify.${found.kind}.title`,
     bodyKey: `notify.${found.kind}.body`,
     params: { number: event.ticket.number, subject: event.ticket.subject, tier: found.tier },
+    urgent: found.kind === 'page',
   };
+}
+
+/**
+ * At sign-in, the open pages that page me and were perhaps missed while the console was closed:
+ * one urgent notification each (the caller shows each page id once), unless pages are switched off.
+ */
+export function decidePagesAtSignIn(
+  pages: readonly Page[],
+  tickets: ReadonlyMap<number, { readonly number: number; readonly subject: string; readonly tier: Tier }>,
+  me: Agent,
+  settings: Settings,
+): readonly NotificationDecision[] {
+  if (!settings.notifications.page) return [];
+  return openPagesForMe(pages, me).flatMap((page) => {
+    const ticket = tickets.get(page.ticketId);
+    if (ticket === undefined) return [];
+    return [{
+      kind: 'page' as const,
+      ticketId: page.ticketId,
+      titleKey: 'notify.page.title' as const,
+      bodyKey: 'notify.page.body' as const,
+      params: { number: ticket.number, subject: ticket.subject, tier: ticket.tier },
+      urgent: true,
+    }];
+  });
+}
+
+/** The open pages that page me now: the ones to fetch tickets for at sign-in. */
+export function openPagesForMe(pages: readonly Page[], me: Agent): readonly Page[] {
+  return pages.filter((page) => page.state === 'open' && page.paged.includes(me.id));
 }

@@ -227,6 +227,7 @@ export const en = {
   'settings.kind.slaWarning': 'SLA at risk',
   'settings.kind.slaBreached': 'SLA breached',
   'settings.kind.escalation': 'Escalation arrived',
+  'settings.kind.page': 'Pages to me (on call)',
 
   'notify.ticketCreated.title': 'New ticket in {tier}',
   'notify.ticketCreated.body': '#{number} {subject}',
@@ -240,6 +241,8 @@ export const en = {
   'notify.slaBreached.body': '{subject}',
   'notify.escalation.title': 'Escalated: #{number}',
   'notify.escalation.body': '{subject}',
+  'notify.page.title': 'Page: #{number} needs you now',
+  'notify.page.body': '{subject}',
 
 
   'oncall.mode': 'On-call mode.',

@@ -229,6 +229,7 @@ export const ru: Record<keyof typeof en, string> = {
   'settings.kind.slaWarning': 'SLA под угрозой',
   'settings.kind.slaBreached': 'SLA нарушен',
   'settings.kind.escalation': 'Поступила эскалация',
+  'settings.kind.page': 'Вызовы мне (дежурство)',
 
   'notify.ticketCreated.title': 'Новый тикет: {tier}',
   'notify.ticketCreated.body': '№{number} {subject}',
@@ -242,6 +243,8 @@ export const ru: Record<keyof typeof en, string> = {
   'notify.slaBreached.body': '{subject}',
   'notify.escalation.title': 'Эскалация: №{number}',
   'notify.escalation.body': '{subject}',
+  'notify.page.title': 'Вызов: №{number} ждёт вас',
+  'notify.page.body': '{subject}',
 
 
   'oncall.mode': 'Режим дежурства.',

@@ -229,6 +229,7 @@ export const uk: Record<keyof typeof en, string> = {
   'settings.kind.slaWarning': 'SLA під загрозою',
   'settings.kind.slaBreached': 'SLA порушено',
   'settings.kind.escalation': 'Надійшла ескалація',
+  'settings.kind.page': 'Виклики мені (чергування)',
 
   'notify.ticketCreated.title': 'Новий тікет: {tier}',
   'notify.ticketCreated.body': '№{number} {subject}',
@@ -242,6 +243,8 @@ export const uk: Record<keyof typeof en, string> = {
   'notify.slaBreached.body': '{subject}',
   'notify.escalation.title': 'Ескалація: №{number}',
   'notify.escalation.body': '{subject}',
+  'notify.page.title': 'Виклик: №{number} чекає на вас',
+  'notify.page.body': '{subject}',
 
 
   'oncall.mode': 'Режим чергування.',

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { showNotification, type NotificationFactory } from '../../../main/notifier.ts';
+import { showNotification, type NotificationFactory, type NotificationOptions } from '../../../main/notifier.ts';
 import type { NotificationDecision } from '../../../shared/notifications/decide.ts';
 
 // Electron's Notification cannot run here; this factory records what would be shown.
 const recordingFactory = (supported = true) => {
-  const shown: { title: string; body: string; silent: boolean; click: () => void }[] = [];
+  const shown: (NotificationOptions & { click: () => void })[] = [];
   const factory: NotificationFactory = {
     isSupported: () => supported,
     create: (options) => {
@@ -24,6 +24,15 @@ const routed: NotificationDecision = {
   titleKey: 'notify.ticketRouted.title',
   bodyKey: 'notify.ticketRouted.body',
   params: { number: 42, subject: 'Calls drop', tier: 'l2-analysts' },
+  urgent: false,
+};
+const page: NotificationDecision = {
+  kind: 'page',
+  ticketId: 43,
+  titleKey: 'notify.page.title',
+  bodyKey: 'notify.page.body',
+  params: { number: 43, subject: 'Calls drop at night', tier: 'escalation' },
+  urgent: true,
 };
 
 describe('showNotification', () => {
@@ -38,6 +47,16 @@ describe('showNotification', () => {
     showNotification(routed, { language: 'uk', sound: false, factory: uk.factory, onClick: () => {} });
     expect(uk.shown[0]?.title).not.toBe(shown[0]?.title);
     expect(uk.shown[0]?.silent).toBe(true);
+  });
+
+  it('shows a page as critical, never timing out and with sound, even with sounds switched off', () => {
+    const { factory, shown } = recordingFactory();
+    showNotification(page, { language: 'uk', sound: false, factory, onClick: () => {} });
+    expect(shown[0]).toMatchObject({ title: 'Виклик: №43 чекає на вас', body: 'Calls drop at night', urgency: 'critical', timeoutType: 'never', silent: false });
+    const plain = recordingFactory();
+    showNotification(routed, { language: 'en', sound: true, factory: plain.factory, onClick: () => {} });
+    expect(plain.shown[0]?.urgency).toBeUndefined();
+    expect(plain.shown[0]?.timeoutType).toBeUndefined();
   });
 
   it('opens the ticket when clicked', () => {

@@ -150,6 +150,7 @@ describe('web bridge', () => {
 
   it('passes pushed events on once each (also across a reconnect), notifies in the chosen language, and a click opens the ticket', async () => {
     const { env: e, shown, store } = env();
+    // Saved before pages existed (no `page` switch): still read, with the new switch on by default.
     store.set('dutydesk.settings', JSON.stringify({ serverUrl: null, language: 'uk', notifications: { ticketCreated: true, ticketRouted: true, customerReplied: true, slaWarning: true, slaBreached: true, escalation: true }, sound: true, startMinimized: false }));
     const bridge = bridgeOver(e);
     const events: ServiceEvent[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Agent, ServiceEvent, ServiceEventData, ServiceEventType, Tier } from '../../../../shared/model/index.ts';
-import { decideNotification } from '../../../../shared/notifications/decide.ts';
+import type { Agent, Page, ServiceEvent, ServiceEventData, ServiceEventType, Tier } from '../../../../shared/model/index.ts';
+import { decideNotification, decidePagesAtSignIn } from '../../../../shared/notifications/decide.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
 
 const anna: Agent = { kind: 'agent', id: 1, login: 'anna', name: 'Anna', role: 'agent', tiers: ['l1'], language: 'en' };
@@ -54,6 +54,7 @@ describe('decideNotification', () => {
       titleKey: 'notify.ticketCreated.title',
       bodyKey: 'notify.ticketCreated.body',
       params: { number: 42, subject: 'Calls drop after 30 s', tier: 'l1' },
+      urgent: false,
     });
     expect(decideNotification(event('ticket.created'), olga, DEFAULT_SETTINGS)).toBeNull();
   });
@@ -93,14 +94,68 @@ describe('decideNotification', () => {
     expect(decideNotification(event('sla.warning'), anna, settings)?.kind).toBe('slaWarning');
   });
 
-  it('leaves pages to the console\'s own urgent notification (none from here yet)', () => {
-    for (const type of ['page.triggered', 'page.acknowledged', 'page.escalated', 'page.closed'] as const) {
+  const page = (paged: readonly number[], reminder = false) =>
+    event('page.triggered', { tier: 'escalation' }, { page: { id: 5, level: 'primary', attempt: 1, paged, reason: 'escalated' }, reminder });
+
+  it('pages urgently the agents a page pages, and nobody else (not even a manager)', () => {
+    expect(decideNotification(page([anna.id]), anna, DEFAULT_SETTINGS)).toEqual({
+      kind: 'page',
+      ticketId: 42,
+      titleKey: 'notify.page.title',
+      bodyKey: 'notify.page.body',
+      params: { number: 42, subject: 'Calls drop after 30 s', tier: 'escalation' },
+      urgent: true,
+    });
+    expect(decideNotification(page([olga.id]), anna, DEFAULT_SETTINGS)).toBeNull();
+    expect(decideNotification(page([olga.id]), sofia, DEFAULT_SETTINGS)).toBeNull();
+  });
+
+  it('pages the acknowledger again on a reminder, and the next rung when a page climbs', () => {
+    expect(decideNotification(page([anna.id], true), anna, DEFAULT_SETTINGS)?.urgent).toBe(true);
+    const climbed = event('page.escalated', {}, { page: { id: 5, level: 'secondary', attempt: 1, paged: [olga.id], reason: 'escalated' } });
+    expect(decideNotification(climbed, olga, DEFAULT_SETTINGS)?.kind).toBe('page');
+    expect(decideNotification(climbed, anna, DEFAULT_SETTINGS)).toBeNull();
+  });
+
+  it('stays silent when a page is acknowledged or closed, even for whom it paged', () => {
+    for (const type of ['page.acknowledged', 'page.closed'] as const) {
       expect(decideNotification(event(type), anna, DEFAULT_SETTINGS), type).toBeNull();
       expect(decideNotification(event(type), sofia, DEFAULT_SETTINGS), type).toBeNull();
     }
   });
 
+  it('does not page an agent who switched pages off', () => {
+    const off: Settings = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, page: false } };
+    expect(decideNotification(page([anna.id]), anna, off)).toBeNull();
+  });
+
   it('never notifies of plain changes', () => {
     expect(decideNotification(event('ticket.changed', { assigneeId: anna.id }, { action: 'taken' }), anna, DEFAULT_SETTINGS)).toBeNull();
+  });
+});
+
+describe('decidePagesAtSignIn', () => {
+  const base: Page = {
+    id: 1, ticketId: 42, state: 'open', level: 'primary', attempt: 1, paged: [anna.id], notified: [anna.id], reason: 'escalated',
+    nextAt: 1, acknowledgedBy: null, acknowledgedAt: null, createdAt: 0, closedAt: null,
+  };
+  const tickets = new Map([[42, { number: 42, subject: 'Calls drop', tier: 'escalation' as const }], [43, { number: 43, subject: 'No audio', tier: 'escalation' as const }]]);
+
+  it('shows each open page that pages me, urgently, and no other page', () => {
+    const pages: Page[] = [
+      base,
+      { ...base, id: 2, ticketId: 43, paged: [olga.id], notified: [anna.id, olga.id] },
+      { ...base, id: 3, ticketId: 43, state: 'acknowledged', acknowledgedBy: { id: anna.id, name: 'Anna' }, acknowledgedAt: 1 },
+      { ...base, id: 4, ticketId: 43, state: 'closed', closedAt: 1 },
+    ];
+    const shown = decidePagesAtSignIn(pages, tickets, anna, DEFAULT_SETTINGS);
+    expect(shown).toEqual([{ kind: 'page', ticketId: 42, titleKey: 'notify.page.title', bodyKey: 'notify.page.body', params: { number: 42, subject: 'Calls drop', tier: 'escalation' }, urgent: true }]);
+    expect(decidePagesAtSignIn(pages, tickets, olga, DEFAULT_SETTINGS).map((d) => d.ticketId)).toEqual([43]);
+    expect(decidePagesAtSignIn(pages, tickets, sofia, DEFAULT_SETTINGS)).toEqual([]);
+  });
+
+  it('shows nothing when pages are switched off', () => {
+    const off: Settings = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, page: false } };
+    expect(decidePagesAtSignIn([base], tickets, anna, off)).toEqual([]);
   });
 });
