@@ -128,6 +128,14 @@ export function onDue(page: LadderPage, roster: PagingRoster, now: number, setti
 /** Why an acknowledgement is refused. */
 export type AckRefusal = 'not_paged' | 'already_acknowledged' | 'closed';
 
+/** Why `by` may not acknowledge a page in `state` that has paged `notified` so far, or null when they may (the console offers the button on the same rule). */
+export function ackRefusal(state: PageState, by: { readonly agentId: number; readonly manager: boolean }, notified: readonly number[]): AckRefusal | null {
+  if (state === 'closed') return 'closed';
+  if (state === 'acknowledged') return 'already_acknowledged';
+  if (!by.manager && !notified.includes(by.agentId)) return 'not_paged';
+  return null;
+}
+
 /**
  * An acknowledgement by `agentId` at `now`: allowed to anyone this page has paged (`notified`, every
  * level so far) and to managers. The acknowledger is reminded after `remindAfterMs`.
@@ -139,9 +147,8 @@ export function acknowledge(
   now: number,
   settings: PagingSettings,
 ): { ok: true; page: LadderPage } | { ok: false; refusal: AckRefusal } {
-  if (page.state === 'closed') return { ok: false, refusal: 'closed' };
-  if (page.state === 'acknowledged') return { ok: false, refusal: 'already_acknowledged' };
-  if (!by.manager && !notified.includes(by.agentId)) return { ok: false, refusal: 'not_paged' };
+  const refusal = ackRefusal(page.state, by, notified);
+  if (refusal !== null) return { ok: false, refusal };
   return { ok: true, page: { ...page, state: 'acknowledged', acknowledgedBy: by.agentId, nextAt: now + settings.remindAfterMs } };
 }
 

@@ -9,6 +9,7 @@ import { settingsQueries } from '../settings/queries.ts';
 import { openTicket, resetTicketStore } from '../ticket/store.ts';
 import { ticketDetailKeys } from '../ticket/queries.ts';
 import { resetOnCallStore } from '../oncall/index.ts';
+import { pageKeys } from '../pages/index.ts';
 import { resetQueueStore } from '../queue/store.ts';
 import { connectionStatusNow, resetConnectionStore, useConnectionActions } from './store.ts';
 
@@ -44,6 +45,7 @@ export function useLiveUpdates(): void {
     const offs = [
       bridge.on('service:event', (event) => {
         void client.invalidateQueries({ queryKey: ticketDetailKeys.one(event.ticketId) });
+        if (event.type.startsWith('page.')) void client.invalidateQueries({ queryKey: pageKeys.all });
         if (listTimer === undefined) {
           listTimer = setTimeout(() => {
             listTimer = undefined;

@@ -5,9 +5,10 @@ import type { TicketView } from '../../../shared/api/index.ts';
 export const ON_CALL_VIEW: TicketView = 'queue';
 
 /**
- * What must be handled now, after hours: the one place where on-call work is defined. Today
- * escalated open tickets (R25); paged tickets and outage tickets (R8, R26) join here.
+ * What must be handled now, after hours: the one place where on-call work is defined. Open
+ * tickets that are escalated (R25) or have a page not closed (`paged`: their ids); outage
+ * tickets (R8, R26) join here.
  */
-export function mustHandleNow(ticket: Ticket): boolean {
-  return ticket.escalated && OPEN_STATUSES.includes(ticket.status);
+export function mustHandleNow(ticket: Ticket, paged: ReadonlySet<number>): boolean {
+  return OPEN_STATUSES.includes(ticket.status) && (ticket.escalated || paged.has(ticket.id));
 }

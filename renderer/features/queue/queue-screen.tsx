@@ -4,6 +4,7 @@ import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useT } from '../../i18n/use-translation.ts';
 import { useMe } from '../auth/queries.ts';
 import { mustHandleNow, ON_CALL_VIEW, useOnCall } from '../oncall/index.ts';
+import { pagedTicketIds, useOpenPages } from '../pages/index.ts';
 import { defaultViewOf, QUEUE_VIEWS } from './default-view.ts';
 import { queueQueries } from './queries.ts';
 import { QueueGrid } from './queue-grid.tsx';
@@ -21,7 +22,8 @@ export function QueueScreen() {
   // On-call mode narrows the queue to what must be handled now, from every open ticket; the views wait.
   const { narrowed } = useOnCall();
   const list = useQuery(queueQueries.list(bridge, narrowed ? ON_CALL_VIEW : view, q));
-  const tickets = narrowed ? (list.data ?? []).filter(mustHandleNow) : (list.data ?? []);
+  const paged = pagedTicketIds(useOpenPages());
+  const tickets = narrowed ? (list.data ?? []).filter((ticket) => mustHandleNow(ticket, paged)) : (list.data ?? []);
 
   return (
     <section className="queue" aria-label={t('queue.title')}>

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-translation.ts';
 import { useMe } from '../auth/queries.ts';
 import { CommandError } from './command-error.tsx';
 import { useOnCall } from '../oncall/index.ts';
+import { PageAck } from '../pages/index.ts';
 import { abilitiesOf } from './permissions.ts';
 import { useTicketCommand } from './queries.ts';
 import { useTicketActions } from './store.ts';
@@ -65,6 +66,7 @@ export function TicketActions({ ticket }: { readonly ticket: Ticket }) {
 
   return (
     <div className="ticket-actions" role="toolbar" aria-label={t('ticket.actions')}>
+      <PageAck ticketId={ticket.id} />
       {button('take', 't', true)}
       {button('reply', 'r')}
       {button('question', 'q')}

@@ -243,6 +243,8 @@ export const en = {
   'notify.escalation.body': '{subject}',
   'notify.page.title': 'Page: #{number} needs you now',
   'notify.page.body': '{subject}',
+  'page.acknowledge': 'Acknowledge',
+  'page.acknowledgedBy': 'Acknowledged by {name} at',
 
 
   'oncall.mode': 'On-call mode.',

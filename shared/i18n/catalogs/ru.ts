@@ -245,6 +245,8 @@ export const ru: Record<keyof typeof en, string> = {
   'notify.escalation.body': '{subject}',
   'notify.page.title': 'Вызов: №{number} ждёт вас',
   'notify.page.body': '{subject}',
+  'page.acknowledge': 'Подтвердить',
+  'page.acknowledgedBy': 'Подтверждено: {name},',
 
 
   'oncall.mode': 'Режим дежурства.',

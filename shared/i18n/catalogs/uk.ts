@@ -245,6 +245,8 @@ export const uk: Record<keyof typeof en, string> = {
   'notify.escalation.body': '{subject}',
   'notify.page.title': 'Виклик: №{number} чекає на вас',
   'notify.page.body': '{subject}',
+  'page.acknowledge': 'Підтвердити',
+  'page.acknowledgedBy': 'Підтверджено: {name},',
 
 
   'oncall.mode': 'Режим чергування.',
