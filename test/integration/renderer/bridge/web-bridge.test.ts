@@ -149,7 +149,19 @@ describe('web bridge', () => {
   });
 
   it('passes pushed events on once each (also across a reconnect), notifies in the chosen language, and a click opens the ticket', async () => {
-    const { env: e, shown, store } = env();
+    // While set, the stream's reconnect waits are held, so "away" lasts until the test releases them
+    // (a jittered retry can otherwise return within milliseconds).
+    let held: (() => void)[] | null = null;
+    const { env: e, shown, store } = env({
+      schedule: (run, ms) => {
+        if (held !== null) {
+          held.push(run);
+          return () => {};
+        }
+        const t = setTimeout(run, ms);
+        return () => clearTimeout(t);
+      },
+    });
     // Saved before pages existed (no `page` switch): still read, with the new switch on by default.
     store.set('dutydesk.settings', JSON.stringify({ serverUrl: null, language: 'uk', notifications: { ticketCreated: true, ticketRouted: true, customerReplied: true, slaWarning: true, slaBreached: true, escalation: true }, sound: true, startMinimized: false }));
     const bridge = bridgeOver(e);
@@ -166,9 +178,12 @@ describe('web bridge', () => {
     await until(() => shown.length === 1, 'the notification');
     expect(shown[0]).toMatchObject({ title: 'Новий тікет: Перша лінія', body: `№${id} Calls drop` });
     // The socket drops; what was filed meanwhile is replayed, and nothing is delivered twice.
+    held = [];
     for (const client of ts.service.app.websocketServer.clients) client.terminate();
-    await until(() => states.at(-1) !== 'online', 'the drop');
+    await until(() => states.at(-1) === 'offline', 'the drop');
     const missed = await fileTicket('Filed while away');
+    for (const run of held.splice(0)) run();
+    held = null;
     await until(() => states.at(-1) === 'online' && events.some((ev) => ev.ticketId === missed), 'the replay');
     const seqs = events.map((ev) => ev.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
