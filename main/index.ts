@@ -1,13 +1,12 @@
 // The desktop shell: lifecycle and wiring. Everything with logic lives in the modules it imports.
-import { app, dialog, Menu, nativeImage, Notification, protocol, safeStorage, session, shell, Tray, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, nativeImage, Notification, protocol, safeStorage, session, shell, Tray, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import Store from 'electron-store';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { measureClockOffset } from '../shared/client/clock-offset.ts';
-import { translate } from '../shared/i18n/index.ts';
 import type { AppInfo } from '../shared/ipc/contract.ts';
 import { attentionCounts } from '../shared/notifications/attention.ts';
-import { decideNotification, type NotificationDecision } from '../shared/notifications/decide.ts';
+import { decideNotification, openPagesForMe, type NotificationDecision } from '../shared/notifications/decide.ts';
 import { missedPageNotifications } from '../shared/notifications/missed-pages.ts';
 import { CONSOLE_CSP } from '../shared/csp.ts';
 import { APP_SCHEME, resolveAppAsset } from './app-protocol.ts';
@@ -20,6 +19,7 @@ import { hardenContents, hardenSession } from './security.ts';
 import { createSessionGate } from './session-gate.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { createTokenStore } from './token-store.ts';
+import { trayMenu } from './tray-menu.ts';
 import { trayStatus } from './tray-status.ts';
 import { createMainWindow, focusWindow } from './window.ts';
 
@@ -95,11 +95,18 @@ async function main(): Promise<void> {
     const counts = me?.kind === 'agent' ? attentionCounts(await connection.api.listTickets({ view: 'queue' }).catch(() => []), me, Date.now() + clockOffset) : { breached: 0, atRisk: 0 };
     const status = trayStatus(counts, language);
     tray.setToolTip(status.tooltip);
-    tray.setContextMenu(Menu.buildFromTemplate([
-      { label: translate(language, 'tray.open'), click: () => window && focusWindow(window) },
-      { type: 'separator' },
-      { label: translate(language, 'tray.quit'), click: () => app.quit() },
-    ]));
+    const pages = me?.kind === 'agent' ? openPagesForMe(await connection.api.pages('open').catch(() => []), me) : [];
+    const tickets = await Promise.all(pages.map((p) => connection.api.getTicket(p.ticketId).then((d) => [d.ticket.id, d.ticket.number] as const, () => null)));
+    const items = trayMenu(pages, new Map(tickets.filter((t) => t !== null)), me?.kind === 'agent' ? me : null, language);
+    tray.setContextMenu(Menu.buildFromTemplate(items.map((item): MenuItemConstructorOptions => {
+      switch (item.kind) {
+        case 'separator': return { type: 'separator' };
+        case 'open': return { label: item.label, click: () => window && focusWindow(window) };
+        case 'quit': return { label: item.label, click: () => app.quit() };
+        // Acknowledge, then open the ticket whatever the answer (someone may have acknowledged it first).
+        case 'ack': return { label: item.label, click: () => void connection.api.ackPage(item.pageId).catch((e: unknown) => console.error('DutyDesk: acknowledge from the tray failed', e)).finally(() => { openTicket(item.ticketId); scheduleTray(); }) };
+      }
+    })));
     window?.setTitle(status.title);
     app.setBadgeCount(status.badge);
   };
@@ -120,6 +127,7 @@ async function main(): Promise<void> {
       const current = settings.get();
       const decision = me?.kind === 'agent' ? decideNotification(event, me, current) : null;
       if (decision !== null) notify(decision);
+      // Every event refreshes the tray: counts, and the open pages (page.*) it lists.
       scheduleTray();
     },
     onState: (state) => {

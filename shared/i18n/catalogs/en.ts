@@ -280,5 +280,6 @@ export const en = {
 
   'tray.tooltip': 'DutyDesk: {breached} breached, {atRisk} at risk',
   'tray.open': 'Open DutyDesk',
+  'tray.ack': 'Acknowledge #{number}',
   'tray.quit': 'Quit',
 } as const satisfies Record<string, string>;

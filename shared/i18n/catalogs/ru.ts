@@ -282,5 +282,6 @@ export const ru: Record<keyof typeof en, string> = {
 
   'tray.tooltip': 'DutyDesk: просрочено {breached}, под угрозой {atRisk}',
   'tray.open': 'Открыть DutyDesk',
+  'tray.ack': 'Подтвердить #{number}',
   'tray.quit': 'Выйти',
 };

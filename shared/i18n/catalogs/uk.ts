@@ -282,5 +282,6 @@ export const uk: Record<keyof typeof en, string> = {
 
   'tray.tooltip': 'DutyDesk: прострочено {breached}, під загрозою {atRisk}',
   'tray.open': 'Відкрити DutyDesk',
+  'tray.ack': 'Підтвердити #{number}',
   'tray.quit': 'Вийти',
 };
