@@ -1,8 +1,9 @@
 /**
  * `npm run serve -- [--db <sqlite path | postgres url>] [--port N] [--host 127.0.0.1] [--demo [--clock <ISO instant>]] [--console <dir>]
- *   [--backup-dir <dir> [--backup-keep N] [--backup-at HH:MM]]`
+ *   [--backup-dir <dir> [--backup-keep N] [--backup-at HH:MM]] [--paging-ack <minutes>]`
  * `--backup-dir` turns on daily backups at 03:00 in the support zone, keeping the newest 14 (docs/operations.md).
  * `--clock` (only with `--demo`) starts the service's clock at that instant, running forward (server/demo-clock.ts).
+ * `--paging-ack` sets how long a page waits for its acknowledgement before the next level is paged (minutes, from 1; default 5).
  * `--console` serves a built renderer at `/` (default: out/renderer when it exists).
  * Prints exactly `listening on http://HOST:PORT` once ready. DATABASE_URL also selects PostgreSQL.
  */
@@ -13,6 +14,7 @@ import { createCalendar, DEFAULT_POLICY } from '../shared/sla/index.ts';
 import { openDatabase } from './db/index.ts';
 import { clockFrom } from './demo-clock.ts';
 import { seedDemo } from './demo/seed.ts';
+import { pagingFromFlag } from './paging-flag.ts';
 import { createService } from './service.ts';
 
 async function main(): Promise<void> {
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
       'backup-dir': { type: 'string' },
       'backup-keep': { type: 'string', default: '14' },
       'backup-at': { type: 'string', default: '03:00' },
+      'paging-ack': { type: 'string' },
     },
     strict: true,
   });
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, not ${values.port}`);
   // Checked before the database opens: a refused clock changes nothing.
   const clock = clockFrom(values.clock, values.demo);
+  const paging = pagingFromFlag(values['paging-ack']);
   const location = values.db ?? process.env.DATABASE_URL ?? './data/dutydesk.sqlite';
   const db = await openDatabase(location);
   const calendar = createCalendar();
@@ -48,7 +52,7 @@ async function main(): Promise<void> {
   if (values.console !== undefined && !hasConsole) throw new Error(`--console ${values.console}: no index.html there (build it with npm run build)`);
   const backupDir = values['backup-dir'];
   const backup = backupDir === undefined ? {} : { backup: { dir: backupDir, keep: Number(values['backup-keep']), at: values['backup-at'] } };
-  const service = await createService({ db, calendar, demo: values.demo, now: clock.now, clock: clock.kind, consoleRoot: hasConsole ? consoleRoot : null, ...backup });
+  const service = await createService({ db, calendar, demo: values.demo, now: clock.now, clock: clock.kind, paging, consoleRoot: hasConsole ? consoleRoot : null, ...backup });
   const url = await service.listen(port, values.host);
   console.log(`listening on ${url}`);
   if (clock.kind === 'demo') console.error(`demo clock: started at ${new Date(clock.now()).toISOString()}, running forward`);
