@@ -11,14 +11,23 @@ const PORT = 5179;
 // hour it happens at (after hours the console would be in on-call mode).
 const CLOCK = '2026-11-25T08:00:00Z';
 const DB = process.env.DUTYDESK_E2E_DB ??= join(mkdtempSync(join(tmpdir(), 'dutydesk-e2e-')), 'e2e.sqlite');
+// The on-call scenario (test/e2e/oncall.spec.ts) has a service of its own: 02:00 on a Saturday in
+// Kyiv (after hours, boris primary and olga secondary in the demo roster) and a one-minute ack timeout.
+const ONCALL_PORT = 5180;
+const ONCALL_CLOCK = '2026-11-28T00:00:00Z';
+const ONCALL_DB = process.env.DUTYDESK_E2E_ONCALL_DB ??= join(mkdtempSync(join(tmpdir(), 'dutydesk-e2e-oncall-')), 'e2e.sqlite');
+const ONCALL_SPEC = /oncall\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'test/e2e',
   fullyParallel: false,
   workers: 1,
   reporter: process.env.CI ? 'line' : 'list',
+  projects: [
+    { name: 'console', testIgnore: ONCALL_SPEC, use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: 'oncall', testMatch: ONCALL_SPEC, use: { baseURL: `http://127.0.0.1:${ONCALL_PORT}` } },
+  ],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: ownBrowser
       ? {}
       : {
@@ -27,10 +36,19 @@ export default defineConfig({
         },
   },
   // Browser mode on a real ticket service: build the renderer, then the service serves it at `/`.
-  webServer: {
-    command: `vite build -c vite.renderer.config.ts --logLevel error && "${process.execPath}" server/cli.ts --demo --clock ${CLOCK} --db "${DB}" --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/v1/info`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-  },
+  // Playwright starts the servers one after the other, so the second serves the renderer the first built.
+  webServer: [
+    {
+      command: `vite build -c vite.renderer.config.ts --logLevel error && "${process.execPath}" server/cli.ts --demo --clock ${CLOCK} --db "${DB}" --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/api/v1/info`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      command: `"${process.execPath}" server/cli.ts --demo --clock ${ONCALL_CLOCK} --paging-ack 1 --db "${ONCALL_DB}" --port ${ONCALL_PORT} --console out/renderer`,
+      url: `http://127.0.0.1:${ONCALL_PORT}/api/v1/info`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });
