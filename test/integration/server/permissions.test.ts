@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceEvent } from '../../../shared/model/index.ts';
-import { WORKING_HOURS } from '../../support/clock.ts';
+import { SATURDAY_3AM, WORKING_HOURS } from '../../support/clock.ts';
 import { changedTables, digestDatabase } from '../../support/db-digest.ts';
 import { engines, openEventSocket, startTestService, type TestService } from '../../support/service.ts';
 
@@ -59,6 +59,8 @@ interface Desk {
   userId(login: string): number;
   /** An on-call override of its own (no two cells' overrides overlap), added by a manager; its id. */
   override(): Promise<number>;
+  /** A ticket escalated at 03:00 on Saturday, so it is paged (the primary on call, else the managers); the page's id. */
+  page(): Promise<number>;
 }
 
 // The table. Columns: customer, other customer, l1, l2-analysts, l2-methodologists, l3, l4, manager, admin, no token, expired, logged-out.
@@ -105,6 +107,9 @@ const ROWS: readonly Row[] = [
   { name: 'PUT /oncall/schedule', request: (_f, d) => ({ method: 'PUT', path: '/api/v1/oncall/schedule', body: schedule(d) }), expect: EDITORS_ONLY },
   { name: 'GET /oncall/overrides', request: () => ({ method: 'GET', path: '/api/v1/oncall/overrides' }), expect: AGENTS_ONLY },
   { name: 'POST /oncall/overrides', request: (_f, d) => ({ method: 'POST', path: '/api/v1/oncall/overrides', body: overrideBody(d) }), expect: EDITORS_ONLY },
+  // Issue 8: pages. Acknowledging is for whom the page has paged (never anna: boris is primary, or nobody is and it pages the managers) and managers.
+  { name: 'GET /pages', request: () => ({ method: 'GET', path: '/api/v1/pages?state=all' }), expect: AGENTS_ONLY },
+  { name: 'POST /pages/:id/ack', setup: async (d) => ({ id: await d.page() }), request: (f) => ({ method: 'POST', path: `/api/v1/pages/${f.id}/ack` }), expect: [403, 403, 403, 403, 403, 403, 403, ok, 403, 401, 401, 401] },
   { name: 'DELETE /oncall/overrides/:id', setup: async (d) => ({ id: await d.override() }), request: (f) => ({ method: 'DELETE', path: `/api/v1/oncall/overrides/${f.id}` }), expect: EDITORS_ONLY },
   //                                                                                     cust  other l1   l2a  l2m  l3   l4   mgr  admin none exp  out
   { name: 'GET /clock', request: () => ({ method: 'GET', path: '/api/v1/clock' }), expect: ALL_OK },
@@ -198,6 +203,20 @@ describe.each(engines())('permissions on %s', (engine) => {
       const r = await t.request('POST', '/api/v1/oncall/overrides', { token: await t.login('sofia'), body: overrideBody(desk) });
       if (r.status !== 201) throw new Error(`override: ${r.status} ${JSON.stringify(r.body)}`);
       return (r.body as { id: number }).id;
+    },
+    async page() {
+      t.clock.set(SATURDAY_3AM);
+      let id: number;
+      try {
+        id = await desk.file();
+        await desk.act('alpha.user', id, 'escalate', { justification: 'Our call centre cannot take a single call tonight.' });
+      } finally {
+        t.clock.set(WORKING_HOURS);
+      }
+      const r = await t.request<{ pages: { id: number; ticketId: number }[] }>('GET', '/api/v1/pages?state=open', { token: await t.login('sofia') });
+      const page = r.body.pages.find((p) => p.ticketId === id);
+      if (page === undefined) throw new Error(`no page for #${id}: ${JSON.stringify(r.body)}`);
+      return page.id;
     },
   };
 
