@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { api, token } from './support/api.ts';
 
 /**
  * Issue 4's proof, in browser mode against the real ticket service (demo data, throwaway SQLite):
@@ -7,18 +8,6 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
  * (R21); she routes it to l2-analysts and it appears live in olga's console; the console switches
  * to Ukrainian. The service runs on a demo clock from a working Wednesday morning (playwright.config.ts).
  */
-
-async function token(request: APIRequestContext, login: string): Promise<string> {
-  const response = await request.post('/api/v1/session', { data: { login, password: 'demo' } });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function api<T>(request: APIRequestContext, method: 'get' | 'post', path: string, bearer: string, data?: unknown): Promise<T> {
-  const response = await request[method](path, { headers: { authorization: `Bearer ${bearer}` }, ...(data === undefined ? {} : { data }) });
-  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 async function signIn(page: Page, login: string): Promise<void> {
   await page.goto('/');

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { api, token } from './support/api.ts';
 
 /**
  * Issue 8's proof, in browser mode against the real ticket service on its own demo clock (02:00 on
@@ -11,18 +12,6 @@ test.setTimeout(150_000);
 
 interface Recorded { readonly title: string; readonly options: { readonly body?: string; readonly requireInteraction?: boolean; readonly tag?: string } }
 interface PageRow { readonly id: number; readonly ticketId: number; readonly state: string; readonly level: string; readonly paged: number[] }
-
-async function token(request: APIRequestContext, login: string): Promise<string> {
-  const response = await request.post('/api/v1/session', { data: { login, password: 'demo' } });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function api<T>(request: APIRequestContext, method: 'get' | 'post', path: string, bearer: string, data?: unknown): Promise<T> {
-  const response = await request[method](path, { headers: { authorization: `Bearer ${bearer}` }, ...(data === undefined ? {} : { data }) });
-  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 /** A console in a context of its own, whose Web Notifications are recorded (permission granted). */
 async function console_(browser: Browser, login: string): Promise<Page> {
