@@ -258,6 +258,78 @@ export function migrations(engine: Engine): Record<string, Migration> {
         });
       },
     },
+    // Outages (docs/availability.md): one row per outage, its tickets (a ticket in at most one),
+    // its timeline and its compensation decisions; the scheduler claims warned_at / overlong_at.
+    '0007-outages': {
+      async up(db: AnyDb) {
+        const oneOf = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+        await withId(db.schema.createTable('outages'))
+          // JSON array of function groups, e.g. ["autodialer","inbound"].
+          .addColumn('groups', 'text', notNull)
+          .addColumn('summary', 'text', notNull)
+          .addColumn('declared_from', 'integer', (c) => c.notNull().references('tickets.id'))
+          .addColumn('declared_by', 'integer', (c) => c.notNull().references('users.id'))
+          .addColumn('declared_at', 'bigint', notNull)
+          .addColumn('started_at', 'bigint', notNull)
+          .addColumn('restored_at', 'bigint')
+          .addColumn('restored_by', 'integer', (c) => c.references('users.id'))
+          .addColumn('excluded', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('exclusion_reason', 'text')
+          .addColumn('warned_at', 'bigint')
+          .addColumn('overlong_at', 'bigint')
+          .addCheckConstraint('outages_excluded_check', sql`excluded in (0, 1)`)
+          .addCheckConstraint('outages_restore_check', sql`restored_at is null or restored_at >= started_at`)
+          .execute();
+        await db.schema.createIndex('outages_open').on('outages').columns(['started_at']).where(sql.ref('restored_at'), 'is', null).execute();
+        await db.schema.createIndex('outages_span').on('outages').columns(['started_at', 'restored_at']).execute();
+        await db.schema
+          .createTable('outage_tickets')
+          // The primary key is the rule: a ticket belongs to at most one outage.
+          .addColumn('ticket_id', 'integer', (c) => c.primaryKey().references('tickets.id'))
+          .addColumn('outage_id', 'integer', (c) => c.notNull().references('outages.id'))
+          .addColumn('linked_at', 'bigint', notNull)
+          .addColumn('linked_by', 'integer', (c) => c.references('users.id'))
+          .execute();
+        await db.schema.createIndex('outage_tickets_outage').on('outage_tickets').columns(['outage_id', 'ticket_id']).execute();
+        await withId(db.schema.createTable('outage_audit'))
+          .addColumn('outage_id', 'integer', (c) => c.notNull().references('outages.id'))
+          .addColumn('actor_id', 'integer', (c) => c.references('users.id'))
+          .addColumn('action', 'text', notNull)
+          .addColumn('detail', 'text')
+          .addColumn('at', 'bigint', notNull)
+          .addCheckConstraint('outage_audit_action_check', oneOf('action', ['declared', 'linked', 'unlinked', 'restored', 'excluded', 'compensation', 'warning', 'overlong']))
+          .execute();
+        await db.schema.createIndex('outage_audit_outage').on('outage_audit').columns(['outage_id', 'id']).execute();
+        await withId(db.schema.createTable('outage_compensations'))
+          .addColumn('outage_id', 'integer', (c) => c.notNull().references('outages.id'))
+          .addColumn('decision', 'text', notNull)
+          .addColumn('decided_by', 'integer', (c) => c.notNull().references('users.id'))
+          .addColumn('at', 'bigint', notNull)
+          .execute();
+        const tiers = ['l1', 'l2-analysts', 'l2-methodologists', 'l3', 'l4', 'escalation'];
+        // 0006's lists plus the outage values.
+        await setEnumChecks(db, engine, {
+          pages: { state: ['open', 'acknowledged', 'closed'], level: ['primary', 'secondary', 'managers'], reason: ['escalated', 'customer_message', 'sla_warning', 'outage'] },
+          audit: {
+            action: [
+              'created', 'taken', 'taken_over', 'replied', 'asked', 'noted', 'customer_replied', 'routed', 'escalated',
+              'resolved', 'reopened', 'merged', 'merged_into_this', 'compensation', 'paged', 'page_escalated', 'page_acknowledged',
+              'outage_linked', 'outage_unlinked',
+            ],
+            from_tier: tiers,
+            to_tier: tiers,
+          },
+          events: {
+            type: [
+              'ticket.created', 'ticket.changed', 'ticket.routed', 'ticket.escalated', 'message.added', 'sla.warning', 'sla.breached',
+              'page.triggered', 'page.acknowledged', 'page.escalated', 'page.closed',
+              'outage.declared', 'outage.changed', 'outage.warning', 'outage.overlong', 'outage.restored',
+            ],
+            audience: ['all', 'agents'],
+          },
+        });
+      },
+    },
   };
 }
 

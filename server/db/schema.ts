@@ -3,7 +3,7 @@
  * both engines; enum columns carry the model's types, and CHECK constraints hold them in the database.
  */
 import type { Generated } from 'kysely';
-import type { AuditAction, Language, MessageType, Role, ServiceEventType, Tier, TicketStatus } from '../../shared/model/index.ts';
+import type { AuditAction, Language, MessageType, OutageAction, Role, ServiceEventType, Tier, TicketStatus } from '../../shared/model/index.ts';
 import type { Layer } from '../../shared/oncall/index.ts';
 import type { PageLevel, PageReason, PageState } from '../../shared/paging/ladder.ts';
 import type { FunctionGroup, SlaEventType, SlaState, SlaTargetId, TicketKind } from '../../shared/sla/index.ts';
@@ -25,6 +25,10 @@ export interface Database {
   oncall_overrides: OnCallOverridesTable;
   oncall_audit: OnCallAuditTable;
   pages: PagesTable;
+  outages: OutagesTable;
+  outage_tickets: OutageTicketsTable;
+  outage_audit: OutageAuditTable;
+  outage_compensations: OutageCompensationsTable;
 }
 
 /** pages: after-hours pages of tickets (docs/oncall.md); `paged`/`notified` are JSON arrays of agent ids. */
@@ -205,5 +209,50 @@ export interface OnCallAuditTable {
   action: OnCallAuditAction;
   /** JSON: the new schedule, or the override added or removed. */
   detail: string;
+  at: number;
+}
+
+/** outages (docs/availability.md): `groups` is a JSON array of function groups; started_at follows the earliest linked ticket (R19). */
+export interface OutagesTable {
+  id: Generated<number>;
+  groups: string;
+  summary: string;
+  declared_from: number;
+  declared_by: number;
+  declared_at: number;
+  started_at: number;
+  restored_at: number | null;
+  restored_by: number | null;
+  excluded: 0 | 1;
+  exclusion_reason: string | null;
+  /** The scheduler's claims: outage.warning and outage.overlong, once each. */
+  warned_at: number | null;
+  overlong_at: number | null;
+}
+
+/** outage_tickets: the tickets of each outage; the key on ticket_id keeps a ticket in one outage. */
+export interface OutageTicketsTable {
+  ticket_id: number;
+  outage_id: number;
+  linked_at: number;
+  linked_by: number | null;
+}
+
+/** outage_audit: append-only; an outage's timeline. */
+export interface OutageAuditTable {
+  id: Generated<number>;
+  outage_id: number;
+  actor_id: number | null;
+  action: OutageAction;
+  detail: string | null;
+  at: number;
+}
+
+/** outage_compensations: managers' compensation decisions recorded against an outage (R6c). */
+export interface OutageCompensationsTable {
+  id: Generated<number>;
+  outage_id: number;
+  decision: string;
+  decided_by: number;
   at: number;
 }

@@ -73,12 +73,19 @@ export async function slaEventsOf(db: Executor, ids: readonly number[]): Promise
   return map;
 }
 
+/** The outage each ticket is linked to, for those that are. */
+export async function outageIdsOf(db: Executor, ids: readonly number[]): Promise<Map<number, number>> {
+  const rows = await inChunks(ids, (chunk) => db.selectFrom('outage_tickets').select(['ticket_id', 'outage_id']).where('ticket_id', 'in', chunk).execute());
+  return new Map(rows.map((r) => [r.ticket_id, r.outage_id]));
+}
+
 /** Rows as API tickets, each with its SLA evaluated at `now` from its stored history. */
 export async function hydrate(db: Executor, rows: readonly TicketRow[], now: number, sla: EvaluateOptions): Promise<Ticket[]> {
   if (rows.length === 0) return [];
   const clients = await clientsById(db);
   const persons = await personsById(db, rows.flatMap((r) => (r.assignee_id === null ? [r.author_id] : [r.author_id, r.assignee_id])));
   const history = await slaEventsOf(db, rows.map((r) => r.id));
+  const outages = await outageIdsOf(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const client = clients.get(r.client_id);
     if (client === undefined) throw new Error(`ticket ${r.id}: client ${r.client_id} missing`);
@@ -98,6 +105,7 @@ export async function hydrate(db: Executor, rows: readonly TicketRow[], now: num
       escalationJustification: r.escalation_justification,
       compensation: r.compensation,
       duplicateOf: r.duplicate_of,
+      outageId: outages.get(r.id) ?? null,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       sla: evaluateSla({ kind: r.kind, events: history.get(r.id) ?? [] }, now, sla),

@@ -22,8 +22,10 @@ import {
   type User,
 } from '../model/index.ts';
 import { DECIMAL, idParamSchema, idSchema } from './ids.ts';
+import { outageRefSchema } from './outages.ts';
 import { pageRefSchema } from './pages.ts';
 
+export * from './outages.ts';
 export * from './pages.ts';
 
 export { MAX_ID, idParamSchema, idSchema } from './ids.ts';
@@ -139,6 +141,7 @@ export const ticketSchema = z.object({
   escalationJustification: z.string().nullable(),
   compensation: z.string().nullable(),
   duplicateOf: id.nullable(),
+  outageId: id.nullable().describe('the outage this ticket is linked to'),
   createdAt: instant,
   updatedAt: instant,
   sla: slaStatusSchema,
@@ -163,6 +166,7 @@ export const auditEntrySchema = z.object({
   action: z.enum([
     'created', 'taken', 'taken_over', 'replied', 'asked', 'noted', 'customer_replied', 'routed', 'escalated',
     'resolved', 'reopened', 'merged', 'merged_into_this', 'compensation', 'paged', 'page_escalated', 'page_acknowledged',
+    'outage_linked', 'outage_unlinked',
   ]),
   fromTier: tierSchema.nullable(),
   toTier: tierSchema.nullable(),
@@ -286,6 +290,11 @@ export const serviceEventSchema = z.discriminatedUnion('type', [
   envelope('page.acknowledged', z.object({ page: pageRefSchema, by: personSchema })),
   envelope('page.escalated', z.object({ page: pageRefSchema })),
   envelope('page.closed', z.object({ page: pageRefSchema })),
+  envelope('outage.declared', z.object({ outage: outageRefSchema })),
+  envelope('outage.changed', z.object({ outage: outageRefSchema, action: z.enum(['linked', 'unlinked', 'excluded', 'compensation']) })),
+  envelope('outage.warning', z.object({ outage: outageRefSchema })),
+  envelope('outage.overlong', z.object({ outage: outageRefSchema })),
+  envelope('outage.restored', z.object({ outage: outageRefSchema })),
 ]) satisfies z.ZodType<ServiceEvent>;
 
 /** GET /api/v1/events query: `since` replays every event after that sequence number. */

@@ -2,6 +2,7 @@
 import type { PageLevel, PageReason } from '../paging/ladder.ts';
 import type { SlaClock, SlaStatus, TicketKind } from '../sla/index.ts';
 import type { AuditAction, Message, PersonRef, Tier, TicketStatus } from './index.ts';
+import type { OutageAction, OutageRef } from './outages.ts';
 
 /** The ticket as an event carries it: enough to update a queue row without a fetch. */
 export interface TicketSummary {
@@ -54,6 +55,15 @@ export interface ServiceEventDataByType {
   readonly 'page.escalated': { readonly page: PageRef };
   /** The ticket was resolved (or merged): the page is over. */
   readonly 'page.closed': { readonly page: PageRef };
+  /** Outage events (docs/availability.md) are for agents, carried on the ticket the outage was declared from. */
+  readonly 'outage.declared': { readonly outage: OutageRef };
+  /** A ticket linked or unlinked (the start may move), an exclusion, a compensation decision. */
+  readonly 'outage.changed': { readonly outage: OutageRef; readonly action: Exclude<OutageAction, 'declared' | 'restored' | 'warning' | 'overlong'> };
+  /** 10 minutes left to the 30-minute limit (R18). */
+  readonly 'outage.warning': { readonly outage: OutageRef };
+  /** Open past the 30-minute limit (R18). */
+  readonly 'outage.overlong': { readonly outage: OutageRef };
+  readonly 'outage.restored': { readonly outage: OutageRef };
 }
 
 /** Types of event the service pushes on /api/v1/events. */
@@ -72,6 +82,11 @@ export const SERVICE_EVENT_TYPES: readonly ServiceEventType[] = [
   'page.acknowledged',
   'page.escalated',
   'page.closed',
+  'outage.declared',
+  'outage.changed',
+  'outage.warning',
+  'outage.overlong',
+  'outage.restored',
 ];
 
 /** The data of events of type `T`. */

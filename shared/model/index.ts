@@ -90,6 +90,8 @@ export interface Ticket {
   /** The latest compensation decision (R6c); every decision stays in the audit log. */
   readonly compensation: string | null;
   readonly duplicateOf: number | null;
+  /** The outage this ticket is linked to (docs/availability.md); at most one. */
+  readonly outageId: number | null;
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly sla: SlaStatus;
@@ -126,7 +128,9 @@ export type AuditAction =
   | 'compensation'
   | 'paged'
   | 'page_escalated'
-  | 'page_acknowledged';
+  | 'page_acknowledged'
+  | 'outage_linked'
+  | 'outage_unlinked';
 
 /** A page (docs/oncall.md, "Paging"): one ticket's after-hours call for an agent, climbing the ladder until acknowledged. */
 export interface Page {
@@ -169,4 +173,5 @@ export interface TicketDetail {
   readonly audit: readonly AuditEntry[];
 }
 
+export * from './outages.ts';
 export { SERVICE_EVENT_TYPES, type ServiceEvent, type ServiceEventData, type PageRef, type ServiceEventType, type SlaClockRef, type TicketSummary } from './events.ts';

@@ -45,6 +45,12 @@ function kindOf(event: ServiceEvent, me: Agent): { kind: NotificationKind; tier:
     case 'page.acknowledged':
     case 'page.closed':
       return null;
+    case 'outage.declared':
+    case 'outage.changed':
+    case 'outage.warning':
+    case 'outage.overlong':
+    case 'outage.restored':
+      return null;
   }
 }
 

@@ -12,8 +12,8 @@ export type PageLevel = (typeof PAGE_LEVELS)[number];
 /** Where a page is: `open` (waiting for an acknowledgement), `acknowledged`, `closed` (its ticket was resolved). */
 export const PAGE_STATES = ['open', 'acknowledged', 'closed'] as const;
 export type PageState = (typeof PAGE_STATES)[number];
-/** What raised a page, outside working time. */
-export const PAGE_REASONS = ['escalated', 'customer_message', 'sla_warning'] as const;
+/** What raised a page, outside working time (`outage`: an outage declared from the ticket). */
+export const PAGE_REASONS = ['escalated', 'customer_message', 'sla_warning', 'outage'] as const;
 export type PageReason = (typeof PAGE_REASONS)[number];
 
 /** How the ladder climbs. */

@@ -22,6 +22,10 @@ const ORDER: Record<keyof Database, readonly string[]> = {
   oncall_overrides: ['id'],
   oncall_audit: ['id'],
   pages: ['id'],
+  outages: ['id'],
+  outage_tickets: ['ticket_id'],
+  outage_audit: ['id'],
+  outage_compensations: ['id'],
 };
 
 /** Reads every table of the database at `location`; numbers as numbers on both engines. */

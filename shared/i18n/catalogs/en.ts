@@ -169,6 +169,8 @@ export const en = {
   'audit.paged': 'paged the agent on call',
   'audit.page_escalated': 'page escalated',
   'audit.page_acknowledged': 'acknowledged the page',
+  'audit.outage_linked': 'linked to an outage',
+  'audit.outage_unlinked': 'unlinked from an outage',
   'audit.system': 'The service',
 
   'action.take': 'Take',

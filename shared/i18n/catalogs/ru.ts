@@ -171,6 +171,8 @@ export const ru: Record<keyof typeof en, string> = {
   'audit.paged': 'вызван дежурный',
   'audit.page_escalated': 'вызов передан дальше',
   'audit.page_acknowledged': 'подтвердил вызов',
+  'audit.outage_linked': 'привязал к аварии',
+  'audit.outage_unlinked': 'отвязал от аварии',
   'audit.system': 'Сервис',
 
   'action.take': 'Взять',

@@ -171,6 +171,8 @@ export const uk: Record<keyof typeof en, string> = {
   'audit.paged': 'викликано чергового',
   'audit.page_escalated': 'виклик передано далі',
   'audit.page_acknowledged': 'підтвердив виклик',
+  'audit.outage_linked': 'прив\'язав до аварії',
+  'audit.outage_unlinked': 'відв\'язав від аварії',
   'audit.system': 'Сервіс',
 
   'action.take': 'Взяти',

@@ -75,7 +75,7 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     if (engine === 'sqlite') {
       const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name not like 'sqlite_%' order by name`.execute(db);
       expect(indexes.rows.map((r) => r.name)).toEqual([
-        'audit_ticket', 'login_attempts_at', 'login_attempts_login', 'messages_ticket', 'oncall_overrides_span', 'pages_due', 'pages_one_open', 'sla_clocks_pending_breach', 'sla_clocks_pending_warn', 'sla_events_ticket',
+        'audit_ticket', 'login_attempts_at', 'login_attempts_login', 'messages_ticket', 'oncall_overrides_span', 'outage_audit_outage', 'outage_tickets_outage', 'outages_open', 'outages_span', 'pages_due', 'pages_one_open', 'sla_clocks_pending_breach', 'sla_clocks_pending_warn', 'sla_events_ticket',
         'tickets_assignee', 'tickets_client', 'tickets_queue', 'tickets_tier',
       ]);
     }
@@ -107,6 +107,21 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     // One page of a ticket not closed at a time; closed ones pile up.
     await expect(db.insertInto('pages').values(page).execute()).rejects.toThrow(/unique/i);
     await db.insertInto('pages').values({ ...page, state: 'closed' }).execute();
+    // Migration 0007 (outages) widened them again: outage events, ticket links, outage pages.
+    await sql`update events set type = ${'outage.overlong'}`.execute(db);
+    await sql`update audit set action = ${'outage_linked'}`.execute(db);
+    await db.insertInto('pages').values({ ...page, state: 'closed', reason: 'outage' }).execute();
+    const agent = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+    const outage = await db
+      .insertInto('outages')
+      .values({ groups: '["autodialer"]', summary: 's', declared_from: ticket.id, declared_by: agent.id, declared_at: 1, started_at: 1, restored_at: null, restored_by: null, excluded: 0, exclusion_reason: null, warned_at: null, overlong_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await expect(db.insertInto('outage_audit').values({ outage_id: outage.id, actor_id: null, action: 'forgotten' as never, detail: null, at: 1 }).execute()).rejects.toThrow(/check/i);
+    // A restore before the start of downtime, and a ticket in two outages, are refused by the database too.
+    await expect(db.updateTable('outages').set({ restored_at: 0 }).where('id', '=', outage.id).execute()).rejects.toThrow(/check/i);
+    await db.insertInto('outage_tickets').values({ ticket_id: ticket.id, outage_id: outage.id, linked_at: 1, linked_by: null }).execute();
+    await expect(db.insertInto('outage_tickets').values({ ticket_id: ticket.id, outage_id: outage.id, linked_at: 2, linked_by: null }).execute()).rejects.toThrow(/unique|primary|duplicate/i);
     // Nullable enum columns stay nullable.
     await db.updateTable('audit').set({ from_tier: null }).execute();
   });

@@ -9,6 +9,7 @@ const sofia: Agent = { kind: 'agent', id: 7, login: 'sofia', name: 'Sofia', role
 
 let seq = 0;
 const clock = { index: 0, target: 'reaction', startedAt: 0, dueAt: 1, warnAt: 1 } as const;
+const outage = { id: 1, groups: ['autodialer'], state: 'open', startedAt: 0, restoredAt: null, restoreBy: 1_800_000, excluded: false, ticketCount: 2 } as const;
 const DATA: { [T in ServiceEventType]: ServiceEventData<T> } = {
   'ticket.created': { action: 'created', toTier: 'l1' },
   'ticket.changed': { action: 'taken' },
@@ -21,6 +22,11 @@ const DATA: { [T in ServiceEventType]: ServiceEventData<T> } = {
   'page.acknowledged': { page: { id: 1, level: 'primary', attempt: 1, paged: [1], reason: 'escalated' }, by: { id: 1, name: 'Anna' } },
   'page.escalated': { page: { id: 1, level: 'secondary', attempt: 1, paged: [3], reason: 'escalated' } },
   'page.closed': { page: { id: 1, level: 'primary', attempt: 1, paged: [1], reason: 'escalated' } },
+  'outage.declared': { outage },
+  'outage.changed': { outage, action: 'linked' },
+  'outage.warning': { outage },
+  'outage.overlong': { outage },
+  'outage.restored': { outage: { ...outage, state: 'restored', restoredAt: 1_800_000 } },
 };
 const event = <T extends ServiceEventType>(type: T, ticket: { tier?: Tier; assigneeId?: number | null; slaState?: 'running' | 'closed' } = {}, data: Partial<ServiceEventData<T>> = {}): ServiceEvent =>
   // One cast: TypeScript cannot tie a generic T to the matching member of the union.
