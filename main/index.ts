@@ -176,6 +176,10 @@ async function main(): Promise<void> {
     },
     'pages:list': (query) => connection.api.pages(query?.state),
     'pages:ack': ({ id }) => connection.api.ackPage(id),
+    'outages:list': (query) => connection.api.outages(query ?? {}),
+    'outages:get': ({ id }) => connection.api.outage(id),
+    'outages:command': (command) => connection.api.outageCommand(command),
+    'availability:get': (query) => connection.api.availability(query?.year),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => {
       const before = settings.get();

@@ -26,6 +26,10 @@ const api = {
   'oncall:removeOverride': invoke('oncall:removeOverride'),
   'pages:list': invoke('pages:list'),
   'pages:ack': invoke('pages:ack'),
+  'outages:list': invoke('outages:list'),
+  'outages:get': invoke('outages:get'),
+  'outages:command': invoke('outages:command'),
+  'availability:get': invoke('availability:get'),
   'settings:get': invoke('settings:get'),
   'settings:set': invoke('settings:set'),
   /** Subscribes to an event channel; returns the unsubscribe function. */

@@ -4,6 +4,7 @@ import type { AppInfo, DemoLogin, EventChannel, EventPayloads, InvokeArg, Invoke
 import { createApiClient, sessionStillValid, type ApiClient, type FetchLike } from '../../shared/client/api-client.ts';
 import { ApiError } from '../../shared/client/api-error.ts';
 import { createEventStream, type ConnectionState, type EventStream, type SocketLike } from '../../shared/client/event-stream.ts';
+import { outageCommandSchema } from '../../shared/client/outage-command.ts';
 import { ticketCommandSchema } from '../../shared/client/ticket-command.ts';
 import type { Agent, ServiceEvent } from '../../shared/model/index.ts';
 import { decideNotification, type NotificationDecision } from '../../shared/notifications/decide.ts';
@@ -229,6 +230,13 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
     },
     'pages:list': (query) => api.pages(query?.state),
     'pages:ack': ({ id }) => api.ackPage(id),
+    'outages:list': (query) => api.outages(query ?? {}),
+    'outages:get': ({ id }) => api.outage(id),
+    'outages:command': (command) => {
+      const parsed = outageCommandSchema.safeParse(command);
+      return parsed.success ? api.outageCommand(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
+    },
+    'availability:get': (query) => api.availability(query?.year),
     'settings:get': async () => readSettings(),
     'settings:set': async (patch) => {
       const parsed = settingsPatchSchema.safeParse(patch);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  AvailabilityResponse,
   agentListResponseSchema,
   clockResponseSchema,
   createOverrideRequestSchema,
@@ -11,10 +12,12 @@ import type {
   overrideListResponseSchema,
   overrideSchema,
   sessionResponseSchema,
+  outageListQuerySchema,
   ticketListQuerySchema,
 } from '../api/index.ts';
-import type { Page, Ticket, TicketDetail } from '../model/index.ts';
+import type { OutageDetail, Page, PublicOutage, Ticket, TicketDetail } from '../model/index.ts';
 import { ApiError } from './api-error.ts';
+import type { OutageCommand } from './outage-command.ts';
 import type { TicketCommand } from './ticket-command.ts';
 
 /** The part of `fetch` the client needs; both Node 24 and browsers provide it. */
@@ -43,6 +46,10 @@ export type Override = z.infer<typeof overrideSchema>;
 export type OverrideList = z.infer<typeof overrideListResponseSchema>;
 /** A new override: agentId covers layer over [from, to). */
 export type CreateOverrideRequest = z.infer<typeof createOverrideRequestSchema>;
+/** Query of the outage list. */
+export type OutageListQuery = Partial<z.input<typeof outageListQuerySchema>>;
+/** Availability of a year (R17-R20). */
+export type { AvailabilityResponse };
 /** Credentials. */
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -67,6 +74,14 @@ export interface ApiClient {
   pages(state?: 'open' | 'all'): Promise<readonly Page[]>;
   /** Acknowledges a page; the page as it now is. */
   ackPage(id: number): Promise<Page>;
+  /** Outages, newest first: agents get summaries (`OutageSummary`), customers the public part of their group's. */
+  outages(query?: OutageListQuery): Promise<readonly PublicOutage[]>;
+  /** One outage with its tickets, timeline and compensations (agents). */
+  outage(id: number): Promise<OutageDetail>;
+  /** Declares, links, unlinks, restores, excludes or records a compensation; the outage as it now is. */
+  outageCommand(command: OutageCommand): Promise<OutageDetail>;
+  /** Downtime against the budget per function group and per client, for a year (default: this one). */
+  availability(year?: number): Promise<AvailabilityResponse>;
 }
 
 /** Builds a client; `token()` is read on every call so a new login takes effect at once. */
@@ -114,6 +129,26 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
     removeOverride: (id) => call('DELETE', `/api/v1/oncall/overrides/${id}`),
     pages: async (state) => (await call<{ pages: readonly Page[] }>('GET', `/api/v1/pages${query({ state })}`)).pages,
     ackPage: async (id) => (await call<{ page: Page }>('POST', `/api/v1/pages/${id}/ack`)).page,
+    outages: async (q = {}) => (await call<{ outages: readonly PublicOutage[] }>('GET', `/api/v1/outages${query(q)}`)).outages,
+    outage: (id) => call('GET', `/api/v1/outages/${id}`),
+    outageCommand: (c) => {
+      const path = `/api/v1/outages/${c.command === 'declare' ? '' : c.id}`;
+      switch (c.command) {
+        case 'declare':
+          return call('POST', '/api/v1/outages', { groups: c.groups, summary: c.summary, ticketId: c.ticketId });
+        case 'link':
+          return call('POST', `${path}/tickets`, { ticketId: c.ticketId });
+        case 'unlink':
+          return call('DELETE', `${path}/tickets/${c.ticketId}`);
+        case 'restore':
+          return call('POST', `${path}/restore`, c.at === undefined ? undefined : { at: c.at });
+        case 'exclude':
+          return call('POST', `${path}/exclude`, { reason: c.reason });
+        case 'compensation':
+          return call('POST', `${path}/compensation`, { decision: c.decision });
+      }
+    },
+    availability: (year) => call('GET', `/api/v1/availability${query({ year })}`),
     getTicket: (id) => call('GET', `/api/v1/tickets/${id}`),
     createTicket: (request) => call('POST', '/api/v1/tickets', request),
     command: (c) => {

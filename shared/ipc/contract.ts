@@ -5,12 +5,13 @@
  * surface over HTTP and WebSocket.
  */
 import { z } from 'zod';
-import { createOverrideRequestSchema, loginRequestSchema, ticketListQuerySchema, type demoLoginSchema } from '../api/index.ts';
+import { createOverrideRequestSchema, loginRequestSchema, outageListQuerySchema, ticketListQuerySchema, type demoLoginSchema } from '../api/index.ts';
 import type { SerializedApiError } from '../client/api-error.ts';
-import type { AgentListResponse, ClockResponse, MeResponse, OnCallResponse, Override, OverrideList } from '../client/api-client.ts';
+import type { AgentListResponse, AvailabilityResponse, ClockResponse, MeResponse, OnCallResponse, Override, OverrideList } from '../client/api-client.ts';
 import type { ConnectionState } from '../client/event-stream.ts';
+import { outageCommandSchema } from '../client/outage-command.ts';
 import { ticketCommandSchema } from '../client/ticket-command.ts';
-import type { Page, ServiceEvent, Ticket, TicketDetail } from '../model/index.ts';
+import type { OutageDetail, Page, PublicOutage, ServiceEvent, Ticket, TicketDetail } from '../model/index.ts';
 import { settingsPatchSchema, type Settings } from '../settings.ts';
 
 /** A demo account, listed on the login screen when the service runs with demo data. */
@@ -50,6 +51,10 @@ export const invokeArgs = {
   'oncall:removeOverride': z.strictObject({ id: z.number().int().positive() }),
   'pages:list': z.strictObject({ state: z.enum(['open', 'all']).optional() }).optional(),
   'pages:ack': z.strictObject({ id: z.number().int().positive() }),
+  'outages:list': outageListQuerySchema.partial().optional(),
+  'outages:get': z.strictObject({ id: z.number().int().positive() }),
+  'outages:command': outageCommandSchema,
+  'availability:get': z.strictObject({ year: z.number().int().optional() }).optional(),
   'settings:get': none,
   'settings:set': settingsPatchSchema,
 } as const;
@@ -76,6 +81,10 @@ export interface InvokeResults {
   'oncall:removeOverride': null;
   'pages:list': readonly Page[];
   'pages:ack': Page;
+  'outages:list': readonly PublicOutage[];
+  'outages:get': OutageDetail;
+  'outages:command': OutageDetail;
+  'availability:get': AvailabilityResponse;
   'settings:get': Settings;
   'settings:set': Settings;
 }
