@@ -9,6 +9,7 @@ import { ConnectionBanner } from './features/connection/connection-banner.tsx';
 import { isUnreachable } from './features/connection/reachability.ts';
 import { ServerUnreachable } from './features/connection/server-unreachable.tsx';
 import { useLiveUpdates } from './features/connection/use-live-updates.ts';
+import { AvailabilityScreen, useAvailabilityOpen } from './features/availability/index.ts';
 import { Header } from './features/header/header.tsx';
 import { OnCallBanner, RosterScreen, useRosterOpen } from './features/oncall/index.ts';
 import { QueueScreen } from './features/queue/queue-screen.tsx';
@@ -110,6 +111,7 @@ function Console() {
   const settingsOpen = useSettingsOpen();
   const ticketId = useOpenTicketId();
   const rosterOpen = useRosterOpen();
+  const availabilityOpen = useAvailabilityOpen();
   const open = ticketId !== null;
   return (
     <div className="console">
@@ -128,6 +130,7 @@ function Console() {
       </main>
       {settingsOpen ? <SettingsDialog /> : null}
       {rosterOpen ? <RosterScreen /> : null}
+      {availabilityOpen ? <AvailabilityScreen /> : null}
     </div>
   );
 }

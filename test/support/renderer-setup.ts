@@ -1,6 +1,7 @@
 /** Shared set-up of renderer tests: clean DOM, reset stores, a layout for the virtualized grid (jsdom has none). */
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { resetAvailabilityStore } from '../../renderer/features/availability/index.ts';
 import { resetConnectionStore } from '../../renderer/features/connection/store.ts';
 import { resetOnCallStore } from '../../renderer/features/oncall/index.ts';
 import { resetQueueStore } from '../../renderer/features/queue/store.ts';
@@ -18,6 +19,7 @@ export function setUpRendererTests(): void {
     cleanup();
     resetQueueStore();
     resetOnCallStore();
+    resetAvailabilityStore();
     resetTicketStore();
     resetConnectionStore();
     resetSettingsUi();

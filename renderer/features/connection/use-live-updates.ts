@@ -10,6 +10,7 @@ import { openTicket, resetTicketStore } from '../ticket/store.ts';
 import { ticketDetailKeys } from '../ticket/queries.ts';
 import { resetOnCallStore } from '../oncall/index.ts';
 import { pageKeys } from '../pages/index.ts';
+import { availabilityKeys, resetAvailabilityStore } from '../availability/index.ts';
 import { resetQueueStore } from '../queue/store.ts';
 import { connectionStatusNow, resetConnectionStore, useConnectionActions } from './store.ts';
 
@@ -46,6 +47,7 @@ export function useLiveUpdates(): void {
       bridge.on('service:event', (event) => {
         void client.invalidateQueries({ queryKey: ticketDetailKeys.one(event.ticketId) });
         if (event.type.startsWith('page.')) void client.invalidateQueries({ queryKey: pageKeys.all });
+        if (event.type.startsWith('outage.')) void client.invalidateQueries({ queryKey: availabilityKeys.all });
         if (listTimer === undefined) {
           listTimer = setTimeout(() => {
             listTimer = undefined;
@@ -67,6 +69,7 @@ export function useLiveUpdates(): void {
         if (session === null) {
           resetQueueStore();
           resetOnCallStore();
+          resetAvailabilityStore();
           resetTicketStore();
           resetConnectionStore();
         }

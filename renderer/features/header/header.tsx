@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/use-translation.ts';
 import { useMe, useLogout } from '../auth/queries.ts';
+import { useAvailabilityActions } from '../availability/index.ts';
 import { useConnectionStatus } from '../connection/store.ts';
 import { useOnCallActions } from '../oncall/index.ts';
 import { useSettingsUiActions } from '../settings/store.ts';
@@ -12,6 +13,7 @@ export function Header() {
   const logout = useLogout();
   const { settingsOpened } = useSettingsUiActions();
   const { rosterOpened } = useOnCallActions();
+  const { availabilityOpened } = useAvailabilityActions();
   const status = useConnectionStatus();
   return (
     <header className="app-header">
@@ -22,6 +24,7 @@ export function Header() {
       </span>
       <span className="user">{t('header.user', { name: me.name })}</span>
       <button type="button" onClick={rosterOpened}>{t('oncall.roster')}</button>
+      <button type="button" onClick={availabilityOpened}>{t('availability.title')}</button>
       <button type="button" onClick={settingsOpened}>{t('header.settings')}</button>
       <button type="button" onClick={() => logout.mutate()}>{t('logout')}</button>
     </header>
