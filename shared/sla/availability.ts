@@ -18,8 +18,10 @@ export interface Outage {
   readonly excluded?: boolean;
 }
 
+/** An outage with how long it lasted in all (until `now` while open), not clipped to the year. */
+export type OutageWithDuration = Outage & { readonly durationMs: number };
 /** An outage that lasted longer than the SLA allows (R18), with how long it lasted in all. */
-export type OverlongOutage = Outage & { readonly durationMs: number };
+export type OverlongOutage = OutageWithDuration;
 
 /** One function group's availability within one calendar year. */
 export interface GroupAvailability {
@@ -29,7 +31,11 @@ export interface GroupAvailability {
   readonly remainingBudgetMs: number;
   /** 1 - downtime / length of the year. */
   readonly uptime: number;
+  /** Counted outages (not excluded) with downtime in the year. */
+  readonly outageCount: number;
   readonly overlong: readonly OverlongOutage[];
+  /** Excluded outages (R27) of the group that would have had downtime in the year. */
+  readonly excluded: readonly OutageWithDuration[];
 }
 
 /** Availability of every function group in one calendar year of the support zone. */
@@ -58,11 +64,21 @@ export function computeAvailability(outages: readonly Outage[], options: Availab
   const yearStart = DateTime.fromObject({ year: options.year }, { zone }).toMillis();
   const yearEnd = DateTime.fromObject({ year: options.year + 1 }, { zone }).toMillis();
 
+  const endOf = (o: Outage): number => o.restoredAt ?? options.now;
+  // The part of an outage inside the year, or null when it has none.
+  const spanInYear = (o: Outage): readonly [number, number] | null => {
+    const from = Math.max(o.reportedAt, yearStart);
+    const to = Math.min(endOf(o), yearEnd);
+    return to > from ? [from, to] : null;
+  };
+  const withDuration = (o: Outage): OutageWithDuration => ({ ...o, durationMs: Math.max(0, endOf(o) - o.reportedAt) });
+
   const group = (g: FunctionGroup): GroupAvailability => {
-    const counted = outages.filter((o) => !o.excluded && o.groups.includes(g));
+    const ofGroup = outages.filter((o) => o.groups.includes(g) && spanInYear(o) !== null);
+    const counted = ofGroup.filter((o) => o.excluded !== true);
     const spans = counted
-      .map((o) => [Math.max(o.reportedAt, yearStart), Math.min(o.restoredAt ?? options.now, yearEnd)] as const)
-      .filter(([from, to]) => to > from)
+      .map(spanInYear)
+      .filter((span) => span !== null)
       .sort((a, b) => a[0] - b[0]);
     let downtimeMs = 0;
     let coveredTo = Number.NEGATIVE_INFINITY;
@@ -72,16 +88,14 @@ export function computeAvailability(outages: readonly Outage[], options: Availab
       if (to > begin) downtimeMs += to - begin;
       coveredTo = Math.max(coveredTo, to);
     }
-    const overlong = counted
-      .filter((o) => o.reportedAt < yearEnd && (o.restoredAt ?? options.now) > yearStart)
-      .map((o) => ({ ...o, durationMs: (o.restoredAt ?? options.now) - o.reportedAt }))
-      .filter((o) => o.durationMs > maxOutageMs);
     return {
       downtimeMs,
       budgetMs,
       remainingBudgetMs: budgetMs - downtimeMs,
       uptime: 1 - downtimeMs / (yearEnd - yearStart),
-      overlong,
+      outageCount: counted.length,
+      overlong: counted.map(withDuration).filter((o) => o.durationMs > maxOutageMs),
+      excluded: ofGroup.filter((o) => o.excluded === true).map(withDuration),
     };
   };
 

@@ -21,6 +21,7 @@ export {
   type FunctionGroup,
   type GroupAvailability,
   type Outage,
+  type OutageWithDuration,
   type OverlongOutage,
 } from './availability.ts';
 export { canonicalZone } from './zone-time.ts';

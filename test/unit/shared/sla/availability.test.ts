@@ -91,3 +91,30 @@ describe('computeAvailability (R17-R20, R27)', () => {
     expect(() => computeAvailability([], { year: 2026.5, now })).toThrow(/year/);
   });
 });
+
+describe('computeAvailability: what it counts and lists per group', () => {
+  it('counts the outages with downtime in the year, and lists the excluded ones with their whole duration (R27)', () => {
+    const a = computeAvailability(
+      [
+        outage('in', ['inbound'], '2026-03-02 10:00', '2026-03-02 10:20'),
+        outage('both', ['autodialer', 'inbound'], '2026-05-02 10:00', '2026-05-02 10:05'),
+        outage('carrier', ['inbound'], '2026-06-02 10:00', '2026-06-02 12:00', true),
+        outage('ny', ['inbound'], '2026-12-31 23:50', '2027-01-01 00:10', true),
+        outage('last-year', ['inbound'], '2025-06-02 10:00', '2025-06-02 10:10'),
+        outage('last-year-excluded', ['inbound'], '2025-06-02 10:00', '2025-06-02 10:10', true),
+        outage('instant', ['inbound'], '2026-07-02 10:00', '2026-07-02 10:00'),
+      ],
+      { year: 2026, now: at('2027-02-01 00:00') },
+    );
+    expect(a.groups.inbound.outageCount).toBe(2);
+    expect(a.groups.autodialer.outageCount).toBe(1);
+    expect(a.groups.inbound.excluded.map((o) => [o.id, o.durationMs])).toEqual([
+      ['carrier', hours(2)],
+      ['ny', minutes(20)],
+    ]);
+    expect(a.groups.autodialer.excluded).toEqual([]);
+    // Excluded and listed, yet not downtime and not overlong.
+    expect(a.groups.inbound.downtimeMs).toBe(minutes(25));
+    expect(a.groups.inbound.overlong).toEqual([]);
+  });
+});
