@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { Bridge } from '../shared/ipc/bridge.ts';
 import { BridgeProvider, useBridge } from './bridge/bridge-context.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
@@ -130,7 +130,11 @@ function Console() {
       </main>
       {settingsOpen ? <SettingsDialog /> : null}
       {rosterOpen ? <RosterScreen /> : null}
-      {availabilityOpen ? <AvailabilityScreen /> : null}
+      {availabilityOpen ? (
+        <Suspense fallback={null}>
+          <AvailabilityScreen />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
