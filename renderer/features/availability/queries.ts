@@ -36,7 +36,7 @@ export const availabilityQueries = {
       queryKey: availabilityKeys.firstOutageAt(),
       queryFn: async () => {
         const all = await bridge.invoke('outages:list', { state: 'all' });
-        return all.length === 0 ? null : Math.min(...all.map((o) => o.startedAt));
+        return all.reduce<number | null>((first, o) => (first === null || o.startedAt < first ? o.startedAt : first), null);
       },
       staleTime: 5 * 60_000,
     }),

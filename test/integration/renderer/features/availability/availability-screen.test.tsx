@@ -14,22 +14,29 @@ setUpRendererTests();
 
 const MIN = 60_000;
 
-/** Declares an outage from a new ticket filed at `at`, restores it `durationMs` later, and excludes it with `reason`. */
-async function recordOutage(desk: Desk, o: { groups: FunctionGroup[]; at: string; durationMs: number | null; summary: string; reason?: string }): Promise<number> {
+/** A token made now on the service's clock (the desk's cached ones expire a week after they were made, which is years here). */
+async function freshToken(desk: Desk, login: string): Promise<string> {
+  const r = await desk.ts.request('POST', '/api/v1/session', { body: { login, password: 'demo' } });
+  expect(r.status).toBe(200);
+  return r.body.token as string;
+}
+
+/** Files a ticket at `at` and declares an outage from it a minute later; restores it `durationMs` after `at` and excludes it with `reason`. */
+async function recordOutage(desk: Desk, o: { groups: FunctionGroup[]; at: string; durationMs: number; summary: string; reason?: string }): Promise<number> {
   const at = Date.parse(o.at);
-  const ticketId = await desk.file({ subject: o.summary, at });
   const now = desk.clock.now();
   try {
+    desk.clock.set(at);
+    const filed = await desk.ts.request('POST', '/api/v1/tickets', { token: await freshToken(desk, 'alpha.user'), body: { kind: 'problem', subject: o.summary, body: o.summary } });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     desk.clock.set(at + MIN);
-    const token = await desk.ts.login('sofia');
-    const declared = await desk.ts.request('POST', '/api/v1/outages', { token, body: { groups: o.groups, summary: o.summary, ticketId } });
+    const token = await freshToken(desk, 'sofia');
+    const declared = await desk.ts.request('POST', '/api/v1/outages', { token, body: { groups: o.groups, summary: o.summary, ticketId: filed.body.ticket.id } });
     expect(declared.status, JSON.stringify(declared.body)).toBe(201);
     const id = declared.body.outage.id as number;
-    if (o.durationMs !== null) {
-      desk.clock.set(Math.max(at + o.durationMs, at + MIN));
-      const restored = await desk.ts.request('POST', `/api/v1/outages/${id}/restore`, { token, body: { at: at + o.durationMs } });
-      expect(restored.status, JSON.stringify(restored.body)).toBe(200);
-    }
+    desk.clock.set(at + Math.max(o.durationMs, MIN));
+    const restored = await desk.ts.request('POST', `/api/v1/outages/${id}/restore`, { token, body: { at: at + o.durationMs } });
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
     if (o.reason !== undefined) {
       const excluded = await desk.ts.request('POST', `/api/v1/outages/${id}/exclude`, { token, body: { reason: o.reason } });
       expect(excluded.status, JSON.stringify(excluded.body)).toBe(200);
