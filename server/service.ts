@@ -108,7 +108,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? onRoster, paging });
   const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
   const scheduler = createScheduler({ db, now, tickets, paging, onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, oncall, paging, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const app = await buildApp({ tickets, oncall, paging, sessions, hub, calendar, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   await hub.start();
   let listener: PgListener | undefined;
