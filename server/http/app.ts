@@ -9,13 +9,14 @@ import type { OutageService } from '../domain/outage-service.ts';
 import type { TicketService } from '../domain/ticket-service.ts';
 import type { Paging } from '../domain/paging.ts';
 import type { EventHub } from '../events/hub.ts';
-import type { Calendar } from '../../shared/sla/index.ts';
+import type { Calendar, SlaPolicy } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
 import { checkInput } from './input.ts';
 import { swaggerOptions } from './openapi.ts';
 import { recordRouteAccess, registerAuth, type RouteAccess } from './auth.ts';
 import { registerConsole } from './console.ts';
+import { registerAvailabilityRoute } from './routes/availability.ts';
 import { registerEventRoutes, type SocketLimits } from './routes/events.ts';
 import { registerEventSchemaRoute } from './routes/event-schema.ts';
 import { registerInfoRoute } from './routes/info.ts';
@@ -41,6 +42,8 @@ export interface AppDeps {
   readonly sessions: Sessions;
   readonly hub: EventHub;
   readonly calendar: Calendar;
+  /** The SLA's numbers (the availability budget and the outage limit among them). */
+  readonly policy: SlaPolicy;
   readonly now: () => number;
   readonly db: Db;
   readonly bodyLimit: number;
@@ -82,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOnCallRoutes(app, deps);
   registerPageRoutes(app, deps);
   registerOutageRoutes(app, deps);
+  registerAvailabilityRoute(app, deps);
   registerEventRoutes(app, deps);
   registerEventSchemaRoute(app);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

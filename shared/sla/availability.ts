@@ -55,14 +55,23 @@ export interface AvailabilityOptions {
   readonly policy?: SlaPolicy;
 }
 
+/** [yearStart, yearEnd): midnight of 1 January of `year` and of the next year, on the wall clock of `zone`. */
+export function yearBounds(year: number, zone: string): { readonly yearStart: number; readonly yearEnd: number } {
+  return { yearStart: DateTime.fromObject({ year }, { zone }).toMillis(), yearEnd: DateTime.fromObject({ year: year + 1 }, { zone }).toMillis() };
+}
+
+/** The calendar year `at` falls in on the wall clock of `zone`. */
+export function yearOf(at: number, zone: string): number {
+  return DateTime.fromMillis(at, { zone }).year;
+}
+
 /** Downtime per function group in one calendar year (R17-R20, R27). */
 export function computeAvailability(outages: readonly Outage[], options: AvailabilityOptions): Availability {
   const zone = canonicalZone(options.zone ?? 'Europe/Kyiv');
   if (zone === null) throw new RangeError(`Unknown time zone: ${options.zone}`);
   if (!Number.isInteger(options.year)) throw new RangeError(`year must be an integer, got ${options.year}`);
   const { budgetMs, maxOutageMs } = (options.policy ?? DEFAULT_POLICY).availability;
-  const yearStart = DateTime.fromObject({ year: options.year }, { zone }).toMillis();
-  const yearEnd = DateTime.fromObject({ year: options.year + 1 }, { zone }).toMillis();
+  const { yearStart, yearEnd } = yearBounds(options.year, zone);
 
   const endOf = (o: Outage): number => o.restoredAt ?? options.now;
   // The part of an outage inside the year, or null when it has none.

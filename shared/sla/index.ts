@@ -16,6 +16,8 @@ export {
   computeAvailability,
   clientAvailability,
   FUNCTION_GROUPS,
+  yearBounds,
+  yearOf,
   type Availability,
   type AvailabilityOptions,
   type FunctionGroup,

@@ -111,6 +111,10 @@ const ROWS: readonly Row[] = [
   { name: 'GET /pages', request: () => ({ method: 'GET', path: '/api/v1/pages?state=all' }), expect: AGENTS_ONLY },
   { name: 'POST /pages/:id/ack', setup: async (d) => ({ id: await d.page() }), request: (f) => ({ method: 'POST', path: `/api/v1/pages/${f.id}/ack` }), expect: [403, 403, 403, 403, 403, 403, 403, ok, 403, 401, 401, 401] },
   { name: 'DELETE /oncall/overrides/:id', setup: async (d) => ({ id: await d.override() }), request: (f) => ({ method: 'DELETE', path: `/api/v1/oncall/overrides/${f.id}` }), expect: EDITORS_ONLY },
+  // Issue 9: availability. Everyone signed in reads it (a customer their own client and group); a bad year is a 400 for all of them.
+  { name: 'GET /availability', request: () => ({ method: 'GET', path: '/api/v1/availability' }), expect: SIGNED_IN },
+  { name: 'GET /availability?year=2025', request: () => ({ method: 'GET', path: '/api/v1/availability?year=2025' }), expect: SIGNED_IN },
+  { name: 'GET /availability?year=1999', request: () => ({ method: 'GET', path: '/api/v1/availability?year=1999' }), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },
   //                                                                                     cust  other l1   l2a  l2m  l3   l4   mgr  admin none exp  out
   { name: 'GET /clock', request: () => ({ method: 'GET', path: '/api/v1/clock' }), expect: ALL_OK },
   { name: 'GET /info', request: () => ({ method: 'GET', path: '/api/v1/info' }), expect: ALL_OK },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAvailability, computeAvailability, type Outage } from '../../../../shared/sla/index.ts';
+import { clientAvailability, computeAvailability, yearBounds, yearOf, type Outage } from '../../../../shared/sla/index.ts';
 import { at, hours, minutes } from '../../../support/time.ts';
 
 const outage = (id: string, groups: Outage['groups'], from: string, to: string | null, excluded?: boolean): Outage => ({
@@ -116,5 +116,19 @@ describe('computeAvailability: what it counts and lists per group', () => {
     // Excluded and listed, yet not downtime and not overlong.
     expect(a.groups.inbound.downtimeMs).toBe(minutes(25));
     expect(a.groups.inbound.overlong).toEqual([]);
+  });
+});
+
+describe('yearOf and yearBounds: the calendar year on the support zone\'s wall clock', () => {
+  it('puts 00:30 on 1 January in Kyiv in the new year although UTC is still in the old one', () => {
+    expect(yearOf(Date.parse('2026-12-31T22:30:00Z'), 'Europe/Kyiv')).toBe(2027);
+    expect(yearOf(Date.parse('2026-12-31T22:30:00Z'), 'UTC')).toBe(2026);
+    expect(yearOf(Date.parse('2026-12-31T21:59:59.999Z'), 'Europe/Kyiv')).toBe(2026);
+  });
+
+  it('spans midnight to midnight: 365 days, 366 in a leap year', () => {
+    expect(yearBounds(2026, 'Europe/Kyiv')).toEqual({ yearStart: Date.parse('2025-12-31T22:00:00Z'), yearEnd: Date.parse('2026-12-31T22:00:00Z') });
+    const leap = yearBounds(2028, 'Europe/Kyiv');
+    expect(leap.yearEnd - leap.yearStart).toBe(366 * 24 * hours(1));
   });
 });
