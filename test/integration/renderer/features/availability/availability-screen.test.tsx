@@ -62,6 +62,8 @@ describe('the availability screen', () => {
   };
 
   beforeAll(async () => {
+    // The screen is loaded on first open (its own chunk in the build); loaded here once, so no test waits on the transform.
+    await import('../../../../../renderer/features/availability/availability-screen.tsx');
     // Kyiv times: UTC+2 in winter, UTC+3 in summer.
     ids.march = await recordOutage(desk, { groups: ['autodialer'], at: '2026-03-14T00:05:00Z', durationMs: 45 * MIN + 30_000, summary: 'Autodialer down, "SIP trunk" lost\nafter the update' });
     ids.june = await recordOutage(desk, { groups: ['autodialer', 'inbound'], at: '2026-06-02T11:00:00Z', durationMs: 20 * MIN, summary: 'Both groups down' });
@@ -118,8 +120,8 @@ describe('the availability screen', () => {
       'Downtime budget left across 2026, from 8 hours per function group. Autodialer: 6 hours 54 minutes 30 seconds. Inbound call processing: 7 hours 40 minutes.',
     );
     // The chart is drawn (recharts, an image to assistive technology) beside its table.
-    expect(within(figure).getByRole('img', { name: /^Downtime budget left across 2026/ }).querySelector('svg')).not.toBeNull();
-    const byMonth = await within(figure).findByRole('table', { name: 'Budget left at the end of each month' });
+    expect((await within(figure).findByRole('img', { name: /^Downtime budget left across 2026/ })).querySelector('svg')).not.toBeNull();
+    const byMonth = within(figure).getByRole('table', { name: 'Budget left at the end of each month' });
     const table = rows(byMonth);
     expect(table.map((r) => r[0])).toEqual(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November (so far)']);
     expect(table[1]).toEqual(['February', '8 hours', '8 hours']);
@@ -175,9 +177,12 @@ describe('the availability screen', () => {
     const [file] = saved;
     expect(file?.name).toBe('dutydesk-outages-2026.csv');
     expect(file?.blob.type).toBe('text/csv;charset=utf-8');
-    const text = await file?.blob.text();
-    expect(text?.startsWith('\uFEFFid,groups,start (Europe/Kyiv),restored (Europe/Kyiv),duration_minutes,overlong,excluded,reason,tickets,summary\r\n')).toBe(true);
-    const csv = parse<string[]>(text?.slice(1) ?? '', { skipEmptyLines: true });
+    // UTF-8 with a byte order mark, so spreadsheets read Cyrillic as UTF-8 (Blob.text() would drop the mark).
+    const bytes = new Uint8Array((await file?.blob.arrayBuffer()) ?? new ArrayBuffer(0));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.slice(3));
+    expect(text.startsWith('id,groups,start (Europe/Kyiv),restored (Europe/Kyiv),duration_minutes,overlong,excluded,reason,tickets,summary\r\n')).toBe(true);
+    const csv = parse<string[]>(text, { skipEmptyLines: true });
     expect(csv.errors).toEqual([]);
     expect(csv.data.slice(1)).toEqual([
       [String(ids.august), 'autodialer', '2026-08-10 09:00:00', '2026-08-10 09:50:00', '50', 'true', 'true', "The customer's carrier failed", '1', 'Calls fail for Alpha'],
