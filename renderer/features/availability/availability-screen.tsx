@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { AvailabilityResponse } from '../../../shared/api/outages.ts';
 import { formatInstant } from '../../../shared/i18n/index.ts';
 import { budgetBurnDown } from '../../../shared/outage/index.ts';
@@ -132,29 +132,48 @@ function GroupSection({ figures: g, zone }: { readonly figures: GroupFigures; re
       {g.overlong.length === 0 ? (
         <p className="muted">{t('availability.noOverlong')}</p>
       ) : (
-        <ul aria-label={t('availability.overlongOf', { group: name })} className="outage-list">
-          {g.overlong.map((o) => (
-            <li key={o.id}>
-              <span className="badge badge--overlong">{t('availability.overlongFlag')}</span>{' '}
-              {t(o.restoredAt === null ? 'availability.outageOpen' : 'availability.outage', span(o))}
-            </li>
-          ))}
-        </ul>
+        <Folded count={g.overlong.length}>
+          <ul aria-label={t('availability.overlongOf', { group: name })} className="outage-list">
+            {g.overlong.map((o) => (
+              <li key={o.id}>
+                <span className="badge badge--overlong">{t('availability.overlongFlag')}</span>{' '}
+                {t(o.restoredAt === null ? 'availability.outageOpen' : 'availability.outage', span(o))}
+              </li>
+            ))}
+          </ul>
+        </Folded>
       )}
       <h4>{t('availability.excluded')}</h4>
       {g.excluded.length === 0 ? (
         <p className="muted">{t('availability.noExcluded')}</p>
       ) : (
-        <ul aria-label={t('availability.excludedOf', { group: name })} className="outage-list">
-          {g.excluded.map((o) => (
-            <li key={o.id}>
-              {t(o.restoredAt === null ? 'availability.outageOpen' : 'availability.outage', span(o))}{' '}
-              <span className="exclusion-reason">{t('availability.reason', { reason: o.reason })}</span>
-            </li>
-          ))}
-        </ul>
+        <Folded count={g.excluded.length}>
+          <ul aria-label={t('availability.excludedOf', { group: name })} className="outage-list">
+            {g.excluded.map((o) => (
+              <li key={o.id}>
+                {t(o.restoredAt === null ? 'availability.outageOpen' : 'availability.outage', span(o))}{' '}
+                <span className="exclusion-reason">{t('availability.reason', { reason: o.reason })}</span>
+              </li>
+            ))}
+          </ul>
+        </Folded>
       )}
     </section>
+  );
+}
+
+/** Lists this long stay readable; a longer one (a bad year) folds behind "Show all", so the chart is not pushed far down. */
+const UNFOLDED = 5;
+
+/** A list shown as is when short, folded when long. */
+function Folded({ count, children }: { readonly count: number; readonly children: ReactNode }) {
+  const t = useT();
+  if (count <= UNFOLDED) return children;
+  return (
+    <details className="folded">
+      <summary>{t('availability.showAll', { count })}</summary>
+      {children}
+    </details>
   );
 }
 

@@ -294,6 +294,7 @@ export const en = {
   'availability.overlong': 'Outages over 30 minutes',
   'availability.overlongOf': 'Outages over 30 minutes: {group}',
   'availability.overlongFlag': 'over 30 min',
+  'availability.showAll': 'Show all ({count})',
   'availability.noOverlong': 'None.',
   'availability.excluded': 'Excluded (not downtime)',
   'availability.excludedOf': 'Excluded outages: {group}',

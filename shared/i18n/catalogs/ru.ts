@@ -296,6 +296,7 @@ export const ru: Record<keyof typeof en, string> = {
   'availability.overlong': 'Сбои дольше 30 минут',
   'availability.overlongOf': 'Сбои дольше 30 минут: {group}',
   'availability.overlongFlag': 'дольше 30 мин',
+  'availability.showAll': 'Показать все ({count})',
   'availability.noOverlong': 'Нет.',
   'availability.excluded': 'Исключённые (не простой)',
   'availability.excludedOf': 'Исключённые сбои: {group}',

@@ -296,6 +296,7 @@ export const uk: Record<keyof typeof en, string> = {
   'availability.overlong': 'Збої довші за 30 хвилин',
   'availability.overlongOf': 'Збої довші за 30 хвилин: {group}',
   'availability.overlongFlag': 'довше 30 хв',
+  'availability.showAll': 'Показати всі ({count})',
   'availability.noOverlong': 'Немає.',
   'availability.excluded': 'Виключені (не простій)',
   'availability.excludedOf': 'Виключені збої: {group}',

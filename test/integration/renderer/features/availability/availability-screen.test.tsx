@@ -69,6 +69,10 @@ describe('the availability screen', () => {
     ids.june = await recordOutage(desk, { groups: ['autodialer', 'inbound'], at: '2026-06-02T11:00:00Z', durationMs: 20 * MIN, summary: 'Both groups down' });
     ids.august = await recordOutage(desk, { groups: ['autodialer'], at: '2026-08-10T06:00:00Z', durationMs: 50 * MIN, summary: 'Calls fail for Alpha', reason: "The customer's carrier failed" });
     ids.old = await recordOutage(desk, { groups: ['inbound'], at: '2024-05-05T07:00:00Z', durationMs: 15 * MIN, summary: 'Inbound queue stuck' });
+    // A bad 2025 for the autodialer: six outages over 30 minutes, one a month from February.
+    for (let month = 2; month <= 7; month++) {
+      await recordOutage(desk, { groups: ['autodialer'], at: `2025-0${month}-10T10:00:00Z`, durationMs: (30 + month) * MIN, summary: `Dialer down in month ${month}` });
+    }
   });
 
   /** Signs in as `login` and opens the screen from the header. */
@@ -158,8 +162,40 @@ describe('the availability screen', () => {
     await user.selectOptions(year, '2025');
     await within(dialog).findByText('The whole of 2025 (Europe/Kyiv).');
     expect(figure(within(dialog).getByRole('region', { name: 'Inbound call processing' }), 'Downtime')).toBe('0 minutes');
+    // More than five outages over 30 minutes fold behind "Show all", so the chart stays in reach.
+    const autodialer = within(dialog).getByRole('region', { name: 'Autodialer' });
+    expect(figure(autodialer, 'Downtime')).toBe('3 hours 27 minutes');
+    const folded = within(autodialer).getByText('Show all (6)').closest('details') as HTMLDetailsElement;
+    expect(folded.open).toBe(false);
+    expect(within(folded).getAllByRole('listitem', { hidden: true }).map((li) => li.textContent?.replace(/^over 30 min Outage \d+, /, ''))).toEqual([
+      '10 Feb 2025, 12:00: 32 minutes',
+      '10 Mar 2025, 12:00: 33 minutes',
+      '10 Apr 2025, 13:00: 34 minutes',
+      '10 May 2025, 13:00: 35 minutes',
+      '10 Jun 2025, 13:00: 36 minutes',
+      '10 Jul 2025, 13:00: 37 minutes',
+    ]);
+    await user.click(within(autodialer).getByText('Show all (6)'));
+    expect(folded.open).toBe(true);
     await user.selectOptions(year, '2026');
     await within(dialog).findByText('2026 so far, as of 25 Nov 2026, 10:00 (Europe/Kyiv).');
+  });
+
+  it('speaks the console\'s language: Ukrainian figures, group names and months', async () => {
+    const bridge = await desk.signedIn('anna');
+    await bridge.invoke('settings:set', { language: 'uk' });
+    const user = userEvent.setup();
+    renderConsole(bridge);
+    await user.click(await screen.findByRole('button', { name: 'Доступність' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Доступність' });
+    const autodialer = await within(dialog).findByRole('region', { name: 'Автодозвон' });
+    expect(figure(autodialer, 'Простій')).toBe('1 година 5 хвилин 30 секунд');
+    expect(figure(autodialer, 'Залишок бюджету')).toBe('6 годин 54 хвилини 30 секунд');
+    expect(figure(autodialer, 'Доступність')).toBe('99,987%');
+    expect(within(autodialer).getByRole('list', { name: 'Збої довші за 30 хвилин: Автодозвон' }).textContent).toBe(`довше 30 хв Збій ${ids.march}, 14 бер. 2026, 02:05: 45 хвилин 30 секунд`);
+    const byMonth = await within(dialog).findByRole('table', { name: 'Залишок бюджету на кінець кожного місяця' });
+    expect(rows(byMonth)[2]).toEqual(['березень', '7 годин 14 хвилин 30 секунд', '8 годин']);
+    expect(within(dialog).getByRole('region', { name: 'Обробка вхідних викликів' })).toBeTruthy();
   });
 
   it('exports the year\'s outages as CSV: times in the support zone, overlong and excluded flags, reasons and summaries quoted', async () => {
