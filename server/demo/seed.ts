@@ -2,6 +2,7 @@
  * The demo dataset (issue 3): the demo people and ~200 tickets whose histories are replayed through
  * the real commands, relative to the current time, so SLA states are realistic whenever it runs:
  * some breached, some paused, escalated, filed outside hours; conversations in ru, uk and en.
+ * Then the roster (roster.ts) and the year's outages (outages.ts), also relative to that time.
  */
 import type { Language, Tier } from '../../shared/model/index.ts';
 import type { TicketKind } from '../../shared/sla/index.ts';
@@ -13,6 +14,7 @@ import type { Actor } from '../domain/actor.ts';
 import { createTicketService, NOBODY_ON_CALL } from '../domain/ticket-service.ts';
 import { userById } from '../store/users.ts';
 import { DEMO_PASSWORD, seedPeople } from './people.ts';
+import { seedOutages } from './outages.ts';
 import { seedRoster } from './roster.ts';
 
 type Phrase = { readonly subject: string; readonly body: string };
@@ -162,5 +164,6 @@ export async function seedDemo(db: Db, now: number, sla: EvaluateOptions = {}, t
     if (step(15)) await tickets.command(who(agent), ticket.id, { type: 'message', messageType: 'reply', body: REPLIES[language].reply });
     if (scenario < 0.95 && step(60 + rnd() * 300)) await tickets.command(who(agent), ticket.id, { type: 'resolve' });
   }
+  await seedOutages(db, now, sla, who);
   return true;
 }

@@ -1,7 +1,7 @@
 /**
- * GET /api/v1/availability over HTTP on SQLite and PostgreSQL: the year's figures from outages in
- * the real tables, against hand-computed values; the customer's view; the default year in the
- * support zone; bad years refused.
+ * GET /api/v1/availability over HTTP on SQLite and PostgreSQL: the year's figures from outages
+ * declared, restored and excluded through the outage routes, against hand-computed values; the
+ * customer's view; the default year in the support zone; bad years refused.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WORKING_HOURS } from '../../support/clock.ts';
@@ -30,31 +30,26 @@ describe.each(engines())('availability on %s', (engine) => {
     if (r.status !== 201) throw new Error(`file: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.ticket.id as number;
   };
-  /** An outage row declared from a ticket filed at `from`, with that ticket linked. */
+  const as = async (login: string, method: string, path: string, body?: unknown) => {
+    const r = await t.request(method, path, { token: await signIn(login), ...(body !== undefined ? { body } : {}) });
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  /**
+   * An outage through the outage routes: a customer reports at `from`, an agent declares it from
+   * that ticket a minute later, restores it at `to` (recorded a minute after) and excludes it.
+   */
   const outage = async (name: string, o: { groups: string[]; from: string; to: string | null; login: string; reason?: string }) => {
     const startedAt = iso(o.from);
-    const ticket = await file(o.login, startedAt);
-    const agent = t.people.users.get('anna') ?? 0;
-    const row = await t.db.kysely
-      .insertInto('outages')
-      .values({
-        groups: JSON.stringify(o.groups),
-        summary: `${name} down`,
-        declared_from: ticket,
-        declared_by: agent,
-        declared_at: startedAt + MIN,
-        started_at: startedAt,
-        restored_at: o.to === null ? null : iso(o.to),
-        restored_by: o.to === null ? null : agent,
-        excluded: o.reason === undefined ? 0 : 1,
-        exclusion_reason: o.reason ?? null,
-        warned_at: null,
-        overlong_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.db.kysely.insertInto('outage_tickets').values({ ticket_id: ticket, outage_id: row.id, linked_at: startedAt + MIN, linked_by: agent }).execute();
-    ids[name] = row.id;
+    const ticketId = await file(o.login, startedAt);
+    t.clock.set(startedAt + MIN);
+    const { outage: declared } = await as('anna', 'POST', '/api/v1/outages', { groups: o.groups, summary: `${name} down`, ticketId });
+    if (o.to !== null) {
+      t.clock.set(Math.max(iso(o.to), startedAt + MIN) + MIN);
+      await as('anna', 'POST', `/api/v1/outages/${declared.id}/restore`, { at: iso(o.to) });
+    }
+    if (o.reason !== undefined) await as('anna', 'POST', `/api/v1/outages/${declared.id}/exclude`, { reason: o.reason });
+    ids[name] = declared.id as number;
   };
   const get = async (login: string | null, query = '') => t.request('GET', `/api/v1/availability${query}`, login === null ? {} : { token: await signIn(login) });
 
