@@ -5,6 +5,7 @@ import { outageCsv, outageCsvRows } from '../../../../../renderer/features/avail
 
 const ZONE = 'Europe/Kyiv';
 const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
 
 function outage(over: Partial<OutageSummary> & Pick<OutageSummary, 'id' | 'startedAt'>): OutageSummary {
   return {
@@ -75,5 +76,3 @@ describe('the outage CSV', () => {
     expect(outageCsv([], { zone: ZONE, now: MARCH })).toBe('id,groups,start (Europe/Kyiv),restored (Europe/Kyiv),duration_minutes,overlong,excluded,reason,tickets,summary\r\n');
   });
 });
-
-const DAY = 24 * 60 * MIN;
