@@ -160,12 +160,15 @@ export function createOutageService(deps: OutageServiceDeps) {
         from: DateTime.fromObject({ year: query.year }, { zone: calendar.zone }).toMillis(),
         to: DateTime.fromObject({ year: query.year + 1 }, { zone: calendar.zone }).toMillis(),
       };
+      const now = deps.now();
+      // An open outage has downtime up to now, not in a year still to come.
+      const inSpan = (r: OutageRow): boolean => span === undefined || r.restored_at !== null || span.from <= now;
       if (actor.kind === 'customer') {
-        const rows = await outageRows(db.kysely, { span, state: query.state, group: await groupOf(actor), excluded: false });
+        const rows = (await outageRows(db.kysely, { span, state: query.state, group: await groupOf(actor), excluded: false })).filter(inSpan);
         const counts = await ticketCounts(db.kysely, rows.map((r) => r.id));
         return rows.map((r) => publicOf(r, counts.get(r.id) ?? 0));
       }
-      return summariesOf(db.kysely, await outageRows(db.kysely, { span, state: query.state }), policy);
+      return summariesOf(db.kysely, (await outageRows(db.kysely, { span, state: query.state })).filter(inSpan), policy);
     },
 
     /** One outage: the detail for agents, the public part for customers of its group (404 for anyone else). */

@@ -51,7 +51,7 @@ describe.each(engines())('outage races on %s', (engine) => {
       const outage = (await t.request('GET', `/api/v1/outages/${id}`, { token: await t.login('anna') })).body;
       expect({ i, startedAt: outage.outage.startedAt, count: outage.outage.ticketCount }).toEqual({ i, startedAt: earliest.at, count: 3 });
     }
-  });
+  }, 60_000);
 
   it('one ticket linked to two outages at once: one 200, one 409 naming the winner; one link, one audit entry (30 races)', async () => {
     for (let i = 0; i < 30; i++) {
@@ -67,7 +67,7 @@ describe.each(engines())('outage races on %s', (engine) => {
       expect(ticket.ticket.outageId).toBe(winner);
       expect(ticket.audit.filter((x: { action: string }) => x.action === 'outage_linked').map((x: { detail: string }) => x.detail)).toEqual([`outage #${winner}`]);
     }
-  });
+  }, 60_000);
 
   it('the primary key is the last line: a second link of a ticket is a unique violation, told apart from other failures', async () => {
     const ticket = await file(WORKING_HOURS + 100 * 60 * MIN);
