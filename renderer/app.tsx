@@ -11,6 +11,7 @@ import { ServerUnreachable } from './features/connection/server-unreachable.tsx'
 import { useLiveUpdates } from './features/connection/use-live-updates.ts';
 import { Header } from './features/header/header.tsx';
 import { OnCallBanner, RosterScreen, useRosterOpen } from './features/oncall/index.ts';
+import { OutageBar, OutageView, useOpenOutageId } from './features/outages/index.ts';
 import { QueueScreen } from './features/queue/queue-screen.tsx';
 import { SettingsDialog } from './features/settings/settings-dialog.tsx';
 import { useSettingsOpen } from './features/settings/store.ts';
@@ -110,12 +111,14 @@ function Console() {
   const settingsOpen = useSettingsOpen();
   const ticketId = useOpenTicketId();
   const rosterOpen = useRosterOpen();
+  const outageId = useOpenOutageId();
   const open = ticketId !== null;
   return (
     <div className="console">
       <Header />
       <ConnectionBanner />
       <OnCallBanner />
+      <OutageBar />
       <main className={`console-main${open ? ' console-main--split' : ''}`}>
         <ErrorBoundary fallback={(p) => <RegionFailed {...p} name={t('region.queue')} />}>
           <QueueScreen />
@@ -128,6 +131,7 @@ function Console() {
       </main>
       {settingsOpen ? <SettingsDialog /> : null}
       {rosterOpen ? <RosterScreen /> : null}
+      {outageId !== null ? <OutageView /> : null}
     </div>
   );
 }

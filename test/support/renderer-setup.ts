@@ -3,6 +3,7 @@ import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { resetConnectionStore } from '../../renderer/features/connection/store.ts';
 import { resetOnCallStore } from '../../renderer/features/oncall/index.ts';
+import { resetOutageStore } from '../../renderer/features/outages/index.ts';
 import { resetQueueStore } from '../../renderer/features/queue/store.ts';
 import { resetSettingsUi } from '../../renderer/features/settings/store.ts';
 import { resetTicketStore } from '../../renderer/features/ticket/store.ts';
@@ -18,6 +19,7 @@ export function setUpRendererTests(): void {
     cleanup();
     resetQueueStore();
     resetOnCallStore();
+    resetOutageStore();
     resetTicketStore();
     resetConnectionStore();
     resetSettingsUi();
