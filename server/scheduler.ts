@@ -1,10 +1,12 @@
 /**
  * Time-driven SLA events: sla.warning at each clock's warnAt and sla.breached at its dueAt, each at
- * most once per clock across every instance sharing the database. A claim is a conditional UPDATE
+ * most once per clock across every instance sharing the database; the outages' restoration
+ * alarms (domain/outage-alarms.ts) are claimed the same way. A claim is a conditional UPDATE
  * (`... where warned_at is null`) in the same transaction as the event row, after locking the
  * ticket row: of two instances racing, the second sees the claim and writes nothing.
  */
 import type { Db } from './db/index.ts';
+import type { OutageAlarms } from './domain/outage-alarms.ts';
 import type { Paging } from './domain/paging.ts';
 import type { TicketService } from './domain/ticket-service.ts';
 import { summaryOf, ticketRow } from './store/tickets.ts';
@@ -21,7 +23,7 @@ export interface Scheduler {
 const BATCH = 200;
 
 /** Builds the scheduler. */
-export function createScheduler(deps: { readonly db: Db; readonly now: () => number; readonly tickets: TicketService; readonly paging?: Paging; readonly onError: (error: unknown) => void }): Scheduler {
+export function createScheduler(deps: { readonly db: Db; readonly now: () => number; readonly tickets: TicketService; readonly paging?: Paging; readonly outageAlarms?: OutageAlarms; readonly onError: (error: unknown) => void }): Scheduler {
   const { db, tickets } = deps;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -93,6 +95,11 @@ export function createScheduler(deps: { readonly db: Db; readonly now: () => num
     // A page opened after hours keeps climbing until acknowledged, even into working time.
     // A failing page step is logged and must not hold up the SLA events below.
     let total = await stepPages(now, () => deps.paging?.whoIsOnCall(now) ?? Promise.resolve({ primary: null, secondary: null })).catch((error: unknown) => {
+      deps.onError(error);
+      return 0;
+    });
+    // Likewise a failing outage alarm.
+    total += await (deps.outageAlarms?.(now) ?? Promise.resolve(0)).catch((error: unknown) => {
       deps.onError(error);
       return 0;
     });

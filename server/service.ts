@@ -8,6 +8,8 @@ import { startDailyBackups, type DailyBackupOptions } from './backup/daily.ts';
 import type { BackupSchedule } from './backup/schedule.ts';
 import type { Db } from './db/index.ts';
 import { createOnCallService, type OnCallService } from './domain/oncall-service.ts';
+import { outageAlarms } from './domain/outage-alarms.ts';
+import { createOutageService, type OutageService } from './domain/outage-service.ts';
 import { createPaging, type Paging, type WhoIsOnCall } from './domain/paging.ts';
 import { createTicketService, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
@@ -70,6 +72,7 @@ export interface Service {
   readonly db: Db;
   readonly tickets: TicketService;
   readonly oncall: OnCallService;
+  readonly outages: OutageService;
   readonly paging: Paging;
   readonly sessions: Sessions;
   readonly hub: EventHub;
@@ -106,9 +109,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   };
   const paging = createPaging({ db, calendar, whoIsOnCall, settings: pagingSettings(options.paging), onError: (e) => logError(e) });
   const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? onRoster, paging });
+  const outages = createOutageService({ db, now, calendar, policy, inTransaction: tickets.inTransaction, paging });
   const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
-  const scheduler = createScheduler({ db, now, tickets, paging, onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, oncall, paging, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const scheduler = createScheduler({ db, now, tickets, paging, outageAlarms: outageAlarms({ db, policy, inTransaction: tickets.inTransaction }), onError: (e) => logError(e) });
+  const app = await buildApp({ tickets, oncall, outages, paging, sessions, hub, calendar, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   await hub.start();
   let listener: PgListener | undefined;
@@ -129,6 +133,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     db,
     tickets,
     oncall,
+    outages,
     paging,
     sessions,
     hub,

@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Sessions } from '../auth/sessions.ts';
 import type { Db } from '../db/index.ts';
 import type { OnCallService } from '../domain/oncall-service.ts';
+import type { OutageService } from '../domain/outage-service.ts';
 import type { TicketService } from '../domain/ticket-service.ts';
 import type { Paging } from '../domain/paging.ts';
 import type { EventHub } from '../events/hub.ts';
@@ -19,6 +20,7 @@ import { registerEventRoutes, type SocketLimits } from './routes/events.ts';
 import { registerEventSchemaRoute } from './routes/event-schema.ts';
 import { registerInfoRoute } from './routes/info.ts';
 import { registerOnCallRoutes } from './routes/oncall.ts';
+import { registerOutageRoutes } from './routes/outages.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerPageRoutes } from './routes/pages.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
@@ -34,6 +36,7 @@ declare module 'fastify' {
 export interface AppDeps {
   readonly tickets: TicketService;
   readonly oncall: OnCallService;
+  readonly outages: OutageService;
   readonly paging: Paging;
   readonly sessions: Sessions;
   readonly hub: EventHub;
@@ -78,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTicketRoutes(app, deps);
   registerOnCallRoutes(app, deps);
   registerPageRoutes(app, deps);
+  registerOutageRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerEventSchemaRoute(app);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,6 @@
-/** Reading outages (docs/availability.md): rows as the model's summaries. Writes live in domain/outage-service.ts. */
-import type { Selectable } from 'kysely';
-import type { OutageRef, OutageState, OutageSummary, PublicOutage } from '../../shared/model/index.ts';
+/** Outages as rows (docs/availability.md): reading them as the model's shapes, and the writes domain/outage-service.ts composes into its transactions. */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { OutageAction, OutageCompensation, OutageRef, OutageState, OutageSummary, OutageTicket, OutageTimelineEntry, PublicOutage } from '../../shared/model/index.ts';
 import { restoreBy } from '../../shared/outage/index.ts';
 import type { FunctionGroup, SlaPolicy } from '../../shared/sla/index.ts';
 import type { OutagesTable } from '../db/schema.ts';
@@ -79,4 +79,104 @@ export async function summariesOf(ex: Executor, rows: readonly OutageRow[], poli
     excluded: r.excluded === 1,
     exclusionReason: r.exclusion_reason,
   }));
+}
+
+/** The outage a ticket is linked to, if any. */
+export async function outageOfTicket(ex: Executor, ticketId: number): Promise<number | undefined> {
+  const row = await ex.selectFrom('outage_tickets').select('outage_id').where('ticket_id', '=', ticketId).executeTakeFirst();
+  return row?.outage_id;
+}
+
+/** The receipts (created_at) of an outage's tickets, by ticket id. */
+export async function receiptsOf(ex: Executor, outageId: number): Promise<Map<number, number>> {
+  const rows = await ex
+    .selectFrom('outage_tickets')
+    .innerJoin('tickets', 'tickets.id', 'outage_tickets.ticket_id')
+    .select(['tickets.id', 'tickets.created_at'])
+    .where('outage_tickets.outage_id', '=', outageId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.created_at]));
+}
+
+/** An outage's tickets as the outage screen lists them, by receipt. */
+export async function outageTicketsOf(ex: Executor, outageId: number): Promise<OutageTicket[]> {
+  const rows = await ex
+    .selectFrom('outage_tickets')
+    .innerJoin('tickets', 'tickets.id', 'outage_tickets.ticket_id')
+    .innerJoin('clients', 'clients.id', 'tickets.client_id')
+    .select(['tickets.id', 'tickets.subject', 'tickets.client_id', 'clients.name as client_name', 'tickets.language', 'tickets.status', 'tickets.created_at', 'outage_tickets.linked_at'])
+    .where('outage_tickets.outage_id', '=', outageId)
+    .orderBy('tickets.created_at')
+    .orderBy('tickets.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.id,
+    subject: r.subject,
+    clientId: r.client_id,
+    clientName: r.client_name,
+    language: r.language,
+    status: r.status,
+    createdAt: r.created_at,
+    linkedAt: r.linked_at,
+  }));
+}
+
+/** An outage's timeline, oldest first. */
+export async function timelineOf(ex: Executor, outageId: number): Promise<OutageTimelineEntry[]> {
+  const rows = await ex.selectFrom('outage_audit').selectAll().where('outage_id', '=', outageId).orderBy('id').execute();
+  const persons = await personsById(ex, rows.flatMap((r) => (r.actor_id === null ? [] : [r.actor_id])));
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    actor: r.actor_id === null ? null : (persons.get(r.actor_id) ?? { id: r.actor_id, name: '?' }),
+    detail: r.detail,
+    at: r.at,
+  }));
+}
+
+/** An outage's compensation decisions (R6c), oldest first. */
+export async function compensationsOf(ex: Executor, outageId: number): Promise<OutageCompensation[]> {
+  const rows = await ex.selectFrom('outage_compensations').selectAll().where('outage_id', '=', outageId).orderBy('id').execute();
+  const persons = await personsById(ex, rows.map((r) => r.decided_by));
+  return rows.map((r) => ({ id: r.id, decision: r.decision, by: persons.get(r.decided_by) ?? { id: r.decided_by, name: '?' }, at: r.at }));
+}
+
+// Writes: each inside the caller's transaction (domain/outage-service.ts, the scheduler).
+
+/** A new outage row. */
+export async function insertOutage(ex: Executor, o: Pick<Insertable<OutagesTable>, 'groups' | 'summary' | 'declared_from' | 'declared_by' | 'declared_at' | 'started_at'>): Promise<OutageRow> {
+  return ex
+    .insertInto('outages')
+    .values({ ...o, restored_at: null, restored_by: null, excluded: 0, exclusion_reason: null, warned_at: null, overlong_at: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Changes an outage row; returns it as it now is. */
+export async function updateOutage(ex: Executor, id: number, set: Updateable<Omit<OutagesTable, 'id'>>): Promise<OutageRow> {
+  await ex.updateTable('outages').set(set).where('id', '=', id).execute();
+  const row = await outageRow(ex, id, false);
+  if (row === undefined) throw new Error(`outage ${id} vanished inside its own transaction`);
+  return row;
+}
+
+/** Links a ticket (the primary key refuses a ticket already in an outage). */
+export async function insertOutageTicket(ex: Executor, outageId: number, ticketId: number, at: number, by: number): Promise<void> {
+  await ex.insertInto('outage_tickets').values({ outage_id: outageId, ticket_id: ticketId, linked_at: at, linked_by: by }).execute();
+}
+
+/** Unlinks a ticket. */
+export async function deleteOutageTicket(ex: Executor, outageId: number, ticketId: number): Promise<void> {
+  await ex.deleteFrom('outage_tickets').where('outage_id', '=', outageId).where('ticket_id', '=', ticketId).execute();
+}
+
+/** Appends to an outage's timeline; `actorId` null for the scheduler. */
+export async function auditOutage(ex: Executor, outageId: number, actorId: number | null, action: OutageAction, detail: string | null, at: number): Promise<void> {
+  await ex.insertInto('outage_audit').values({ outage_id: outageId, actor_id: actorId, action, detail, at }).execute();
+}
+
+/** Records a compensation decision (R6c). */
+export async function insertCompensation(ex: Executor, outageId: number, decision: string, by: number, at: number): Promise<void> {
+  await ex.insertInto('outage_compensations').values({ outage_id: outageId, decision, decided_by: by, at }).execute();
 }

@@ -15,9 +15,15 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 /** The years availability is kept for. */
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
-const year = z
-  .union([z.number(), z.string().regex(DECIMAL, 'must be a year such as 2026').transform(Number)])
-  .pipe(z.number().int().min(FIRST_YEAR, `must be a year from ${FIRST_YEAR}`).max(LAST_YEAR, `must be a year up to ${LAST_YEAR}`));
+/**
+ * A calendar year, as a number or decimal text (a query string). The description goes on the
+ * union, not the pipe: described after the pipe, the OpenAPI document loses the string branch.
+ */
+const yearOf = (description: string) =>
+  z
+    .union([z.number(), z.string().regex(DECIMAL, 'must be a year such as 2026').transform(Number)])
+    .describe(description)
+    .pipe(z.number().int().min(FIRST_YEAR, `must be a year from ${FIRST_YEAR}`).max(LAST_YEAR, `must be a year up to ${LAST_YEAR}`));
 
 /** A function group (R1, R20). */
 export const functionGroupSchema = z.enum(FUNCTION_GROUPS);
@@ -89,7 +95,7 @@ export const outageCompensationRequestSchema = z.strictObject({ decision: text(4
 
 /** GET /api/v1/outages query: outages overlapping `year` (support zone), newest first. */
 export const outageListQuerySchema = z.strictObject({
-  year: year.optional().describe('only outages with downtime in this calendar year of the support zone'),
+  year: yearOf('only outages with downtime in this calendar year of the support zone').optional(),
   state: z.enum(['open', 'restored', 'all']).default('all'),
 });
 /** GET /api/v1/outages response: agents get summaries, customers the public part of their group's outages. */
@@ -100,7 +106,7 @@ export const outageResponseSchema = outageDetailSchema;
 export const outageGetResponseSchema = z.union([outageDetailSchema, z.object({ outage: publicOutageSchema })]);
 
 /** GET /api/v1/availability query: default the current year of the support zone. */
-export const availabilityQuerySchema = z.strictObject({ year: year.optional() });
+export const availabilityQuerySchema = z.strictObject({ year: yearOf('a calendar year of the support zone; default the current one').optional() });
 
 const outageSpan = z.object({ id, startedAt: instant, restoredAt: instant.nullable(), durationMs: z.number().int().nonnegative() });
 const figures = {
