@@ -10,6 +10,7 @@ import type { OutageDetail, OutageState, OutageSummary, PublicOutage } from '../
 import { checkRestoreAt, outageStart } from '../../shared/outage/index.ts';
 import { mayDecideCompensation } from '../../shared/workflow/index.ts';
 import type { Db } from '../db/index.ts';
+import { isUniqueViolation } from '../db/unique.ts';
 import type { PendingEvent } from '../events/outbox.ts';
 import type { Executor } from '../store/executor.ts';
 import {
@@ -124,6 +125,19 @@ export function createOutageService(deps: OutageServiceDeps) {
     return after;
   }
 
+  /**
+   * Links a ticket row. The locks decide first; the primary key (a ticket in one outage) is the
+   * last line, and its violation is the same 409, not a 500.
+   */
+  async function linkRow(tx: TicketTx, actor: Actor, outageId: number, ticketId: number): Promise<void> {
+    try {
+      await insertOutageTicket(tx.trx, outageId, ticketId, tx.now, actor.id);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`ticket #${ticketId} is already in an outage`);
+      throw error;
+    }
+  }
+
   /** Sets started_at to the earliest receipt among the outage's tickets (R19). */
   async function restart(tx: TicketTx, row: OutageRow): Promise<OutageRow> {
     const start = outageStart([...(await receiptsOf(tx.trx, row.id)).values()]);
@@ -185,7 +199,7 @@ export function createOutageService(deps: OutageServiceDeps) {
           declared_at: tx.now,
           started_at: ticket.created_at,
         });
-        await insertOutageTicket(tx.trx, row.id, ticket.id, tx.now, actor.id);
+        await linkRow(tx, actor, row.id, ticket.id);
         await auditOutage(tx.trx, row.id, actor.id, 'declared', `from ticket #${ticket.id}`, tx.now);
         const after = await touchTicket(tx, actor, ticket, 'outage_linked', row.id);
         tx.events.push(await outageEvent(tx.trx, row, { type: 'outage.declared' }, policy));
@@ -209,7 +223,7 @@ export function createOutageService(deps: OutageServiceDeps) {
         if (row.restored_at !== null && ticket.created_at > row.restored_at) {
           throw conflict(`ticket #${ticket.id} was received at ${iso(ticket.created_at)}, after outage #${id} was restored (${iso(row.restored_at)})`);
         }
-        await insertOutageTicket(tx.trx, id, ticket.id, tx.now, actor.id);
+        await linkRow(tx, actor, id, ticket.id);
         const after = await restart(tx, row);
         await auditOutage(tx.trx, id, actor.id, 'linked', `ticket #${ticket.id}`, tx.now);
         await touchTicket(tx, actor, ticket, 'outage_linked', id);

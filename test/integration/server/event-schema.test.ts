@@ -31,6 +31,16 @@ describe.each(engines())('event stream JSON Schema on %s', (engine) => {
     await t.request('POST', `/api/v1/tickets/${id}/route`, { ...(await as('anna')), body: { tier: 'l2-analysts', reason: 'needs the call logs' } });
     await t.request('POST', `/api/v1/tickets/${id}/escalate`, { ...(await as('alpha.user')), body: { justification: 'Our call centre cannot work at all today.' } });
     await socket.next((e) => e.type === 'ticket.escalated' && e.ticketId === id, 'ticket.escalated');
+    // An outage declared from this ticket (its events are carried on it): the countdown's alarms, a link, the restore.
+    const declared = await t.request('POST', '/api/v1/outages', { ...(await as('anna')), body: { groups: ['autodialer'], summary: 'Dialer down', ticketId: id } });
+    const outage = declared.body.outage.id as number;
+    await t.service.scheduler.runDue(); // outage.warning: 21 minutes after the receipt
+    t.clock.advance(10 * MIN);
+    await t.service.scheduler.runDue(); // outage.overlong
+    const other = await t.request('POST', '/api/v1/tickets', { ...(await as('alpha.user')), body: { kind: 'problem', subject: 'Dialer down too', body: 'Same here.' } });
+    await t.request('POST', `/api/v1/outages/${outage}/tickets`, { ...(await as('anna')), body: { ticketId: other.body.ticket.id } }); // outage.changed
+    await t.request('POST', `/api/v1/outages/${outage}/restore`, await as('anna')); // outage.restored
+    await socket.next((e) => e.type === 'outage.restored' && e.ticketId === id, 'outage.restored');
     // After hours the customer writes again: a page (to the managers: nobody is on the roster here), its escalation, acknowledgement and close.
     t.clock.set(SATURDAY_3AM);
     await t.request('POST', `/api/v1/tickets/${id}/messages`, { ...(await as('alpha.user')), body: { type: 'reply', body: 'Still nothing at night.' } });

@@ -45,6 +45,32 @@ describe.skipIf(inject('pgBaseUrl') === null)('two instances on one PostgreSQL',
     expect(counts.reduce((s, n) => s + n, 0)).toBe((await total()) - before);
   });
 
+  it('outage.warning and outage.overlong of each outage are emitted exactly once across both schedulers', async () => {
+    const start = WORKING_HOURS + 2 * 60 * MIN;
+    clock.set(start);
+    const ids: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const filed = await a.request('POST', '/api/v1/tickets', { token: await a.login('alpha.user'), body: { kind: 'problem', subject: `outage race ${i}`, body: 'x' } });
+      const declared = await (i % 2 === 0 ? a : b).request('POST', '/api/v1/outages', { token: await (i % 2 === 0 ? a : b).login('anna'), body: { groups: ['autodialer'], summary: 'race', ticketId: filed.body.ticket.id } });
+      expect(declared.status).toBe(201);
+      ids.push(declared.body.outage.id as number);
+    }
+    const alarms = async () =>
+      (await a.db.kysely.selectFrom('events').select(['type', 'payload']).where('type', 'in', ['outage.warning', 'outage.overlong']).orderBy('seq').execute())
+        .map((e) => `${(JSON.parse(e.payload) as { data: { outage: { id: number } } }).data.outage.id} ${e.type}`)
+        .filter((e) => ids.includes(Number(e.split(' ')[0])));
+    const total = async () => Number((await a.db.kysely.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await total();
+    let written = 0;
+    for (const at of [start + 20 * MIN, start + 30 * MIN]) {
+      clock.set(at);
+      written += (await Promise.all([a.service.scheduler.runDue(), b.service.scheduler.runDue()])).reduce((s, n) => s + n, 0);
+    }
+    expect((await alarms()).sort()).toEqual(ids.flatMap((id) => [`${id} outage.overlong`, `${id} outage.warning`]).sort());
+    // Each event written (the tickets' SLA events too) was claimed by exactly one of the two.
+    expect(written).toBe((await total()) - before);
+  });
+
   it('each step of a page (escalations, a reminder) fires exactly once across both schedulers', async () => {
     clock.set(SATURDAY_3AM);
     const customer = await a.login('alpha.user');

@@ -61,6 +61,12 @@ interface Desk {
   override(): Promise<number>;
   /** A ticket escalated at 03:00 on Saturday, so it is paged (the primary on call, else the managers); the page's id. */
   page(): Promise<number>;
+  /** An autodialer outage (Alpha's group, not Beta's) declared by anna from a fresh ticket of Alpha's; its id. */
+  outage(): Promise<number>;
+  /** An outage command by anna that must succeed. */
+  outageAct(method: string, path: string, body?: unknown): Promise<void>;
+  /** The first ticket of an outage. */
+  outageTicket(id: number): Promise<number>;
 }
 
 // The table. Columns: customer, other customer, l1, l2-analysts, l2-methodologists, l3, l4, manager, admin, no token, expired, logged-out.
@@ -100,6 +106,29 @@ const schedule = (d: Desk) => {
   return { primary: rotation([d.userId('boris')]), secondary: rotation([d.userId('olga')]) };
 };
 const post = (action: string, body?: unknown) => (f: Fixture) => ({ method: 'POST', path: `/api/v1/tickets/${f.id}/${action}`, ...(body !== undefined ? { body } : {}) });
+// Issue 9: outages. Fixtures: `id` the outage, `other` a ticket.
+const anOutage = async (d: Desk) => ({ id: await d.outage() });
+const withFreshTicket = async (d: Desk) => ({ id: await d.outage(), other: await d.file() });
+const withTwoTickets = async (d: Desk) => {
+  const { id, other } = await withFreshTicket(d);
+  await d.outageAct('POST', `/api/v1/outages/${id}/tickets`, { ticketId: other });
+  return { id, other };
+};
+/** Another outage, and a ticket linked to the first one. */
+const ticketInAnother = async (d: Desk) => ({ other: (await withTwoTickets(d)).other, id: await d.outage() });
+const restoredOutage = async (d: Desk) => {
+  const id = await d.outage();
+  await d.outageAct('POST', `/api/v1/outages/${id}/restore`);
+  return { id };
+};
+const excludedOutage = async (d: Desk) => {
+  const id = await d.outage();
+  await d.outageAct('POST', `/api/v1/outages/${id}/exclude`, { reason: 'their carrier' });
+  return { id };
+};
+const outagePost = (action: string, body?: unknown) => (f: Fixture) => ({ method: 'POST', path: `/api/v1/outages/${f.id}/${action}`, ...(body !== undefined ? { body } : {}) });
+const AGENTS_OR_409: readonly Outcome[] = [403, 403, 409, 409, 409, 409, 409, 409, 409, 401, 401, 401];
+const MANAGER_ONLY: readonly Outcome[] = [403, 403, 403, 403, 403, 403, 403, ok, 403, 401, 401, 401];
 
 const ROWS: readonly Row[] = [
   { name: 'GET /oncall', request: () => ({ method: 'GET', path: '/api/v1/oncall' }), expect: AGENTS_ONLY },
@@ -111,6 +140,37 @@ const ROWS: readonly Row[] = [
   { name: 'GET /pages', request: () => ({ method: 'GET', path: '/api/v1/pages?state=all' }), expect: AGENTS_ONLY },
   { name: 'POST /pages/:id/ack', setup: async (d) => ({ id: await d.page() }), request: (f) => ({ method: 'POST', path: `/api/v1/pages/${f.id}/ack` }), expect: [403, 403, 403, 403, 403, 403, 403, ok, 403, 401, 401, 401] },
   { name: 'DELETE /oncall/overrides/:id', setup: async (d) => ({ id: await d.override() }), request: (f) => ({ method: 'DELETE', path: `/api/v1/oncall/overrides/${f.id}` }), expect: EDITORS_ONLY },
+  // Issue 9: outages. Alpha's primary group is the autodialer, Beta's inbound; customers see their group's, never excluded ones.
+  { name: 'GET /outages', request: () => ({ method: 'GET', path: '/api/v1/outages?state=all' }), expect: SIGNED_IN },
+  { name: 'GET /outages/:id (an autodialer outage)', setup: anOutage, request: (f) => ({ method: 'GET', path: `/api/v1/outages/${f.id}` }), expect: [ok, 404, ok, ok, ok, ok, ok, ok, ok, 401, 401, 401] },
+  { name: 'GET /outages/:id (excluded)', setup: excludedOutage, request: (f) => ({ method: 'GET', path: `/api/v1/outages/${f.id}` }), expect: [404, 404, ok, ok, ok, ok, ok, ok, ok, 401, 401, 401] },
+  { name: 'GET /outages/:id (no such outage)', request: () => ({ method: 'GET', path: '/api/v1/outages/999999' }), expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 401, 401, 401] },
+  { name: 'POST /outages (declare from a ticket)', setup: fresh, request: (f) => ({ method: 'POST', path: '/api/v1/outages', body: { groups: ['autodialer'], summary: 'Dialer down', ticketId: f.id } }), expect: AGENTS_ONLY },
+  {
+    name: 'POST /outages from a ticket in an outage',
+    setup: withTwoTickets,
+    request: (f) => ({ method: 'POST', path: '/api/v1/outages', body: { groups: ['inbound'], summary: 'Again', ticketId: f.other } }),
+    expect: AGENTS_OR_409,
+  },
+  { name: 'link a ticket to an outage', setup: withFreshTicket, request: (f) => outagePost('tickets', { ticketId: f.other })(f), expect: AGENTS_ONLY },
+  { name: 'link a ticket that is in another outage', setup: ticketInAnother, request: (f) => outagePost('tickets', { ticketId: f.other })(f), expect: AGENTS_OR_409 },
+  { name: 'unlink one of two tickets', setup: withTwoTickets, request: (f) => ({ method: 'DELETE', path: `/api/v1/outages/${f.id}/tickets/${f.other}` }), expect: AGENTS_ONLY },
+  {
+    name: 'unlink the last ticket',
+    setup: async (d) => {
+      const { id, other } = await withTwoTickets(d);
+      await d.outageAct('DELETE', `/api/v1/outages/${id}/tickets/${other}`);
+      return { id, other: await d.outageTicket(id) };
+    },
+    request: (f) => ({ method: 'DELETE', path: `/api/v1/outages/${f.id}/tickets/${f.other}` }),
+    expect: AGENTS_OR_409,
+  },
+  { name: 'restore an open outage', setup: anOutage, request: outagePost('restore'), expect: AGENTS_ONLY },
+  { name: 'restore a restored outage', setup: restoredOutage, request: outagePost('restore'), expect: AGENTS_OR_409 },
+  { name: 'restore before the start of downtime', setup: anOutage, request: outagePost('restore', { at: 0 }), expect: [403, 403, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },
+  { name: 'exclude an outage (R27)', setup: anOutage, request: outagePost('exclude', { reason: "the customer's PBX" }), expect: AGENTS_ONLY },
+  { name: 'exclude an excluded outage', setup: excludedOutage, request: outagePost('exclude', { reason: 'again' }), expect: AGENTS_OR_409 },
+  { name: 'compensation on an outage (R6c)', setup: anOutage, request: outagePost('compensation', { decision: 'A week free.' }), expect: MANAGER_ONLY },
   //                                                                                     cust  other l1   l2a  l2m  l3   l4   mgr  admin none exp  out
   { name: 'GET /clock', request: () => ({ method: 'GET', path: '/api/v1/clock' }), expect: ALL_OK },
   { name: 'GET /info', request: () => ({ method: 'GET', path: '/api/v1/info' }), expect: ALL_OK },
@@ -217,6 +277,20 @@ describe.each(engines())('permissions on %s', (engine) => {
       const page = r.body.pages.find((p) => p.ticketId === id);
       if (page === undefined) throw new Error(`no page for #${id}: ${JSON.stringify(r.body)}`);
       return page.id;
+    },
+    async outage() {
+      const ticketId = await desk.file();
+      const r = await t.request('POST', '/api/v1/outages', { token: await t.login('anna'), body: { groups: ['autodialer'], summary: 'Dialer down', ticketId } });
+      if (r.status !== 201) throw new Error(`outage: ${r.status} ${JSON.stringify(r.body)}`);
+      return (r.body as { outage: { id: number } }).outage.id;
+    },
+    async outageAct(method, path, body) {
+      const r = await t.request(method, path, { token: await t.login('anna'), ...(body !== undefined ? { body } : {}) });
+      if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    },
+    async outageTicket(id) {
+      const r = await t.request<{ tickets: { id: number }[] }>('GET', `/api/v1/outages/${id}`, { token: await t.login('anna') });
+      return r.body.tickets[0]?.id ?? 0;
     },
   };
 
@@ -337,6 +411,14 @@ describe.each(engines())('permissions on %s', (engine) => {
     await as('anna', 'POST', `/api/v1/tickets/${original}/take`);
     await as('anna', 'POST', `/api/v1/tickets/${original}/resolve`);
     await as('alpha.user', 'POST', `/api/v1/tickets/${original}/reopen`);
+    // Issue 9: an outage declared from the original, with an internal summary; customers see its public part only.
+    const declared = await as('anna', 'POST', '/api/v1/outages', { groups: ['autodialer', 'inbound'], summary: `${secret} outage summary`, ticketId: original });
+    expect(declared.status).toBe(201);
+    await as('sofia', 'POST', `/api/v1/outages/${declared.body.outage.id}/compensation`, { decision: `${secret} outage compensation` });
+    for (const who of ['alpha.user', 'beta.user', 'anna']) {
+      await as(who, 'GET', '/api/v1/outages');
+      await as(who, 'GET', `/api/v1/outages/${declared.body.outage.id}`);
+    }
     // Let the original's clock warn and breach: SLA events are for agents only.
     t.clock.advance(3 * DAY);
     await t.service.scheduler.runDue();
@@ -365,11 +447,13 @@ describe.each(engines())('permissions on %s', (engine) => {
 
     // The test can fail: agents do receive every one of these.
     expect(seen.filter((s) => s.who === 'anna' && s.route.startsWith('GET')).some((s) => contains(s.body))).toBe(true);
-    const agentsOnly = (e: ServiceEvent): boolean => e.type === 'ticket.routed' || e.type === 'sla.warning' || e.type === 'sla.breached' || (e.type === 'message.added' && e.data.message?.type === 'note');
+    const agentsOnly = (e: ServiceEvent): boolean =>
+      e.type === 'ticket.routed' || e.type === 'sla.warning' || e.type === 'sla.breached' || e.type.startsWith('outage.') || (e.type === 'message.added' && e.data.message?.type === 'note');
     for (const socket of [agent, agentReplay]) {
       expect(socket.received.filter((e) => e.type === 'message.added' && e.data.message?.type === 'note' && contains(e)).length).toBeGreaterThanOrEqual(3);
       expect(socket.received.some((e) => e.type === 'ticket.routed' && contains(e))).toBe(true);
       expect(socket.received.some((e) => e.type === 'sla.breached')).toBe(true);
+      expect(socket.received.some((e) => e.type === 'outage.declared')).toBe(true);
     }
 
     const leaks: string[] = [];
