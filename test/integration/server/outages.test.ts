@@ -139,6 +139,36 @@ describe.each(engines())('outages (%s)', (engine) => {
     expect((await refused(400, () => link(a.id, 0))).field).toBe('body.ticketId');
   });
 
+  it('bad input is a 400 naming the field, and changes nothing', async () => {
+    const { id, ticket } = await outage();
+    const other = await file(WORKING_HOURS);
+    const cases: [string, string, { body?: unknown; raw?: string }, string][] = [
+      ['POST', '/api/v1/outages', { body: { groups: ['autodialer'], summary: 'x', ticketId: other, extra: 1 } }, 'body.extra'],
+      ['POST', '/api/v1/outages', { body: { groups: 'autodialer', summary: 'x', ticketId: other } }, 'body.groups'],
+      ['POST', '/api/v1/outages', { body: { groups: ['autodialer'], summary: 'x'.repeat(501), ticketId: other } }, 'body.summary'],
+      ['POST', '/api/v1/outages', { body: { groups: ['autodialer'], summary: 'a\u0000b', ticketId: other } }, 'body.summary'],
+      ['POST', '/api/v1/outages', { body: { groups: ['autodialer'], summary: 'x', ticketId: 2 ** 31 } }, 'body.ticketId'],
+      ['POST', '/api/v1/outages', { raw: 'null' }, 'body'],
+      ['POST', `/api/v1/outages/${id}/tickets`, { body: { ticketId: `${other}` } }, 'body.ticketId'],
+      ['POST', `/api/v1/outages/${id}/tickets`, { body: {} }, 'body.ticketId'],
+      ['POST', `/api/v1/outages/0x10/tickets`, { body: { ticketId: other } }, 'params.id'],
+      ['DELETE', `/api/v1/outages/${id}/tickets/+${ticket}`, {}, 'params.ticketId'],
+      ['POST', `/api/v1/outages/${id}/restore`, { body: { at: 1.5 } }, 'body.at'],
+      ['POST', `/api/v1/outages/${id}/restore`, { body: { at: null } }, 'body.at'],
+      ['POST', `/api/v1/outages/${id}/restore`, { raw: '{"at":' }, 'body'],
+      ['POST', `/api/v1/outages/${id}/exclude`, {}, 'body'],
+      ['POST', `/api/v1/outages/${id}/exclude`, { body: { reason: 'x'.repeat(1001) } }, 'body.reason'],
+      ['POST', `/api/v1/outages/${id}/compensation`, { body: { decision: ' ' } }, 'body.decision'],
+      ['GET', '/api/v1/outages?year=2026.5', {}, 'querystring.year'],
+      ['GET', '/api/v1/outages?year=2101', {}, 'querystring.year'],
+      ['GET', '/api/v1/outages?status=open', {}, 'querystring.status'],
+    ];
+    for (const [method, path, o, field] of cases) {
+      const body = await refused(400, async () => t.request(method, path, { token: await as('sofia'), ...o }));
+      expect({ method, path, error: body.error, field: body.field }).toEqual({ method, path, error: 'bad_request', field });
+    }
+  });
+
   it('the last ticket cannot be unlinked', async () => {
     const { id, ticket } = await outage();
     expect(await refused(409, () => unlink(id, ticket))).toEqual({ error: 'conflict', message: `ticket #${ticket} is the last ticket of outage #${id}; an outage keeps at least one` });
