@@ -9,6 +9,8 @@ import { SATURDAY_3AM } from '../../../../support/clock.ts';
 import { at, minutes } from '../../../../support/time.ts';
 
 setUpRendererTests();
+// Whole consoles against a real service, each step a real round trip: room for a busy machine (no speed is asserted).
+const HEAVY = { timeout: 20_000 };
 
 // A Monday morning, working hours: the queue is not narrowed.
 const monday = at('2026-11-30 10:00');
@@ -49,7 +51,7 @@ const line = async (summary: string): Promise<{ it: HTMLElement; id: number }> =
   return { it, id: Number(/#(\d+)/.exec(within(it).getByRole('button').textContent ?? '')?.[1]) };
 };
 
-describe('the outage bar', () => {
+describe('the outage bar', HEAVY, () => {
   const desk = useDesk({ start: monday });
 
   it('appears in boris\'s console when anna declares from hers: groups, tickets, downtime and the 30-minute countdown, ticking', async () => {
@@ -132,7 +134,7 @@ describe('the outage bar', () => {
   });
 });
 
-describe('outage tickets after hours (R8, R26)', () => {
+describe('outage tickets after hours (R8, R26)', HEAVY, () => {
   const desk = useDesk({ start: SATURDAY_3AM });
 
   it('a ticket linked to an open outage must be handled now: the narrowed queue holds it until the outage is restored', async () => {

@@ -8,6 +8,14 @@ import { setUpRendererTests } from '../../../../support/renderer-setup.ts';
 import { at, minutes } from '../../../../support/time.ts';
 
 setUpRendererTests();
+// Whole consoles against a real service, each step a real round trip: room for a busy machine (no speed is asserted).
+const HEAVY = { timeout: 20_000 };
+
+/** Writes a text into a field as an agent pasting it: one input event, not one re-render of the console per key. */
+async function write(field: HTMLElement, text: string): Promise<void> {
+  await userEvent.click(field);
+  await userEvent.paste(text);
+}
 
 // A Monday morning in working hours, on the service's clock and this one (timers stay real).
 const monday = at('2026-11-30 10:00');
@@ -34,7 +42,7 @@ async function openFromTicket(ticketId: number, id: number): Promise<HTMLElement
   return screen.findByRole('dialog', { name: `Outage #${id}` });
 }
 
-describe('the outage view', () => {
+describe('the outage view', HEAVY, () => {
   const desk = useDesk({ start: monday });
 
   it('shows what is down since the earliest ticket (R19), who declared it, its tickets and timeline; link by number and unlink; a ticket opens from it', async () => {
@@ -116,7 +124,7 @@ describe('the outage view', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: new RegExp(`^Outage #${id}:`) })).toBeNull());
 
     const exclude = within(view).getByRole('form', { name: 'Exclude from downtime (R27)' });
-    await userEvent.type(within(exclude).getByRole('textbox'), 'The customer\'s carrier cut the line');
+    await write(within(exclude).getByRole('textbox'), 'The customer\'s carrier cut the line');
     await userEvent.click(within(exclude).getByRole('button', { name: 'Exclude' }));
     await within(facts).findByText('Excluded (R27)');
     expect(facts.textContent).toContain('Excluded becauseThe customer\'s carrier cut the line');
@@ -140,7 +148,7 @@ describe('the outage view', () => {
     let section = await within(view).findByRole('region', { name: 'Compensation decisions (R6c)' });
     expect(within(section).getByText('No decision recorded yet.')).toBeTruthy();
     const form = within(section).getByRole('form', { name: 'Record a compensation decision' });
-    await userEvent.type(within(form).getByRole('textbox', { name: 'Decision' }), 'Credit one day of service to Alpha');
+    await write(within(form).getByRole('textbox', { name: 'Decision' }), 'Credit one day of service to Alpha');
     await userEvent.click(within(form).getByRole('button', { name: 'Record decision' }));
     await waitFor(() => expect(within(section).queryAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringMatching(/^Credit one day of service to Alpha · Sofia Tkachenko, Mon 30 Nov, 12:00/)]));
     expect(within(section).queryByText('No decision recorded yet.')).toBeNull();

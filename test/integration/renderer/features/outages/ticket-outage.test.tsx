@@ -8,6 +8,14 @@ import { setUpRendererTests } from '../../../../support/renderer-setup.ts';
 import { at, minutes } from '../../../../support/time.ts';
 
 setUpRendererTests();
+// Whole consoles against a real service, each step a real round trip: room for a busy machine (no speed is asserted).
+const HEAVY = { timeout: 20_000 };
+
+/** Writes a text into a field as an agent pasting it: one input event, not one re-render of the console per key. */
+async function write(field: HTMLElement, text: string): Promise<void> {
+  await userEvent.click(field);
+  await userEvent.paste(text);
+}
 
 const monday = at('2026-11-30 10:00');
 
@@ -18,7 +26,7 @@ async function open(id: number): Promise<HTMLElement> {
   return ws;
 }
 
-describe('outages from the ticket workspace', () => {
+describe('outages from the ticket workspace', HEAVY, () => {
   const desk = useDesk({ start: monday });
 
   it('declares an outage from a ticket (its client\'s group checked), links another to it from the open outages offered; each says which outage it is part of', async () => {
@@ -37,7 +45,7 @@ describe('outages from the ticket workspace', () => {
     expect((summary as HTMLTextAreaElement).value).toBe('Вхідні дзвінки не проходять');
     await userEvent.click(within(declare).getByRole('checkbox', { name: 'Autodialer' }));
     await userEvent.clear(summary);
-    await userEvent.type(summary, 'SIP carrier down');
+    await write(summary, 'SIP carrier down');
     await userEvent.click(within(declare).getByRole('button', { name: 'Declare' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
