@@ -8,7 +8,7 @@ import { useOutageCommand } from './queries.ts';
 import { useOutageActions } from './store.ts';
 
 /** A ticket number as typed ("12" or "#12"), or null when it is not one. */
-export function ticketNumberOf(text: string): number | null {
+function ticketNumberOf(text: string): number | null {
   const n = Number(text.trim().replace(/^#/, ''));
   return Number.isInteger(n) && n > 0 ? n : null;
 }
