@@ -12,6 +12,7 @@ import { useLiveUpdates } from './features/connection/use-live-updates.ts';
 import { AvailabilityScreen, useAvailabilityOpen } from './features/availability/index.ts';
 import { Header } from './features/header/header.tsx';
 import { OnCallBanner, RosterScreen, useRosterOpen } from './features/oncall/index.ts';
+import { OutageBar, OutageView, useOpenOutageId } from './features/outages/index.ts';
 import { QueueScreen } from './features/queue/queue-screen.tsx';
 import { SettingsDialog } from './features/settings/settings-dialog.tsx';
 import { useSettingsOpen } from './features/settings/store.ts';
@@ -112,12 +113,14 @@ function Console() {
   const ticketId = useOpenTicketId();
   const rosterOpen = useRosterOpen();
   const availabilityOpen = useAvailabilityOpen();
+  const outageId = useOpenOutageId();
   const open = ticketId !== null;
   return (
     <div className="console">
       <Header />
       <ConnectionBanner />
       <OnCallBanner />
+      <OutageBar />
       <main className={`console-main${open ? ' console-main--split' : ''}`}>
         <ErrorBoundary fallback={(p) => <RegionFailed {...p} name={t('region.queue')} />}>
           <QueueScreen />
@@ -135,6 +138,7 @@ function Console() {
           <AvailabilityScreen />
         </Suspense>
       ) : null}
+      {outageId !== null ? <OutageView /> : null}
     </div>
   );
 }

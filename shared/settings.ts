@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from './model/index.ts';
 
 /** Which events may raise a desktop notification (issue 4), each switchable by the agent. */
-export const NOTIFICATION_KINDS = ['ticketCreated', 'ticketRouted', 'customerReplied', 'slaWarning', 'slaBreached', 'escalation', 'page'] as const;
+export const NOTIFICATION_KINDS = ['ticketCreated', 'ticketRouted', 'customerReplied', 'slaWarning', 'slaBreached', 'escalation', 'page', 'outage'] as const;
 /** One switchable kind of notification. */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -30,7 +30,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   serverUrl: null,
   language: 'en',
-  notifications: { ticketCreated: true, ticketRouted: true, customerReplied: true, slaWarning: true, slaBreached: true, escalation: true, page: true },
+  notifications: { ticketCreated: true, ticketRouted: true, customerReplied: true, slaWarning: true, slaBreached: true, escalation: true, page: true, outage: true },
   sound: true,
   startMinimized: false,
 };

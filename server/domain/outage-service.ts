@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { FUNCTION_GROUPS, type Calendar, type FunctionGroup, type SlaPolicy } from '../../shared/sla/index.ts';
 import type { OutageDetail, OutageState, OutageSummary, PublicOutage } from '../../shared/model/index.ts';
 import { checkRestoreAt, outageStart } from '../../shared/outage/index.ts';
+import { mayDecideCompensation } from '../../shared/workflow/index.ts';
 import type { Db } from '../db/index.ts';
 import { isUniqueViolation } from '../db/unique.ts';
 import type { PendingEvent } from '../events/outbox.ts';
@@ -294,7 +295,7 @@ export function createOutageService(deps: OutageServiceDeps) {
 
     /** A manager's compensation decision against the outage (R6c). */
     async compensation(actor: Actor, id: number, decision: string): Promise<OutageDetail> {
-      if (actor.kind !== 'agent' || actor.role !== 'manager') throw forbidden('compensation is decided by managers (R6c)');
+      if (!mayDecideCompensation(actor)) throw forbidden('compensation is decided by managers (R6c)');
       return deps.inTransaction(async (tx) => {
         const row = await lockedOutage(tx, id);
         tx.now = deps.now();

@@ -97,10 +97,17 @@ export function tierName(lang: Language, tier: Tier): string {
   return translate(lang, `tier.${tier}`);
 }
 
+/** Function groups by name in `lang`, joined ("Autodialer, Inbound call processing"); an unknown one stays as it is. */
+export function groupNames(lang: Language, groups: readonly string[]): string {
+  return groups.map((g) => (`group.${g}` in en ? translate(lang, `group.${g}` as MessageKey) : g)).join(', ');
+}
+
 /** A notification decision (shared/notifications) as the title and body to show. */
 export function notificationText(lang: Language, decision: Pick<NotificationDecision, 'titleKey' | 'bodyKey' | 'params'>): { title: string; body: string } {
   const params: Record<string, string | number> = { ...decision.params };
   const tier = decision.params.tier;
   if (typeof tier === 'string' && `tier.${tier}` in en) params.tier = tierName(lang, tier as Tier);
+  const groups = decision.params.groups;
+  if (typeof groups === 'string') params.groups = groupNames(lang, groups.split(','));
   return { title: translate(lang, decision.titleKey, params), body: translate(lang, decision.bodyKey, params) };
 }

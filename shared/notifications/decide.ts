@@ -1,20 +1,52 @@
-import type { Agent, Page, ServiceEvent, Tier } from '../model/index.ts';
+import type { Agent, OutageRef, Page, ServiceEvent, Tier } from '../model/index.ts';
+import { OUTAGE_WARNING_BEFORE_MS } from '../outage/rules.ts';
 import type { NotificationKind, Settings } from '../settings.ts';
 import { inScope } from './attention.ts';
+
+/** The outage news that notify: declared, 10 minutes left (R18), over the 30-minute limit (R18). */
+export type OutageNews = 'declared' | 'warning' | 'overlong';
+
+/** What a notification says: its kind, or for an outage which news (one switch, three texts). */
+export type NotificationTopic = Exclude<NotificationKind, 'outage'> | `outage.${OutageNews}`;
+
+/** Every topic: each has a title and a body in every catalog. */
+export const NOTIFICATION_TOPICS: readonly NotificationTopic[] = [
+  'ticketCreated', 'ticketRouted', 'customerReplied', 'slaWarning', 'slaBreached', 'escalation', 'page', 'outage.declared', 'outage.warning', 'outage.overlong',
+];
 
 /** A desktop notification to show: message keys of shared/i18n and their parameters. */
 export interface NotificationDecision {
   readonly kind: NotificationKind;
   readonly ticketId: number;
-  readonly titleKey: `notify.${NotificationKind}.title`;
-  readonly bodyKey: `notify.${NotificationKind}.body`;
+  readonly titleKey: `notify.${NotificationTopic}.title`;
+  readonly bodyKey: `notify.${NotificationTopic}.body`;
   readonly params: Readonly<Record<string, string | number>>;
   /** A page: shown until dismissed, with sound (critical urgency on the desktop, requireInteraction in browsers). */
   readonly urgent: boolean;
 }
 
+/** A notification found for an event, before the settings say yes or no. */
+type Found =
+  | { readonly kind: Exclude<NotificationKind, 'outage'>; readonly tier: Tier }
+  | { readonly kind: 'outage'; readonly tier: Tier; readonly news: OutageNews; readonly ref: OutageRef };
+
+/**
+ * Who hears of an outage. Declared and over the limit: every agent, since the whole desk gathers
+ * the flood of tickets into it, and a broken 30-minute promise (R18) is the whole service's news.
+ * Ten minutes left: the managers (who answer for the SLA and compensation, R6c) and whoever works
+ * the ticket it was declared from (its assignee, or its tier while nobody holds it), not the whole
+ * desk a second time. An excluded outage (R27) counts no downtime, so its clock warns nobody.
+ */
+function outageNews(event: ServiceEvent, me: Agent, news: OutageNews, ref: OutageRef): Found | null {
+  const found: Found = { kind: 'outage', tier: event.ticket.tier, news, ref };
+  if (news === 'declared') return found;
+  if (ref.excluded || ref.state !== 'open') return null;
+  if (news === 'overlong') return found;
+  return me.role === 'manager' || inScope(event.ticket, me) ? found : null;
+}
+
 /** Which kind of notification an event is for this agent, before the settings say yes or no. */
-function kindOf(event: ServiceEvent, me: Agent): { kind: NotificationKind; tier: Tier } | null {
+function kindOf(event: ServiceEvent, me: Agent): Found | null {
   const { ticket } = event;
   const inMyTiers = (tier: Tier) => me.tiers.includes(tier);
   const mine = ticket.assigneeId === me.id;
@@ -46,9 +78,13 @@ function kindOf(event: ServiceEvent, me: Agent): { kind: NotificationKind; tier:
     case 'page.closed':
       return null;
     case 'outage.declared':
-    case 'outage.changed':
+      return outageNews(event, me, 'declared', event.data.outage);
     case 'outage.warning':
+      return outageNews(event, me, 'warning', event.data.outage);
     case 'outage.overlong':
+      return outageNews(event, me, 'overlong', event.data.outage);
+    // The bar shows these as they happen; none needs to reach a hidden window.
+    case 'outage.changed':
     case 'outage.restored':
       return null;
   }
@@ -62,12 +98,25 @@ function kindOf(event: ServiceEvent, me: Agent): { kind: NotificationKind; tier:
 export function decideNotification(event: ServiceEvent, me: Agent, settings: Settings): NotificationDecision | null {
   const found = kindOf(event, me);
   if (found === null || !settings.notifications[found.kind]) return null;
+  const params = { number: event.ticket.number, subject: event.ticket.subject, tier: found.tier };
+  if (found.kind === 'outage') {
+    const { news, ref } = found;
+    return {
+      kind: 'outage',
+      ticketId: event.ticketId,
+      titleKey: `notify.outage.${news}.title`,
+      bodyKey: `notify.outage.${news}.body`,
+      // `groups` is a comma-separated list of function groups; notificationText names them in the agent's language.
+      params: { ...params, outage: ref.id, groups: ref.groups.join(','), minutes: Math.round((news === 'warning' ? OUTAGE_WARNING_BEFORE_MS : ref.restoreBy - ref.startedAt) / 60_000) },
+      urgent: false,
+    };
+  }
   return {
     kind: found.kind,
     ticketId: event.ticketId,
     titleKey: `notify.${found.kind}.title`,
     bodyKey: `notify.${found.kind}.body`,
-    params: { number: event.ticket.number, subject: event.ticket.subject, tier: found.tier },
+    params,
     urgent: found.kind === 'page',
   };
 }

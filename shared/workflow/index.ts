@@ -224,13 +224,18 @@ export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand
       });
     }
     case 'compensation': {
-      if (actor.kind !== 'agent' || actor.role !== 'manager') return no(forbidden('only managers decide on compensation (R6c)'));
+      if (!mayDecideCompensation(actor)) return no(forbidden('only managers decide on compensation (R6c)'));
       if (ticket.escalationJustification === null) return no(conflict(`ticket #${ticket.id} was never escalated; compensation is decided on escalated tickets (R6c)`));
       return ok({ compensation: command.decision, audit: { action: 'compensation', detail: command.decision }, event: { type: 'ticket.changed', agentsOnly: false } });
     }
     default:
       return assertNever(command, 'command');
   }
+}
+
+/** Whether `actor` may decide on compensation (R6c): managers only, on a ticket and on an outage alike. */
+export function mayDecideCompensation(actor: Actor): boolean {
+  return actor.kind === 'agent' && actor.role === 'manager';
 }
 
 /** Whether `actor` may merge `duplicate` into some open original (R15): the console's "merge" ability. */

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { resetAvailabilityStore } from '../../renderer/features/availability/index.ts';
 import { resetConnectionStore } from '../../renderer/features/connection/store.ts';
 import { resetOnCallStore } from '../../renderer/features/oncall/index.ts';
+import { resetOutageStore } from '../../renderer/features/outages/index.ts';
 import { resetQueueStore } from '../../renderer/features/queue/store.ts';
 import { resetSettingsUi } from '../../renderer/features/settings/store.ts';
 import { resetTicketStore } from '../../renderer/features/ticket/store.ts';
@@ -20,6 +21,7 @@ export function setUpRendererTests(): void {
     resetQueueStore();
     resetOnCallStore();
     resetAvailabilityStore();
+    resetOutageStore();
     resetTicketStore();
     resetConnectionStore();
     resetSettingsUi();

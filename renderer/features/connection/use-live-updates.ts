@@ -1,6 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { measureClockOffset } from '../../../shared/client/clock-offset.ts';
+import type { ServiceEventType } from '../../../shared/model/index.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useServerClock } from '../../time/server-clock.ts';
 import { authQueries } from '../auth/queries.ts';
@@ -9,10 +10,35 @@ import { settingsQueries } from '../settings/queries.ts';
 import { openTicket, resetTicketStore } from '../ticket/store.ts';
 import { ticketDetailKeys } from '../ticket/queries.ts';
 import { resetOnCallStore } from '../oncall/index.ts';
+import { outageKeys, resetOutageStore } from '../outages/index.ts';
 import { pageKeys } from '../pages/index.ts';
 import { availabilityKeys, resetAvailabilityStore } from '../availability/index.ts';
 import { resetQueueStore } from '../queue/store.ts';
 import { connectionStatusNow, resetConnectionStore, useConnectionActions } from './store.ts';
+
+/**
+ * What else an event makes stale, besides its ticket and the ticket lists (every event does that).
+ * Outage events change the bar and the outage's view; a linked ticket's change or message changes
+ * its line in the open outage's view (status), so the outage details refetch (only an open view's do).
+ */
+const ALSO_STALE: { readonly [T in ServiceEventType]: readonly QueryKey[] } = {
+  'ticket.created': [],
+  'ticket.changed': [outageKeys.details()],
+  'ticket.routed': [],
+  'ticket.escalated': [],
+  'message.added': [outageKeys.details()],
+  'sla.warning': [],
+  'sla.breached': [],
+  'page.triggered': [pageKeys.all],
+  'page.acknowledged': [pageKeys.all],
+  'page.escalated': [pageKeys.all],
+  'page.closed': [pageKeys.all],
+  'outage.declared': [outageKeys.all, availabilityKeys.all],
+  'outage.changed': [outageKeys.all, availabilityKeys.all],
+  'outage.warning': [outageKeys.all, availabilityKeys.all],
+  'outage.overlong': [outageKeys.all, availabilityKeys.all],
+  'outage.restored': [outageKeys.all, availabilityKeys.all],
+};
 
 /** Lists are refetched once per burst of events (a reconnect replays many at once). */
 const LIST_COALESCE_MS = 150;
@@ -46,8 +72,7 @@ export function useLiveUpdates(): void {
     const offs = [
       bridge.on('service:event', (event) => {
         void client.invalidateQueries({ queryKey: ticketDetailKeys.one(event.ticketId) });
-        if (event.type.startsWith('page.')) void client.invalidateQueries({ queryKey: pageKeys.all });
-        if (event.type.startsWith('outage.')) void client.invalidateQueries({ queryKey: availabilityKeys.all });
+        for (const queryKey of ALSO_STALE[event.type]) void client.invalidateQueries({ queryKey });
         if (listTimer === undefined) {
           listTimer = setTimeout(() => {
             listTimer = undefined;
@@ -70,6 +95,7 @@ export function useLiveUpdates(): void {
           resetQueueStore();
           resetOnCallStore();
           resetAvailabilityStore();
+          resetOutageStore();
           resetTicketStore();
           resetConnectionStore();
         }

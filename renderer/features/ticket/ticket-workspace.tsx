@@ -3,6 +3,7 @@ import type { TicketDetail } from '../../../shared/model/index.ts';
 import { assertNever } from '../../../shared/assert-never.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useT } from '../../i18n/use-translation.ts';
+import { TicketOutage } from '../outages/index.ts';
 import { AuditTrail } from './audit-trail.tsx';
 import { ClientCard } from './client-card.tsx';
 import { CompensationDialog } from './compensation-dialog.tsx';
@@ -64,6 +65,7 @@ function Loaded({ detail }: { readonly detail: TicketDetail }) {
           <p className="escalation-note">{t('ticket.escalated', { justification: ticket.escalationJustification })}</p>
         ) : null}
         {ticket.compensation !== null ? <p className="muted">{t('ticket.compensation', { decision: ticket.compensation })}</p> : null}
+        <TicketOutage ticket={ticket} />
       </header>
       <TicketActions ticket={ticket} />
       {composer !== null ? <Composer key={`${ticket.id}:${composer}`} ticketId={ticket.id} mode={composer} /> : null}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, formatCountdown, formatDueLabel, formatDuration, formatInstant, MESSAGE_KEYS, notificationText, translate } from '../../../../shared/i18n/index.ts';
 import { LANGUAGES } from '../../../../shared/model/index.ts';
+import { NOTIFICATION_TOPICS } from '../../../../shared/notifications/decide.ts';
 import { NOTIFICATION_KINDS } from '../../../../shared/settings.ts';
 import { at, hours, minutes } from '../../../support/time.ts';
 
@@ -16,11 +17,12 @@ describe('catalogs (R10)', () => {
     }
   });
 
-  it('has the notification keys shared/notifications uses', () => {
-    for (const kind of NOTIFICATION_KINDS) {
-      expect(MESSAGE_KEYS).toContain(`notify.${kind}.title`);
-      expect(MESSAGE_KEYS).toContain(`notify.${kind}.body`);
+  it('has the notification keys shared/notifications uses, and a settings switch per kind', () => {
+    for (const topic of NOTIFICATION_TOPICS) {
+      expect(MESSAGE_KEYS).toContain(`notify.${topic}.title`);
+      expect(MESSAGE_KEYS).toContain(`notify.${topic}.body`);
     }
+    for (const kind of NOTIFICATION_KINDS) expect(MESSAGE_KEYS).toContain(`settings.kind.${kind}`);
   });
 });
 
@@ -75,5 +77,14 @@ describe('notificationText', () => {
     const decision = { titleKey: 'notify.ticketCreated.title', bodyKey: 'notify.ticketCreated.body', params: { number: 42, subject: 'Calls drop', tier: 'l2-analysts' } } as const;
     expect(notificationText('en', decision)).toEqual({ title: 'New ticket in L2 analysts', body: '#42 Calls drop' });
     expect(notificationText('uk', decision).title).toBe('Новий тікет: Аналітики (L2)');
+  });
+
+  it('names an outage\'s function groups and its minutes in the agent\'s language', () => {
+    const params = { number: 42, subject: 'Calls drop', tier: 'l1', outage: 3, groups: 'autodialer,inbound', minutes: 10 };
+    const warning = { titleKey: 'notify.outage.warning.title', bodyKey: 'notify.outage.warning.body', params } as const;
+    expect(notificationText('en', warning)).toEqual({ title: 'Outage #3: 10 minutes left to restore', body: 'Autodialer, Inbound call processing · #42 Calls drop' });
+    expect(notificationText('ru', warning).title).toBe('Авария №3: до восстановления 10 минут');
+    const overlong = { titleKey: 'notify.outage.overlong.title', bodyKey: 'notify.outage.overlong.body', params: { ...params, groups: 'inbound', minutes: 30 } } as const;
+    expect(notificationText('uk', overlong)).toEqual({ title: 'Аварія №3 триває понад 30 хвилин', body: 'Обробка вхідних викликів · №42 Calls drop' });
   });
 });

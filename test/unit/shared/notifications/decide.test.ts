@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts'
 const anna: Agent = { kind: 'agent', id: 1, login: 'anna', name: 'Anna', role: 'agent', tiers: ['l1'], language: 'en' };
 const olga: Agent = { kind: 'agent', id: 3, login: 'olga', name: 'Olga', role: 'agent', tiers: ['l2-analysts'], language: 'en' };
 const sofia: Agent = { kind: 'agent', id: 7, login: 'sofia', name: 'Sofia', role: 'manager', tiers: ['escalation'], language: 'en' };
+const dmytro: Agent = { kind: 'agent', id: 5, login: 'dmytro', name: 'Dmytro', role: 'agent', tiers: ['l3'], language: 'en' };
 
 let seq = 0;
 const clock = { index: 0, target: 'reaction', startedAt: 0, dueAt: 1, warnAt: 1 } as const;
@@ -133,6 +134,53 @@ describe('decideNotification', () => {
   it('does not page an agent who switched pages off', () => {
     const off: Settings = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, page: false } };
     expect(decideNotification(page([anna.id]), anna, off)).toBeNull();
+  });
+
+  describe('outages', () => {
+    const declared = event('outage.declared');
+    const everyone = [anna, olga, sofia, dmytro];
+
+    it('tells every agent of a declared outage, with its number, groups and the ticket it came from', () => {
+      for (const me of everyone) expect(decideNotification(declared, me, DEFAULT_SETTINGS)?.kind, me.login).toBe('outage');
+      expect(decideNotification(declared, anna, DEFAULT_SETTINGS)).toEqual({
+        kind: 'outage',
+        ticketId: 42,
+        titleKey: 'notify.outage.declared.title',
+        bodyKey: 'notify.outage.declared.body',
+        params: { number: 42, subject: 'Calls drop after 30 s', tier: 'l1', outage: 1, groups: 'autodialer', minutes: 30 },
+        urgent: false,
+      });
+    });
+
+    it('warns of 10 minutes left the managers and whoever works the declaring ticket, not the whole desk again', () => {
+      const unassigned = event('outage.warning');
+      expect(decideNotification(unassigned, anna, DEFAULT_SETTINGS)).toMatchObject({ titleKey: 'notify.outage.warning.title', params: { outage: 1, minutes: 10 } });
+      expect(decideNotification(unassigned, sofia, DEFAULT_SETTINGS)?.titleKey).toBe('notify.outage.warning.title');
+      expect(decideNotification(unassigned, olga, DEFAULT_SETTINGS)).toBeNull();
+      const taken = event('outage.warning', { assigneeId: dmytro.id });
+      expect(decideNotification(taken, dmytro, DEFAULT_SETTINGS)?.kind).toBe('outage');
+      expect(decideNotification(taken, anna, DEFAULT_SETTINGS)).toBeNull();
+    });
+
+    it('tells every agent once an outage is over the 30-minute limit (R18)', () => {
+      for (const me of everyone) {
+        expect(decideNotification(event('outage.overlong'), me, DEFAULT_SETTINGS), me.login).toMatchObject({ titleKey: 'notify.outage.overlong.title', params: { minutes: 30 } });
+      }
+    });
+
+    it('does not count down an excluded outage (R27): no warning, no overlong', () => {
+      const excluded = { outage: { ...outage, excluded: true } };
+      expect(decideNotification(event('outage.warning', {}, excluded), sofia, DEFAULT_SETTINGS)).toBeNull();
+      expect(decideNotification(event('outage.overlong', {}, excluded), anna, DEFAULT_SETTINGS)).toBeNull();
+    });
+
+    it('stays silent on links, exclusions and restoration (the bar shows them), and when outages are switched off', () => {
+      expect(decideNotification(event('outage.changed'), sofia, DEFAULT_SETTINGS)).toBeNull();
+      expect(decideNotification(event('outage.restored'), sofia, DEFAULT_SETTINGS)).toBeNull();
+      const off: Settings = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, outage: false } };
+      for (const type of ['outage.declared', 'outage.warning', 'outage.overlong'] as const) expect(decideNotification(event(type), sofia, off), type).toBeNull();
+      expect(decideNotification(event('ticket.created'), anna, off)?.kind).toBe('ticketCreated');
+    });
   });
 
   it('never notifies of plain changes', () => {
