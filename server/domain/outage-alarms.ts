@@ -9,7 +9,7 @@ import { outageWarnAt, restoreBy } from '../../shared/outage/index.ts';
 import type { SlaPolicy } from '../../shared/sla/index.ts';
 import type { Db } from '../db/index.ts';
 import { auditOutage, outageRow } from '../store/outages.ts';
-import { outageEvent } from './outage-service.ts';
+import { outageEvent } from './outage-events.ts';
 import type { TicketService } from './ticket-service.ts';
 
 const BATCH = 200;

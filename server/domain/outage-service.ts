@@ -11,7 +11,6 @@ import { checkRestoreAt, outageStart } from '../../shared/outage/index.ts';
 import { mayDecideCompensation } from '../../shared/workflow/index.ts';
 import type { Db } from '../db/index.ts';
 import { isUniqueViolation } from '../db/unique.ts';
-import type { PendingEvent } from '../events/outbox.ts';
 import type { Executor } from '../store/executor.ts';
 import {
   auditOutage,
@@ -27,7 +26,6 @@ import {
   outageTicketsOf,
   publicOf,
   receiptsOf,
-  refOf,
   summariesOf,
   ticketCounts,
   timelineOf,
@@ -39,6 +37,7 @@ import { clientsById } from '../store/users.ts';
 import type { Actor } from './actor.ts';
 import { badRequest, conflict, forbidden, notFound } from './errors.ts';
 import type { Paging } from './paging.ts';
+import { outageEvent } from './outage-events.ts';
 import type { TicketService, TicketTx } from './ticket-service.ts';
 
 /** What the outage commands need. */
@@ -71,20 +70,6 @@ export interface OutageListQuery {
 export type OutageService = ReturnType<typeof createOutageService>;
 
 const iso = (at: number): string => new Date(at).toISOString();
-
-/** Which outage event, with what `outage.changed` says happened. */
-export type OutageEventSpec =
-  | { readonly type: 'outage.changed'; readonly action: 'linked' | 'unlinked' | 'excluded' | 'compensation' }
-  | { readonly type: 'outage.declared' | 'outage.restored' | 'outage.warning' | 'outage.overlong' };
-
-/** The event of an outage as `row` now is, carried on the ticket it was declared from (agents only). */
-export async function outageEvent(ex: Executor, row: OutageRow, spec: OutageEventSpec, policy: SlaPolicy): Promise<PendingEvent> {
-  const carrier = await ticketRow(ex, row.declared_from, false);
-  if (carrier === undefined) throw new Error(`outage ${row.id}: ticket ${row.declared_from} missing`);
-  const outage = refOf(row, (await ticketCounts(ex, [row.id])).get(row.id) ?? 0, policy);
-  const base = { ticket: summaryOf(carrier), agentsOnly: true };
-  return spec.type === 'outage.changed' ? { ...base, type: spec.type, data: { outage, action: spec.action } } : { ...base, type: spec.type, data: { outage } };
-}
 
 /** Builds the outage commands and queries over a database. */
 export function createOutageService(deps: OutageServiceDeps) {

@@ -1,63 +1,18 @@
 /**
  * Outages over real HTTP on both engines (docs/availability.md): declare from a ticket, link and
  * unlink (the start follows the earliest receipt, R19), restore, exclude (R27), compensation (R6c),
- * what customers see, the events, and that a refused request changes nothing.
+ * and that a refused request changes nothing. What customers see, the list and the events: outage-views.test.ts.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceEvent } from '../../../shared/model/index.ts';
+import { describe, expect, it } from 'vitest';
 import { WORKING_HOURS } from '../../support/clock.ts';
-import { changedTables, digestDatabase } from '../../support/db-digest.ts';
+import { outageDesk } from '../../support/outages.ts';
 import { engines, useTestService } from '../../support/service.ts';
 
 const MIN = 60_000;
-const DAY = 24 * 60 * MIN;
 
 describe.each(engines())('outages (%s)', (engine) => {
   const t = useTestService(engine);
-  // Tokens live 7 days on the service's clock, which some tests move by weeks: sign in again then.
-  const tokens = new Map<string, { token: string; at: number }>();
-  async function as(login: string): Promise<string> {
-    const cached = tokens.get(login);
-    if (cached !== undefined && Math.abs(t.clock.now() - cached.at) < 6 * DAY) return cached.token;
-    const r = await t.request('POST', '/api/v1/session', { body: { login, password: 'demo' } });
-    tokens.set(login, { token: r.body.token, at: t.clock.now() });
-    return r.body.token as string;
-  }
-  // Signed in up front, so the sessions table stays still while a refusal is checked.
-  beforeAll(async () => {
-    for (const login of ['anna', 'boris', 'sofia', 'admin', 'alpha.user', 'beta.user']) await as(login);
-  });
-
-  /** Files a ticket at `at` (the service's clock), as `customer`. */
-  async function file(at: number, customer = 'alpha.user'): Promise<number> {
-    t.clock.set(at);
-    const r = await t.request('POST', '/api/v1/tickets', { token: await as(customer), body: { kind: 'problem', subject: 'Autodialer silent', body: 'No calls go out.' } });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return r.body.ticket.id as number;
-  }
-  const declare = async (ticketId: number, login = 'anna', groups: string[] = ['autodialer']) =>
-    t.request('POST', '/api/v1/outages', { token: await as(login), body: { groups, summary: 'Trunk provider down', ticketId } });
-  const link = async (id: number, ticketId: number, login = 'anna') => t.request('POST', `/api/v1/outages/${id}/tickets`, { token: await as(login), body: { ticketId } });
-  const unlink = async (id: number, ticketId: number, login = 'anna') => t.request('DELETE', `/api/v1/outages/${id}/tickets/${ticketId}`, { token: await as(login) });
-  const restore = async (id: number, body?: unknown, login = 'anna') => t.request('POST', `/api/v1/outages/${id}/restore`, { token: await as(login), ...(body !== undefined ? { body } : {}) });
-  const get = async (id: number, login = 'anna') => t.request('GET', `/api/v1/outages/${id}`, { token: await as(login) });
-  const list = async (query = '', login = 'anna') => t.request('GET', `/api/v1/outages${query}`, { token: await as(login) });
-  /** A fresh outage declared from a ticket received at `at`, now `later` after it. */
-  async function outage(at = WORKING_HOURS, later = 5 * MIN, groups: string[] = ['autodialer']): Promise<{ id: number; ticket: number }> {
-    const ticket = await file(at);
-    t.clock.set(at + later);
-    const r = await declare(ticket, 'anna', groups);
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return { id: r.body.outage.id as number, ticket };
-  }
-  /** Runs `request` and checks that it was refused with `status` and changed nothing. */
-  async function refused(status: number, request: () => Promise<{ status: number; body: unknown }>): Promise<{ error: string; message: string; field?: string }> {
-    const before = await digestDatabase(t.db);
-    const r = await request();
-    expect(r.status, JSON.stringify(r.body)).toBe(status);
-    expect(changedTables(before, await digestDatabase(t.db))).toEqual([]);
-    return r.body as { error: string; message: string; field?: string };
-  }
+  const { as, file, declare, outage, refused, link, unlink, restore, exclude, get } = outageDesk(t);
 
   it('an agent declares an outage from a ticket: downtime starts at its receipt (R19), the countdown at start + 30 min (R18)', async () => {
     const ticket = await file(WORKING_HOURS);
@@ -247,12 +202,12 @@ describe.each(engines())('outages (%s)', (engine) => {
 
   it('exclude marks the outage with its reason (R27), open or restored; twice is 409; a blank reason is 400', async () => {
     const { id } = await outage();
-    expect((await refused(400, async () => t.request('POST', `/api/v1/outages/${id}/exclude`, { token: await as('anna'), body: { reason: '' } }))).field).toBe('body.reason');
-    const r = await t.request('POST', `/api/v1/outages/${id}/exclude`, { token: await as('anna'), body: { reason: "The customer's own PBX failed" } });
+    expect((await refused(400, () => exclude(id, ''))).field).toBe('body.reason');
+    const r = await exclude(id, "The customer's own PBX failed");
     expect(r.status).toBe(200);
     expect(r.body.outage).toMatchObject({ excluded: true, exclusionReason: "The customer's own PBX failed", state: 'open' });
     expect(r.body.timeline.at(-1)).toMatchObject({ action: 'excluded', detail: "The customer's own PBX failed" });
-    expect((await refused(409, async () => t.request('POST', `/api/v1/outages/${id}/exclude`, { token: await as('boris'), body: { reason: 'again' } }))).error).toBe('conflict');
+    expect((await refused(409, () => exclude(id, 'again', 'boris'))).error).toBe('conflict');
   });
 
   it('compensation decisions are managers\' (R6c), recorded with the outage and on its timeline', async () => {
@@ -263,81 +218,5 @@ describe.each(engines())('outages (%s)', (engine) => {
     expect(r.status).toBe(200);
     expect(r.body.compensations).toEqual([{ id: expect.any(Number), decision: 'One week free for every client of the group', by: { id: t.people.users.get('sofia'), name: 'Sofia Tkachenko' }, at: t.clock.now() }]);
     expect(r.body.timeline.at(-1)).toMatchObject({ action: 'compensation', actor: { name: 'Sofia Tkachenko' }, detail: 'One week free for every client of the group' });
-  });
-
-  it('customers see their group\'s outages (public part: count and start), never other groups\', excluded ones, summaries or tickets', async () => {
-    const auto = await outage(WORKING_HOURS, 5 * MIN, ['autodialer']);
-    const inbound = await outage(WORKING_HOURS, 5 * MIN, ['inbound']);
-    const excluded = await outage(WORKING_HOURS, 5 * MIN, ['autodialer', 'inbound']);
-    await t.request('POST', `/api/v1/outages/${excluded.id}/exclude`, { token: await as('anna'), body: { reason: 'their carrier' } });
-    // Alpha's group is the autodialer; Beta's is inbound.
-    const alpha = (await list('', 'alpha.user')).body.outages as { id: number }[];
-    expect(alpha.map((o) => o.id)).toContain(auto.id);
-    expect(alpha.map((o) => o.id)).not.toContain(inbound.id);
-    expect(alpha.map((o) => o.id)).not.toContain(excluded.id);
-    expect(alpha.find((o) => o.id === auto.id)).toEqual({ id: auto.id, groups: ['autodialer'], state: 'open', startedAt: WORKING_HOURS, restoredAt: null, ticketCount: 1 });
-    expect((await get(auto.id, 'alpha.user')).body).toEqual({ outage: { id: auto.id, groups: ['autodialer'], state: 'open', startedAt: WORKING_HOURS, restoredAt: null, ticketCount: 1 } });
-    expect((await get(auto.id, 'beta.user')).status).toBe(404);
-    expect((await get(excluded.id, 'alpha.user')).status).toBe(404);
-    expect((await get(inbound.id, 'beta.user')).status).toBe(200);
-    const beta = JSON.stringify((await list('', 'beta.user')).body);
-    expect(beta).not.toContain('Trunk provider down');
-    expect(beta).not.toContain('declaredBy');
-    // Agents see all of them, with summaries.
-    const agents = (await list()).body.outages as { id: number; summary: string }[];
-    expect(agents.filter((o) => [auto.id, inbound.id, excluded.id].includes(o.id)).map((o) => o.summary)).toEqual(['Trunk provider down', 'Trunk provider down', 'Trunk provider down']);
-  });
-
-  it('the list filters by state and by calendar year in the support zone (Kyiv)', async () => {
-    // 2027-01-01 00:30 in Kyiv is still 2026 in UTC.
-    const newYear = Date.parse('2026-12-31T22:30:00Z');
-    const { id } = await outage(newYear, MIN);
-    // Across New Year: 2026-12-31 23:50 to 2027-01-01 00:20 in Kyiv.
-    const across = await outage(Date.parse('2026-12-31T21:50:00Z'), MIN);
-    t.clock.set(Date.parse('2026-12-31T22:20:00Z'));
-    expect((await restore(across.id)).status).toBe(200);
-    const ids = async (q: string) => ((await list(q)).body.outages as { id: number }[]).map((o) => o.id);
-    expect(await ids('?year=2027')).toEqual(expect.arrayContaining([id, across.id]));
-    expect(await ids('?year=2026')).toContain(across.id);
-    expect(await ids('?year=2026')).not.toContain(id);
-    expect(await ids('?year=2027&state=open')).toContain(id);
-    expect(await ids('?year=2027&state=open')).not.toContain(across.id);
-    expect(await ids('?year=2027&state=restored')).toEqual([across.id]);
-    // Open outages have downtime up to now: none in a year still to come.
-    expect(await ids('?year=2028')).toEqual([]);
-    expect((await list('?year=1999')).body.field).toBe('querystring.year');
-    expect((await list('?state=closed')).status).toBe(400);
-  });
-
-  it('events: outage.* go to agents only, on the declaring ticket; each linked ticket gets ticket.changed, which its customer sees', async () => {
-    const agent = await t.events(await as('boris'));
-    const customer = await t.events(await as('alpha.user'));
-    const { id, ticket } = await outage();
-    const second = await file(WORKING_HOURS - MIN, 'alpha.user');
-    t.clock.set(WORKING_HOURS + 6 * MIN);
-    await link(id, second);
-    await unlink(id, second);
-    await t.request('POST', `/api/v1/outages/${id}/exclude`, { token: await as('anna'), body: { reason: 'force majeure' } });
-    await t.request('POST', `/api/v1/outages/${id}/compensation`, { token: await as('sofia'), body: { decision: 'none' } });
-    await restore(id);
-    await agent.next((e) => e.type === 'outage.restored' && e.data.outage.id === id, 'outage.restored');
-    await customer.next((e) => e.type === 'ticket.changed' && e.ticketId === second && e.data.action === 'outage_unlinked', 'ticket.changed (unlinked)');
-    const mine = (e: ServiceEvent) => e.type.startsWith('outage.') && 'outage' in e.data && e.data.outage.id === id;
-    const outageEvents = agent.received.filter(mine);
-    expect(outageEvents.map((e) => [e.type, e.ticketId, 'action' in e.data ? e.data.action : null, e.type.startsWith('outage.') && 'outage' in e.data ? e.data.outage.ticketCount : null])).toEqual([
-      ['outage.declared', ticket, null, 1],
-      ['outage.changed', ticket, 'linked', 2],
-      ['outage.changed', ticket, 'unlinked', 1],
-      ['outage.changed', ticket, 'excluded', 1],
-      ['outage.changed', ticket, 'compensation', 1],
-      ['outage.restored', ticket, null, 1],
-    ]);
-    expect(outageEvents[1]).toMatchObject({ data: { outage: { startedAt: WORKING_HOURS - MIN, restoreBy: WORKING_HOURS + 29 * MIN, state: 'open', excluded: false } } });
-    expect(customer.received.filter((e) => e.type.startsWith('outage.'))).toEqual([]);
-    expect(customer.received.filter((e) => e.type === 'ticket.changed' && [ticket, second].includes(e.ticketId)).map((e) => [e.ticketId, e.type === 'ticket.changed' ? e.data.action : null])).toEqual([
-      [ticket, 'outage_linked'],
-      [second, 'outage_linked'],
-      [second, 'outage_unlinked'],
-    ]);
   });
 });
