@@ -4,8 +4,7 @@
  * Locks are taken in one order, the outage row before any ticket row, so two agents linking at
  * once wait for each other instead of both computing the start from what they read first.
  */
-import { DateTime } from 'luxon';
-import { FUNCTION_GROUPS, type Calendar, type FunctionGroup, type SlaPolicy } from '../../shared/sla/index.ts';
+import { FUNCTION_GROUPS, yearBounds, type Calendar, type FunctionGroup, type SlaPolicy } from '../../shared/sla/index.ts';
 import type { OutageDetail, OutageState, OutageSummary, PublicOutage } from '../../shared/model/index.ts';
 import { checkRestoreAt, outageStart } from '../../shared/outage/index.ts';
 import { mayDecideCompensation } from '../../shared/workflow/index.ts';
@@ -142,10 +141,8 @@ export function createOutageService(deps: OutageServiceDeps) {
   return {
     /** Outages overlapping `year` (support zone) in a state, newest start first; customers get the public part of their group's, never excluded ones. */
     async list(actor: Actor, query: OutageListQuery): Promise<OutageSummary[] | PublicOutage[]> {
-      const span = query.year === undefined ? undefined : {
-        from: DateTime.fromObject({ year: query.year }, { zone: calendar.zone }).toMillis(),
-        to: DateTime.fromObject({ year: query.year + 1 }, { zone: calendar.zone }).toMillis(),
-      };
+      const bounds = query.year === undefined ? undefined : yearBounds(query.year, calendar.zone);
+      const span = bounds === undefined ? undefined : { from: bounds.yearStart, to: bounds.yearEnd };
       const now = deps.now();
       // An open outage has downtime up to now, not in a year still to come.
       const inSpan = (r: OutageRow): boolean => span === undefined || r.restored_at !== null || span.from <= now;
@@ -246,7 +243,7 @@ export function createOutageService(deps: OutageServiceDeps) {
       });
     },
 
-    /** Records the end of downtime (default now): between its start and now. Linked tickets stay as they are. */
+    /** Records the end of downtime (default now): between its start and now. Linked tickets stay as they are; the outage's page closes. */
     async restore(actor: Actor, id: number, at: number | undefined): Promise<OutageDetail> {
       requireAgent(actor);
       return deps.inTransaction(async (tx) => {
@@ -260,6 +257,11 @@ export function createOutageService(deps: OutageServiceDeps) {
         const after = await updateOutage(tx.trx, id, { restored_at: end, restored_by: actor.id });
         await auditOutage(tx.trx, id, actor.id, 'restored', `downtime ended ${iso(end)}`, tx.now);
         tx.events.push(await outageEvent(tx.trx, after, { type: 'outage.restored' }, policy));
+        // The page the declaration raised after hours has done its work; pages for other reasons stay.
+        if (deps.paging !== undefined) {
+          const declaring = await lockedTicket(tx, row.declared_from);
+          await deps.paging.closeFor(tx, declaring, 'outage');
+        }
         return detailOf(tx.trx, after);
       });
     },

@@ -141,10 +141,10 @@ export function createPaging(deps: PagingDeps) {
       return true;
     },
 
-    /** Closes the ticket's page, if it has one: the ticket was resolved or merged. */
-    async closeFor(tx: PagingTx, ticket: TicketRow): Promise<void> {
+    /** Closes the ticket's page, if it has one (raised for `reason`, when given): the ticket was resolved or merged, or its outage restored. */
+    async closeFor(tx: PagingTx, ticket: TicketRow, reason?: PageReason): Promise<void> {
       const row = await openPageOf(tx.trx, ticket.id);
-      if (row === undefined) return;
+      if (row === undefined || (reason !== undefined && row.reason !== reason)) return;
       const r = await tx.trx.updateTable('pages').set({ state: 'closed', next_at: null, closed_at: tx.now }).where('id', '=', row.id).where('state', '!=', 'closed').executeTakeFirst();
       if (Number(r.numUpdatedRows) === 1) tx.events.push({ type: 'page.closed', ticket: summaryOf(ticket), agentsOnly: true, data: { page: refOf(row) } });
     },

@@ -12,7 +12,7 @@ import { clientsById, personsById } from './users.ts';
 export type TicketRow = Selectable<TicketsTable>;
 
 /** The facts the workflow rules read, from a row and the name of its assignee (when it has one). */
-export function factsOf(row: TicketRow, assigneeName: string | null): TicketFacts {
+export function factsOf(row: TicketRow, assigneeName: string | null, inOpenOutage: boolean): TicketFacts {
   return {
     id: row.id,
     kind: row.kind,
@@ -23,6 +23,7 @@ export function factsOf(row: TicketRow, assigneeName: string | null): TicketFact
     escalated: row.escalated === 1,
     escalationJustification: row.escalation_justification,
     duplicateOf: row.duplicate_of,
+    inOpenOutage,
   };
 }
 
@@ -56,7 +57,7 @@ export async function ticketRow(db: Executor, id: number, lock: boolean): Promis
 /** The rules' facts of a row, with its assignee's name looked up. */
 export async function factsOfRow(db: Executor, row: TicketRow): Promise<TicketFacts> {
   const name = row.assignee_id === null ? null : ((await personsById(db, [row.assignee_id])).get(row.assignee_id)?.name ?? null);
-  return factsOf(row, name);
+  return factsOf(row, name, (await outagesOfTickets(db, [row.id])).get(row.id)?.open === true);
 }
 
 /** Each ticket's SLA history, in order. */
@@ -73,10 +74,17 @@ export async function slaEventsOf(db: Executor, ids: readonly number[]): Promise
   return map;
 }
 
-/** The outage each ticket is linked to, for those that are. */
-export async function outageIdsOf(db: Executor, ids: readonly number[]): Promise<Map<number, number>> {
-  const rows = await inChunks(ids, (chunk) => db.selectFrom('outage_tickets').select(['ticket_id', 'outage_id']).where('ticket_id', 'in', chunk).execute());
-  return new Map(rows.map((r) => [r.ticket_id, r.outage_id]));
+/** The outage each ticket is linked to, for those that are, and whether it is still open. */
+export async function outagesOfTickets(db: Executor, ids: readonly number[]): Promise<Map<number, { id: number; open: boolean }>> {
+  const rows = await inChunks(ids, (chunk) =>
+    db
+      .selectFrom('outage_tickets')
+      .innerJoin('outages', 'outages.id', 'outage_tickets.outage_id')
+      .select(['outage_tickets.ticket_id', 'outage_tickets.outage_id', 'outages.restored_at'])
+      .where('outage_tickets.ticket_id', 'in', chunk)
+      .execute(),
+  );
+  return new Map(rows.map((r) => [r.ticket_id, { id: r.outage_id, open: r.restored_at === null }]));
 }
 
 /** Rows as API tickets, each with its SLA evaluated at `now` from its stored history. */
@@ -85,7 +93,7 @@ export async function hydrate(db: Executor, rows: readonly TicketRow[], now: num
   const clients = await clientsById(db);
   const persons = await personsById(db, rows.flatMap((r) => (r.assignee_id === null ? [r.author_id] : [r.author_id, r.assignee_id])));
   const history = await slaEventsOf(db, rows.map((r) => r.id));
-  const outages = await outageIdsOf(db, rows.map((r) => r.id));
+  const outages = await outagesOfTickets(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const client = clients.get(r.client_id);
     if (client === undefined) throw new Error(`ticket ${r.id}: client ${r.client_id} missing`);
@@ -105,7 +113,7 @@ export async function hydrate(db: Executor, rows: readonly TicketRow[], now: num
       escalationJustification: r.escalation_justification,
       compensation: r.compensation,
       duplicateOf: r.duplicate_of,
-      outageId: outages.get(r.id) ?? null,
+      outage: outages.get(r.id) ?? null,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       sla: evaluateSla({ kind: r.kind, events: history.get(r.id) ?? [] }, now, sla),

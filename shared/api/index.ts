@@ -141,7 +141,7 @@ export const ticketSchema = z.object({
   escalationJustification: z.string().nullable(),
   compensation: z.string().nullable(),
   duplicateOf: id.nullable(),
-  outageId: id.nullable().describe('the outage this ticket is linked to'),
+  outage: z.object({ id, open: z.boolean() }).nullable().describe('the outage this ticket is linked to, and whether it is still open'),
   createdAt: instant,
   updatedAt: instant,
   sla: slaStatusSchema,

@@ -90,8 +90,8 @@ export interface Ticket {
   /** The latest compensation decision (R6c); every decision stays in the audit log. */
   readonly compensation: string | null;
   readonly duplicateOf: number | null;
-  /** The outage this ticket is linked to (docs/availability.md); at most one. */
-  readonly outageId: number | null;
+  /** The outage this ticket is linked to (docs/availability.md), at most one, and whether it is still open. */
+  readonly outage: { readonly id: number; readonly open: boolean } | null;
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly sla: SlaStatus;

@@ -41,6 +41,8 @@ export interface TicketFacts {
   readonly escalated: boolean;
   readonly escalationJustification: string | null;
   readonly duplicateOf: number | null;
+  /** Linked to an outage not yet restored: worked around the clock (R8, R26). */
+  readonly inOpenOutage: boolean;
 }
 
 /** A command on one existing ticket (merge is decided by `decideMerge`). */
@@ -87,11 +89,11 @@ export function actsOnTier(actor: Actor, tier: Tier): boolean {
 
 /**
  * Whether the on-call rule lets `actor` act on `ticket` whatever their tier: an agent on call after
- * hours may take, reply, ask, note and resolve escalated tickets (and, once outages exist, tickets
- * linked to one). Outside that window the ordinary tier rules apply.
+ * hours may take, reply, ask, note and resolve escalated tickets (R25) and tickets linked to an
+ * outage still open (R8, R26). Outside that window the ordinary tier rules apply.
  */
-export function actsOnCall(actor: Actor, ticket: Pick<TicketFacts, 'escalated'>): boolean {
-  return actor.kind === 'agent' && actor.onCallNow === true && ticket.escalated;
+export function actsOnCall(actor: Actor, ticket: Pick<TicketFacts, 'escalated' | 'inOpenOutage'>): boolean {
+  return actor.kind === 'agent' && actor.onCallNow === true && (ticket.escalated || ticket.inOpenOutage);
 }
 
 /** How `actor` may act on `ticket`'s tier: by tier (or as a manager), by the on-call rule, or not at all. */
@@ -108,7 +110,7 @@ function audited(audit: TicketChange['audit'], access: 'tier' | 'on call'): Tick
 
 const notOpen = (t: TicketFacts): Refusal => conflict(`ticket #${t.id} is ${t.status.replace('_', ' ')}`);
 const needTier = (t: TicketFacts): Refusal =>
-  forbidden(`only agents of tier ${t.tier} (or a manager${t.escalated ? ', or an agent on call after hours' : ''}) may do this on ticket #${t.id}`);
+  forbidden(`only agents of tier ${t.tier} (or a manager${t.escalated || t.inOpenOutage ? ', or an agent on call after hours' : ''}) may do this on ticket #${t.id}`);
 
 /** Decides a command on a visible ticket. */
 export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand): Decision {

@@ -7,9 +7,8 @@ export const ON_CALL_VIEW: TicketView = 'queue';
 /**
  * What must be handled now, after hours: the one place where on-call work is defined. Open
  * tickets that are escalated (R25), have a page not closed (`paged`: their ids), or are linked to
- * an outage still open (`openOutages`: the outages' ids; R8, R26: the service is down around the clock).
+ * an outage still open (R8, R26: the service is down around the clock).
  */
-export function mustHandleNow(ticket: Ticket, paged: ReadonlySet<number>, openOutages: ReadonlySet<number>): boolean {
-  const outage = ticket.outageId !== null && openOutages.has(ticket.outageId);
-  return OPEN_STATUSES.includes(ticket.status) && (ticket.escalated || paged.has(ticket.id) || outage);
+export function mustHandleNow(ticket: Ticket, paged: ReadonlySet<number>): boolean {
+  return OPEN_STATUSES.includes(ticket.status) && (ticket.escalated || paged.has(ticket.id) || ticket.outage?.open === true);
 }

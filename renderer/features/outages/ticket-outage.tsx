@@ -17,8 +17,8 @@ export function TicketOutage({ ticket }: { readonly ticket: Ticket }) {
   const t = useT();
   const { outageOpened } = useOutageActions();
   const [dialog, setDialog] = useState<'declare' | 'link' | null>(null);
-  if (ticket.outageId !== null) {
-    const id = ticket.outageId;
+  if (ticket.outage !== null) {
+    const { id } = ticket.outage;
     return (
       <p className="ticket-outage">
         <button type="button" className="link" onClick={() => outageOpened(id)}>{t('outage.partOf', { id })}</button>

@@ -4,7 +4,6 @@ import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useT } from '../../i18n/use-translation.ts';
 import { useMe } from '../auth/queries.ts';
 import { mustHandleNow, ON_CALL_VIEW, useOnCall } from '../oncall/index.ts';
-import { openOutageIds, useOpenOutages } from '../outages/index.ts';
 import { pagedTicketIds, useOpenPages } from '../pages/index.ts';
 import { defaultViewOf, QUEUE_VIEWS } from './default-view.ts';
 import { queueQueries } from './queries.ts';
@@ -24,8 +23,7 @@ export function QueueScreen() {
   const { narrowed } = useOnCall();
   const list = useQuery(queueQueries.list(bridge, narrowed ? ON_CALL_VIEW : view, q));
   const paged = pagedTicketIds(useOpenPages());
-  const outages = openOutageIds(useOpenOutages());
-  const tickets = narrowed ? (list.data ?? []).filter((ticket) => mustHandleNow(ticket, paged, outages)) : (list.data ?? []);
+  const tickets = narrowed ? (list.data ?? []).filter((ticket) => mustHandleNow(ticket, paged)) : (list.data ?? []);
 
   return (
     <section className="queue" aria-label={t('queue.title')}>

@@ -40,6 +40,7 @@ export function factsOf(ticket: Ticket): TicketFacts {
     escalated: ticket.escalated,
     escalationJustification: ticket.escalationJustification,
     duplicateOf: ticket.duplicateOf,
+    inOpenOutage: ticket.outage?.open === true,
   };
 }
 

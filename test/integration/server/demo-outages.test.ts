@@ -90,7 +90,7 @@ async function expectHistory(t: TestService, year: number, openMinutes: number) 
   // The linked tickets' own audit says so.
   const token = await t.login('sofia');
   const ticket = (await t.request('GET', `/api/v1/tickets/${long?.tickets[1]?.id}`, { token })).body;
-  expect(ticket.ticket.outageId).toBe(long?.outage.id);
+  expect(ticket.ticket.outage).toEqual({ id: long?.outage.id, open: false });
   expect(ticket.audit.map((a: { action: string }) => a.action)).toContain('outage_linked');
 }
 

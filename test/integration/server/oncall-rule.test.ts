@@ -1,4 +1,4 @@
-/** The roster drives the on-call rule: whoever GET /api/v1/oncall names may work escalated tickets after hours, whatever their tier. */
+/** The roster drives the on-call rule: whoever GET /api/v1/oncall names may work escalated tickets, and tickets of an open outage, after hours, whatever their tier. */
 import { describe, expect, it } from 'vitest';
 import { SATURDAY_3AM } from '../../support/clock.ts';
 import { engines, useTestService } from '../../support/service.ts';
@@ -31,5 +31,31 @@ describe.each(engines())('the roster and the on-call rule (%s)', (engine) => {
       ['taken', 'on call'],
       ['resolved', 'on call'],
     ]);
+  });
+
+  it('boris on call replies to an l2 ticket linked to an open outage at 03:00 (R8, R26); once the outage is restored the tier rules apply again', async () => {
+    t.clock.set(SATURDAY_3AM);
+    const sofia = await t.login('sofia');
+    await t.request('PUT', '/api/v1/oncall/schedule', { token: sofia, body: { primary: rotation(id('boris')), secondary: rotation(id('olga')) } });
+    const customer = await t.login('beta.user');
+    const filed = await t.request('POST', '/api/v1/tickets', { token: customer, body: { kind: 'problem', subject: 'Autodialer silent', body: 'No calls go out.' } });
+    const ticket = filed.body.ticket.id as number;
+    // Routed to the analysts before the outage was known; nobody of l2 is on call.
+    await t.request('POST', `/api/v1/tickets/${ticket}/route`, { token: sofia, body: { tier: 'l2-analysts', reason: 'trunk logs needed' } });
+    const boris = await t.login('boris');
+    const reply = (body: string) => t.request('POST', `/api/v1/tickets/${ticket}/messages`, { token: boris, body: { type: 'reply', body } });
+    expect((await reply('Looking into it')).status).toBe(403);
+
+    const declared = await t.request('POST', '/api/v1/outages', { token: boris, body: { groups: ['autodialer'], summary: 'Trunk provider down', ticketId: ticket } });
+    expect(declared.status).toBe(201);
+    const answered = await reply('We know: the autodialer is down for everyone, restoring now.');
+    expect(answered.status).toBe(201);
+    expect(answered.body.ticket.outage).toEqual({ id: declared.body.outage.id, open: true });
+    expect((answered.body.audit as { action: string; detail: string | null }[]).filter((a) => a.action === 'replied').map((a) => a.detail)).toEqual(['on call']);
+
+    expect((await t.request('POST', `/api/v1/outages/${declared.body.outage.id}/restore`, { token: boris })).status).toBe(200);
+    const after = await reply('Restored.');
+    expect(after.status).toBe(403);
+    expect(after.body.message).toBe(`only agents of tier l2-analysts (or a manager) may do this on ticket #${ticket}`);
   });
 });

@@ -54,6 +54,23 @@ describe.each(engines())('outage paging (%s)', (engine) => {
     expect(await pagesOf(second)).toEqual([]);
   });
 
+  it('restoring the outage closes its page; a page raised for another reason on that ticket stays', async () => {
+    t.clock.set(SATURDAY_3AM + 120 * MIN);
+    const ticket = await file();
+    const outage = (await declare(ticket)).body.outage.id as number;
+    const anna = await t.login('anna');
+    expect((await t.request('POST', `/api/v1/outages/${outage}/restore`, { token: anna })).status).toBe(200);
+    expect(await pagesOf(ticket)).toEqual([expect.objectContaining({ reason: 'outage', state: 'closed', closedAt: SATURDAY_3AM + 120 * MIN })]);
+
+    // An escalation's page is not the outage's to close.
+    const escalated = await file();
+    const customer = await t.login('alpha.user');
+    await t.request('POST', `/api/v1/tickets/${escalated}/escalate`, { token: customer, body: { justification: 'every campaign has stopped dialing tonight' } });
+    const second = (await declare(escalated)).body.outage.id as number;
+    expect((await t.request('POST', `/api/v1/outages/${second}/restore`, { token: anna })).status).toBe(200);
+    expect(await pagesOf(escalated)).toEqual([expect.objectContaining({ reason: 'escalated', state: 'open' })]);
+  });
+
   it('declared in working time: nobody is paged', async () => {
     t.clock.set(WORKING_HOURS);
     const ticket = await file();

@@ -64,7 +64,7 @@ describe.each(engines())('outage races on %s', (engine) => {
       const winner = replies[0]?.status === 200 ? a : b;
       expect(replies.find((r) => r.status === 409)?.body.message).toBe(`ticket #${contested.id} is already in outage #${winner}`);
       const ticket = (await t.request('GET', `/api/v1/tickets/${contested.id}`, { token: await t.login('anna') })).body;
-      expect(ticket.ticket.outageId).toBe(winner);
+      expect(ticket.ticket.outage?.id).toBe(winner);
       expect(ticket.audit.filter((x: { action: string }) => x.action === 'outage_linked').map((x: { detail: string }) => x.detail)).toEqual([`outage #${winner}`]);
     }
   }, 60_000);

@@ -37,7 +37,7 @@ describe.each(engines())('outages (%s)', (engine) => {
     expect(r.body.tickets).toEqual([expect.objectContaining({ id: ticket, number: ticket, clientName: 'Alpha', createdAt: WORKING_HOURS, linkedAt: WORKING_HOURS + 7 * MIN, status: 'new' })]);
     expect(r.body.timeline).toEqual([{ id: expect.any(Number), action: 'declared', actor: { id: t.people.users.get('anna'), name: 'Anna Kovalenko' }, detail: `from ticket #${ticket}`, at: WORKING_HOURS + 7 * MIN }]);
     const detail = (await t.request('GET', `/api/v1/tickets/${ticket}`, { token: await as('anna') })).body;
-    expect(detail.ticket.outageId).toBe(r.body.outage.id);
+    expect(detail.ticket.outage).toEqual({ id: r.body.outage.id, open: true });
     expect(detail.audit.at(-1)).toMatchObject({ action: 'outage_linked', actor: { name: 'Anna Kovalenko' }, detail: `outage #${r.body.outage.id}` });
     expect((await get(r.body.outage.id)).body).toEqual(r.body);
   });
@@ -76,7 +76,7 @@ describe.each(engines())('outages (%s)', (engine) => {
       ['unlinked', `ticket #${early}`],
     ]);
     const audit = (await t.request('GET', `/api/v1/tickets/${early}`, { token: await as('anna') })).body;
-    expect(audit.ticket.outageId).toBeNull();
+    expect(audit.ticket.outage).toBeNull();
     expect(audit.audit.slice(-2).map((a: { action: string; detail: string; actor: { name: string } }) => [a.action, a.detail, a.actor.name])).toEqual([
       ['outage_linked', `outage #${id}`, 'Boris Ivanov'],
       ['outage_unlinked', `outage #${id}`, 'Anna Kovalenko'],

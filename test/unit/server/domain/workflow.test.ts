@@ -4,7 +4,7 @@ import { allowedRoutes, isPathMove } from '../../../../shared/model/index.ts';
 import type { Actor } from '../../../../shared/workflow/index.ts';
 import { decide, type TicketFacts } from '../../../../shared/workflow/index.ts';
 
-const ticket: TicketFacts = { id: 1, kind: 'problem', clientId: 1, status: 'new', tier: 'l1', assignee: null, escalated: false, escalationJustification: null, duplicateOf: null };
+const ticket: TicketFacts = { id: 1, kind: 'problem', clientId: 1, status: 'new', tier: 'l1', assignee: null, escalated: false, escalationJustification: null, duplicateOf: null, inOpenOutage: false };
 const anna: Actor = { kind: 'agent', id: 10, name: 'Anna', role: 'agent', tiers: ['l1'] };
 const sofia: Actor = { kind: 'agent', id: 11, name: 'Sofia', role: 'manager', tiers: ['escalation'] };
 const customer: Actor = { kind: 'customer', id: 20, name: 'C', clientId: 1 };

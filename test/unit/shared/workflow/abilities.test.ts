@@ -27,7 +27,7 @@ function ticketsOf(): Ticket[] {
               client: { id: 1, name: 'Alpha', primaryGroup: 'telephony' as never, language: 'en' },
               author: { id: 20, name: 'C' }, status, tier, assignee, escalated,
               escalationJustification: escalated ? 'the line is down for everyone' : null,
-              compensation: null, duplicateOf: null, outageId: null, createdAt: 0, updatedAt: 0,
+              compensation: null, duplicateOf: null, outage: null, createdAt: 0, updatedAt: 0,
               sla: { state: 'idle', dueAt: null, remainingMs: null, ticking: false, resumesAt: null, escalated, clocks: [] },
             });
   return out;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type Actor, type Decision, type TicketCommand, type TicketFacts } from '../../../../shared/workflow/index.ts';
 
-const escalated: TicketFacts = { id: 7, kind: 'problem', clientId: 1, status: 'new', tier: 'escalation', assignee: null, escalated: true, escalationJustification: 'the line is down for everyone', duplicateOf: null };
+const escalated: TicketFacts = { id: 7, kind: 'problem', clientId: 1, status: 'new', tier: 'escalation', assignee: null, escalated: true, escalationJustification: 'the line is down for everyone', duplicateOf: null, inOpenOutage: false };
 const boris: Actor = { kind: 'agent', id: 10, name: 'Boris', role: 'agent', tiers: ['l1'] };
 const borisOnCall: Actor = { ...boris, onCallNow: true };
 const sofia: Actor = { kind: 'agent', id: 11, name: 'Sofia', role: 'manager', tiers: ['escalation'] };
@@ -61,6 +61,20 @@ describe('on call after hours', () => {
       expect(refusal(v)).toBeNull();
       expect(detail(v)).toBeUndefined();
     }
+  });
+
+  const outageTicket: TicketFacts = { ...escalated, tier: 'l2-analysts', status: 'in_work', escalated: false, escalationJustification: null, inOpenOutage: true };
+
+  it.each(Object.keys(COMMANDS))('an l1 agent on call may %s a ticket of another tier linked to an open outage (R8, R26), audited "on call"', (name) => {
+    const v = decide(borisOnCall, outageTicket, COMMANDS[name] as TicketCommand);
+    expect(refusal(v)).toBeNull();
+    expect(detail(v)).toBe('on call');
+  });
+
+  it.each(Object.keys(COMMANDS))('not once the outage is restored, nor when not on call (%s)', (name) => {
+    expect(refusal(decide(borisOnCall, { ...outageTicket, inOpenOutage: false }, COMMANDS[name] as TicketCommand))).toBe('forbidden');
+    const v = decide(boris, outageTicket, COMMANDS[name] as TicketCommand);
+    expect(v.ok ? '' : v.error.message).toBe('only agents of tier l2-analysts (or a manager, or an agent on call after hours) may do this on ticket #7');
   });
 
   it('an agent of the ticket’s tier on call is audited as usual', () => {
