@@ -330,6 +330,39 @@ export function migrations(engine: Engine): Record<string, Migration> {
         });
       },
     },
+    // Administration (docs/administration.md): active and temporary-password flags on users,
+    // what a session list shows, the service's own settings (setup, organisation, calendar) and
+    // the administrative audit log.
+    '0008-administration': {
+      async up(db: AnyDb) {
+        await db.schema.alterTable('users').addColumn('active', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+        await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('users').addColumn('deactivated_at', 'bigint').execute();
+        await db.schema.alterTable('sessions').addColumn('user_agent', 'text').execute();
+        await db.schema.alterTable('sessions').addColumn('last_used_at', 'bigint').execute();
+        await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id', 'expires_at']).execute();
+        await db.schema
+          .createTable('service_settings')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          // JSON.
+          .addColumn('value', 'text', notNull)
+          .addColumn('updated_at', 'bigint', notNull)
+          .addColumn('updated_by', 'integer', (c) => c.references('users.id'))
+          .execute();
+        await withId(db.schema.createTable('admin_audit'))
+          .addColumn('actor_id', 'integer', (c) => c.references('users.id'))
+          .addColumn('action', 'text', notNull)
+          // What was changed: 'agent', 'customer', 'client', 'calendar', 'setup', 'session'...
+          .addColumn('target_kind', 'text', notNull)
+          .addColumn('target_id', 'integer')
+          // JSON: what changed (never a password or its hash).
+          .addColumn('detail', 'text', notNull)
+          .addColumn('at', 'bigint', notNull)
+          .execute();
+        await db.schema.createIndex('admin_audit_at').on('admin_audit').columns(['at', 'id']).execute();
+        await db.schema.createIndex('admin_audit_actor').on('admin_audit').columns(['actor_id', 'at']).execute();
+      },
+    },
   };
 }
 

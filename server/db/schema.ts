@@ -29,6 +29,8 @@ export interface Database {
   outage_tickets: OutageTicketsTable;
   outage_audit: OutageAuditTable;
   outage_compensations: OutageCompensationsTable;
+  service_settings: ServiceSettingsTable;
+  admin_audit: AdminAuditTable;
 }
 
 /** pages: after-hours pages of tickets (docs/oncall.md); `paged`/`notified` are JSON arrays of agent ids. */
@@ -67,6 +69,11 @@ export interface UsersTable {
   language: Language;
   password_hash: string;
   created_at: number;
+  /** 0 once deactivated: signed out everywhere, never deleted (history keeps the name). */
+  active: Generated<0 | 1>;
+  /** 1 after a reset: every route but the password change answers 403 password_change_required. */
+  must_change_password: Generated<0 | 1>;
+  deactivated_at: number | null;
 }
 
 /** user_tiers: an agent's tiers. */
@@ -81,6 +88,8 @@ export interface SessionsTable {
   user_id: number;
   created_at: number;
   expires_at: number;
+  user_agent: string | null;
+  last_used_at: number | null;
 }
 
 /** tickets, with the SLA columns the queue sorts by. */
@@ -254,5 +263,25 @@ export interface OutageCompensationsTable {
   outage_id: number;
   decision: string;
   decided_by: number;
+  at: number;
+}
+
+/** service_settings: the service's own settings by key ('setup', 'organization', 'calendar', ...), values JSON. */
+export interface ServiceSettingsTable {
+  key: string;
+  value: string;
+  updated_at: number;
+  updated_by: number | null;
+}
+
+/** admin_audit: append-only; every administrative change, who made it and when (never a password). */
+export interface AdminAuditTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  target_kind: string;
+  target_id: number | null;
+  /** JSON. */
+  detail: string;
   at: number;
 }

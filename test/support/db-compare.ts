@@ -26,6 +26,8 @@ const ORDER: Record<keyof Database, readonly string[]> = {
   outage_tickets: ['ticket_id'],
   outage_audit: ['id'],
   outage_compensations: ['id'],
+  service_settings: ['key'],
+  admin_audit: ['id'],
 };
 
 /** Reads every table of the database at `location`; numbers as numbers on both engines. */
