@@ -180,6 +180,8 @@ async function main(): Promise<void> {
     'outages:get': ({ id }) => connection.api.outage(id),
     'outages:command': (command) => connection.api.outageCommand(command),
     'availability:get': (query) => connection.api.availability(query?.year),
+    'calendar:get': () => connection.api.calendar(),
+    'calendar:set': (config) => connection.api.setCalendar(config),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => {
       const before = settings.get();

@@ -30,6 +30,8 @@ const api = {
   'outages:get': invoke('outages:get'),
   'outages:command': invoke('outages:command'),
   'availability:get': invoke('availability:get'),
+  'calendar:get': invoke('calendar:get'),
+  'calendar:set': invoke('calendar:set'),
   'settings:get': invoke('settings:get'),
   'settings:set': invoke('settings:set'),
   /** Subscribes to an event channel; returns the unsubscribe function. */

@@ -10,6 +10,7 @@ import { isUnreachable } from './features/connection/reachability.ts';
 import { ServerUnreachable } from './features/connection/server-unreachable.tsx';
 import { useLiveUpdates } from './features/connection/use-live-updates.ts';
 import { AvailabilityScreen, useAvailabilityOpen } from './features/availability/index.ts';
+import { CalendarScreen, useCalendarOpen } from './features/calendar/index.ts';
 import { Header } from './features/header/header.tsx';
 import { OnCallBanner, RosterScreen, useRosterOpen } from './features/oncall/index.ts';
 import { OutageBar, OutageView, useOpenOutageId } from './features/outages/index.ts';
@@ -113,6 +114,7 @@ function Console() {
   const ticketId = useOpenTicketId();
   const rosterOpen = useRosterOpen();
   const availabilityOpen = useAvailabilityOpen();
+  const calendarOpen = useCalendarOpen();
   const outageId = useOpenOutageId();
   const open = ticketId !== null;
   return (
@@ -138,6 +140,7 @@ function Console() {
           <AvailabilityScreen />
         </Suspense>
       ) : null}
+      {calendarOpen ? <CalendarScreen /> : null}
       {outageId !== null ? <OutageView /> : null}
     </div>
   );

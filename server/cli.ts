@@ -10,8 +10,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCalendar, DEFAULT_POLICY } from '../shared/sla/index.ts';
+import { DEFAULT_CALENDAR_CONFIG, DEFAULT_POLICY } from '../shared/sla/index.ts';
 import { openDatabase } from './db/index.ts';
+import { loadCalendar } from './store/calendar.ts';
 import { clockFrom } from './demo-clock.ts';
 import { seedDemo } from './demo/seed.ts';
 import { pagingFromFlag } from './paging-flag.ts';
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
   const paging = pagingFromFlag(values['paging-ack']);
   const location = values.db ?? process.env.DATABASE_URL ?? './data/dutydesk.sqlite';
   const db = await openDatabase(location);
-  const calendar = createCalendar();
+  // The calendar stored in the database (an admin edits it, PUT /api/v1/admin/calendar), for the demo seed and the log.
+  const calendar = (await loadCalendar(db.kysely, DEFAULT_CALENDAR_CONFIG)).timeline;
   if (values.demo) {
     const started = Date.now();
     // The demo's history is seeded relative to the service's clock, so a demo clock sees fresh tickets.
@@ -52,12 +54,12 @@ async function main(): Promise<void> {
   if (values.console !== undefined && !hasConsole) throw new Error(`--console ${values.console}: no index.html there (build it with npm run build)`);
   const backupDir = values['backup-dir'];
   const backup = backupDir === undefined ? {} : { backup: { dir: backupDir, keep: Number(values['backup-keep']), at: values['backup-at'] } };
-  const service = await createService({ db, calendar, demo: values.demo, now: clock.now, clock: clock.kind, paging, consoleRoot: hasConsole ? consoleRoot : null, ...backup });
+  const service = await createService({ db, demo: values.demo, now: clock.now, clock: clock.kind, paging, consoleRoot: hasConsole ? consoleRoot : null, ...backup });
   const url = await service.listen(port, values.host);
   console.log(`listening on ${url}`);
   if (clock.kind === 'demo') console.error(`demo clock: started at ${new Date(clock.now()).toISOString()}, running forward`);
   if (hasConsole) console.error(`browser console: ${url}/`);
-  if (service.backups !== null) console.error(`daily backups to ${backupDir} at ${values['backup-at']} ${calendar.zone}; next ${new Date(service.backups.nextAt()).toISOString()}`);
+  if (service.backups !== null) console.error(`daily backups to ${backupDir} at ${values['backup-at']} ${service.calendar.zone}; next ${new Date(service.backups.nextAt()).toISOString()}`);
   const stop = async (): Promise<void> => {
     await service.close();
     await db.close();

@@ -237,6 +237,9 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
       return parsed.success ? api.outageCommand(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
     },
     'availability:get': (query) => api.availability(query?.year),
+    'calendar:get': () => api.calendar(),
+    // The service checks the calendar and says what is wrong with it.
+    'calendar:set': (config) => api.setCalendar(config),
     'settings:get': async () => readSettings(),
     'settings:set': async (patch) => {
       const parsed = settingsPatchSchema.safeParse(patch);

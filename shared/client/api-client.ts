@@ -16,6 +16,7 @@ import type {
   ticketListQuerySchema,
 } from '../api/index.ts';
 import type { OutageDetail, Page, PublicOutage, Ticket, TicketDetail } from '../model/index.ts';
+import type { CalendarConfig } from '../sla/index.ts';
 import { ApiError } from './api-error.ts';
 import type { OutageCommand } from './outage-command.ts';
 import type { TicketCommand } from './ticket-command.ts';
@@ -82,6 +83,10 @@ export interface ApiClient {
   outageCommand(command: OutageCommand): Promise<OutageDetail>;
   /** Downtime against the budget per function group and per client, for a year (default: this one). */
   availability(year?: number): Promise<AvailabilityResponse>;
+  /** The support calendar in force (agents). */
+  calendar(): Promise<CalendarConfig>;
+  /** Replaces the support calendar from now on (admins); the calendar as stored. */
+  setCalendar(config: CalendarConfig): Promise<CalendarConfig>;
 }
 
 /** Builds a client; `token()` is read on every call so a new login takes effect at once. */
@@ -149,6 +154,8 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
       }
     },
     availability: (year) => call('GET', `/api/v1/availability${query({ year })}`),
+    calendar: () => call('GET', '/api/v1/admin/calendar'),
+    setCalendar: (config) => call('PUT', '/api/v1/admin/calendar', config),
     getTicket: (id) => call('GET', `/api/v1/tickets/${id}`),
     createTicket: (request) => call('POST', '/api/v1/tickets', request),
     command: (c) => {

@@ -5,7 +5,7 @@
  * surface over HTTP and WebSocket.
  */
 import { z } from 'zod';
-import { createOverrideRequestSchema, loginRequestSchema, outageListQuerySchema, ticketListQuerySchema, type demoLoginSchema } from '../api/index.ts';
+import { calendarRequestSchema, createOverrideRequestSchema, loginRequestSchema, outageListQuerySchema, ticketListQuerySchema, type demoLoginSchema } from '../api/index.ts';
 import type { SerializedApiError } from '../client/api-error.ts';
 import type { AgentListResponse, AvailabilityResponse, ClockResponse, MeResponse, OnCallResponse, Override, OverrideList } from '../client/api-client.ts';
 import type { ConnectionState } from '../client/event-stream.ts';
@@ -13,6 +13,7 @@ import { outageCommandSchema } from '../client/outage-command.ts';
 import { ticketCommandSchema } from '../client/ticket-command.ts';
 import type { OutageDetail, Page, PublicOutage, ServiceEvent, Ticket, TicketDetail } from '../model/index.ts';
 import { settingsPatchSchema, type Settings } from '../settings.ts';
+import type { CalendarConfig } from '../sla/index.ts';
 
 /** A demo account, listed on the login screen when the service runs with demo data. */
 export type DemoLogin = z.infer<typeof demoLoginSchema>;
@@ -55,6 +56,8 @@ export const invokeArgs = {
   'outages:get': z.strictObject({ id: z.number().int().positive() }),
   'outages:command': outageCommandSchema,
   'availability:get': z.strictObject({ year: z.number().int().optional() }).optional(),
+  'calendar:get': none,
+  'calendar:set': calendarRequestSchema,
   'settings:get': none,
   'settings:set': settingsPatchSchema,
 } as const;
@@ -85,6 +88,8 @@ export interface InvokeResults {
   'outages:get': OutageDetail;
   'outages:command': OutageDetail;
   'availability:get': AvailabilityResponse;
+  'calendar:get': CalendarConfig;
+  'calendar:set': CalendarConfig;
   'settings:get': Settings;
   'settings:set': Settings;
 }

@@ -19,8 +19,8 @@ export const calendarConfigSchema = z
     open: time,
     close: time,
     workdays: z.array(z.number().int().min(1).max(7)).max(7),
-    holidays: z.array(isoDate),
-    extraWorkdays: z.array(isoDate),
+    holidays: z.array(isoDate).max(3660, 'must list at most 3660 dates'),
+    extraWorkdays: z.array(isoDate).max(3660, 'must list at most 3660 dates'),
   })
   .strict()
   .refine((c) => c.open < c.close, { message: 'open must be earlier than close', path: ['close'] })

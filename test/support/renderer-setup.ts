@@ -2,6 +2,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { resetAvailabilityStore } from '../../renderer/features/availability/index.ts';
+import { resetCalendarStore } from '../../renderer/features/calendar/index.ts';
 import { resetConnectionStore } from '../../renderer/features/connection/store.ts';
 import { resetOnCallStore } from '../../renderer/features/oncall/index.ts';
 import { resetOutageStore } from '../../renderer/features/outages/index.ts';
@@ -21,6 +22,7 @@ export function setUpRendererTests(): void {
     resetQueueStore();
     resetOnCallStore();
     resetAvailabilityStore();
+    resetCalendarStore();
     resetOutageStore();
     resetTicketStore();
     resetConnectionStore();

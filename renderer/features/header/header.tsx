@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/use-translation.ts';
 import { useMe, useLogout } from '../auth/queries.ts';
 import { useAvailabilityActions } from '../availability/index.ts';
+import { useCalendarActions } from '../calendar/index.ts';
 import { useConnectionStatus } from '../connection/store.ts';
 import { useOnCallActions } from '../oncall/index.ts';
 import { useSettingsUiActions } from '../settings/store.ts';
@@ -14,6 +15,7 @@ export function Header() {
   const { settingsOpened } = useSettingsUiActions();
   const { rosterOpened } = useOnCallActions();
   const { availabilityOpened } = useAvailabilityActions();
+  const { calendarOpened } = useCalendarActions();
   const status = useConnectionStatus();
   return (
     <header className="app-header">
@@ -25,6 +27,7 @@ export function Header() {
       <span className="user">{t('header.user', { name: me.name })}</span>
       <button type="button" onClick={rosterOpened}>{t('oncall.roster')}</button>
       <button type="button" onClick={availabilityOpened}>{t('availability.title')}</button>
+      <button type="button" onClick={calendarOpened}>{t('calendar.title')}</button>
       <button type="button" onClick={settingsOpened}>{t('header.settings')}</button>
       <button type="button" onClick={() => logout.mutate()}>{t('logout')}</button>
     </header>
