@@ -18,9 +18,9 @@ export const calendarConfigSchema = z
       .transform((s) => canonicalZone(s) ?? s),
     open: time,
     close: time,
-    workdays: z.array(z.number().int().min(1).max(7)).max(7),
-    holidays: z.array(isoDate).max(3660, 'must list at most 3660 dates'),
-    extraWorkdays: z.array(isoDate).max(3660, 'must list at most 3660 dates'),
+    workdays: z.array(z.number().int().min(1).max(7)).max(7).readonly(),
+    holidays: z.array(isoDate).max(3660, 'must list at most 3660 dates').readonly(),
+    extraWorkdays: z.array(isoDate).max(3660, 'must list at most 3660 dates').readonly(),
   })
   .strict()
   .refine((c) => c.open < c.close, { message: 'open must be earlier than close', path: ['close'] })

@@ -18,7 +18,7 @@ export function useSaveCalendar() {
   const bridge = useBridge();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (c: CalendarConfig) => bridge.invoke('calendar:set', { ...c, workdays: [...c.workdays], holidays: [...c.holidays], extraWorkdays: [...c.extraWorkdays] }),
+    mutationFn: (config: CalendarConfig) => bridge.invoke('calendar:set', config),
     onSuccess: (stored) => client.setQueryData(calendarKeys.all, stored),
   });
 }

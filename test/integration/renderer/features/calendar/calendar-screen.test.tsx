@@ -48,7 +48,7 @@ describe('the support calendar (R7)', HEAVY, () => {
     expect(zoneField.value).toBe('Europe/Kyiv');
     expect(zoneField.matches(':disabled')).toBe(true);
     expect(within(dialog).queryByRole('button', { name: 'Save calendar' })).toBeNull();
-    const rows = within(within(dialog).getByRole('region', { name: 'Working hours, next 14 days' })).getAllByRole('row').slice(1);
+    const rows = within(await within(dialog).findByRole('region', { name: 'Working hours, next 14 days' })).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(14);
     expect(rows[0]?.textContent).toContain('Wed 25 Nov');
     expect(rows[0]?.textContent).toContain('09:00–18:00');
@@ -86,7 +86,7 @@ describe('the support calendar (R7)', HEAVY, () => {
     renderConsole(await desk.signedIn('admin'));
     await userEvent.click(await screen.findByRole('button', { name: 'Support calendar' }));
     const dialog = await screen.findByRole('dialog', { name: 'Support calendar' });
-    const preview = within(dialog).getByRole('region', { name: 'Working hours, next 14 days' });
+    const preview = await within(dialog).findByRole('region', { name: 'Working hours, next 14 days' });
     const previewRow = (day: string) => within(preview).getByRole('rowheader', { name: new RegExp(`^${day}`) }).closest('tr') as HTMLElement;
     // Today is the holiday of the test before; tomorrow's hours in Kyiv and in this console's zone (New York) side by side.
     await within(preview).findByRole('columnheader', { name: 'Your time (America/New_York)' });
