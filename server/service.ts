@@ -11,6 +11,7 @@ import { createOnCallService, type OnCallService } from './domain/oncall-service
 import { outageAlarms } from './domain/outage-alarms.ts';
 import { createOutageService, type OutageService } from './domain/outage-service.ts';
 import { createPaging, type Paging, type WhoIsOnCall } from './domain/paging.ts';
+import { createSetupService, type SetupService } from './domain/setup-service.ts';
 import { createTicketService, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
@@ -75,6 +76,12 @@ export interface Service {
   readonly outages: OutageService;
   readonly paging: Paging;
   readonly sessions: Sessions;
+  readonly setup: SetupService;
+  /**
+   * The one-time setup code issued at this start when the database has no accounts (each start
+   * issues a new one and voids the last), for the caller to show once; null when set up.
+   */
+  readonly setupCode: string | null;
   readonly hub: EventHub;
   readonly scheduler: Scheduler;
   readonly calendar: Calendar;
@@ -110,10 +117,14 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const paging = createPaging({ db, calendar, whoIsOnCall, settings: pagingSettings(options.paging), onError: (e) => logError(e) });
   const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? onRoster, paging });
   const outages = createOutageService({ db, now, calendar, policy, inTransaction: tickets.inTransaction, paging });
-  const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
+  const tokenTtlMs = options.tokenTtlMs ?? 7 * 24 * 3600_000;
+  const sessions = createSessions({ db, now, tokenTtlMs });
+  const setup = createSetupService({ db, now, tokenTtlMs });
   const scheduler = createScheduler({ db, now, tickets, paging, outageAlarms: outageAlarms({ db, policy, inTransaction: tickets.inTransaction }), onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, oncall, outages, paging, sessions, hub, calendar, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const app = await buildApp({ tickets, oncall, outages, paging, sessions, setup, hub, calendar, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
+  // Before listening: a console that asks /api/v1/info meanwhile finds the code it is asked for.
+  const setupCode = await setup.issueCode();
   await hub.start();
   let listener: PgListener | undefined;
   let poll: NodeJS.Timeout | undefined;
@@ -136,6 +147,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     outages,
     paging,
     sessions,
+    setup,
+    setupCode,
     hub,
     scheduler,
     calendar,

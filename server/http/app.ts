@@ -8,6 +8,7 @@ import type { OnCallService } from '../domain/oncall-service.ts';
 import type { OutageService } from '../domain/outage-service.ts';
 import type { TicketService } from '../domain/ticket-service.ts';
 import type { Paging } from '../domain/paging.ts';
+import type { SetupService } from '../domain/setup-service.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar, SlaPolicy } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
@@ -23,6 +24,7 @@ import { registerInfoRoute } from './routes/info.ts';
 import { registerOnCallRoutes } from './routes/oncall.ts';
 import { registerOutageRoutes } from './routes/outages.ts';
 import { registerSessionRoutes } from './routes/session.ts';
+import { registerSetupRoute } from './routes/setup.ts';
 import { registerPageRoutes } from './routes/pages.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
 
@@ -40,6 +42,7 @@ export interface AppDeps {
   readonly outages: OutageService;
   readonly paging: Paging;
   readonly sessions: Sessions;
+  readonly setup: SetupService;
   readonly hub: EventHub;
   readonly calendar: Calendar;
   /** The SLA's numbers (the availability budget and the outage limit among them). */
@@ -81,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerInfoRoute(app, deps);
   registerSessionRoutes(app, deps);
+  registerSetupRoute(app, deps);
   registerTicketRoutes(app, deps);
   registerOnCallRoutes(app, deps);
   registerPageRoutes(app, deps);

@@ -27,6 +27,7 @@ import { pageRefSchema } from './pages.ts';
 
 export * from './outages.ts';
 export * from './pages.ts';
+export * from './setup.ts';
 
 export { MAX_ID, idParamSchema, idSchema } from './ids.ts';
 const id = idSchema;
@@ -77,6 +78,10 @@ export const infoResponseSchema = z.object({
   /** `demo` when the service was started with a demo clock (`--clock`): its time is not the real time. */
   clock: z.enum(['real', 'demo']),
   demoLogins: list(demoLoginSchema),
+  /** True while the service has no accounts and waits for its first start (POST /api/v1/setup). */
+  setup: z.boolean(),
+  /** The organisation given at setup; null before it (and on demo data). */
+  organization: z.string().nullable(),
 });
 
 /** POST /api/v1/session. */

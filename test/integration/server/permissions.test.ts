@@ -180,6 +180,9 @@ const ROWS: readonly Row[] = [
   { name: 'GET /info', request: () => ({ method: 'GET', path: '/api/v1/info' }), expect: ALL_OK },
   { name: 'POST /session (valid credentials)', request: () => ({ method: 'POST', path: '/api/v1/session', body: { login: 'gamma.user', password: 'demo' } }), expect: ALL_OK },
   { name: 'GET /session', request: () => ({ method: 'GET', path: '/api/v1/session' }), expect: SIGNED_IN },
+  // Issue 10: the first start is public, and a service with people is set up already (409 for anyone; bad input a 400 first).
+  { name: 'POST /setup (set up already)', request: () => ({ method: 'POST', path: '/api/v1/setup', body: { code: '0000-0000-0000-0000', organization: 'Acme', admin: { login: 'newadmin', name: 'New Admin', password: 'long enough secret' } } }), expect: CALLERS.map(() => 409) },
+  { name: 'POST /setup (short password)', request: () => ({ method: 'POST', path: '/api/v1/setup', body: { code: '0000-0000-0000-0000', organization: 'Acme', admin: { login: 'newadmin', name: 'New Admin', password: 'short' } } }), expect: CALLERS.map(() => 400) },
   { name: 'DELETE /session', spendsToken: true, request: () => ({ method: 'DELETE', path: '/api/v1/session' }), expect: SIGNED_IN },
   { name: 'GET /agents', request: () => ({ method: 'GET', path: '/api/v1/agents' }), expect: [403, 403, ok, ok, ok, ok, ok, ok, ok, 401, 401, 401] },
   { name: 'GET /tickets?view=all', request: () => ({ method: 'GET', path: '/api/v1/tickets?view=all' }), expect: SIGNED_IN },
