@@ -24,6 +24,9 @@ export const en = {
   'login.demoTitle': 'Demo accounts (password: demo)',
   'login.demoUse': 'Sign in as {name}',
   'login.customer': 'This console is for support agents. Customers follow their tickets in the portal.',
+  'password.tooShort': 'The password must be at least {min} characters.',
+  'password.tooLong': 'The password must be at most {max} characters.',
+  'password.sameAsLogin': 'The password must not be the login.',
   'logout': 'Sign out',
 
   'role.agent': 'Agent',

@@ -26,6 +26,9 @@ export const uk: Record<keyof typeof en, string> = {
   'login.demoTitle': 'Демо-облікові записи (пароль: demo)',
   'login.demoUse': 'Увійти як {name}',
   'login.customer': 'Ця консоль для співробітників підтримки. Клієнти стежать за тікетами на порталі.',
+  'password.tooShort': 'Пароль має бути не коротшим за {min} символів.',
+  'password.tooLong': 'Пароль має бути не довшим за {max} символів.',
+  'password.sameAsLogin': 'Пароль не має збігатися з логіном.',
   'logout': 'Вийти',
 
   'role.agent': 'Співробітник',
