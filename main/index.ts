@@ -162,6 +162,13 @@ async function main(): Promise<void> {
       await connection.logout();
       return null;
     },
+    'session:changePassword': (request) => connection.changePassword(request),
+    'session:others': () => connection.api.otherSessions(),
+    'session:endOthers': async (arg) => {
+      if (arg === undefined) return connection.api.endOtherSessions();
+      await connection.api.endOtherSession(arg.id);
+      return { ended: 1 };
+    },
     'clock:get': () => connection.api.clock(),
     'tickets:list': (query) => connection.api.listTickets(query),
     'tickets:get': ({ id }) => connection.api.getTicket(id),
@@ -180,6 +187,11 @@ async function main(): Promise<void> {
     'outages:get': ({ id }) => connection.api.outage(id),
     'outages:command': (command) => connection.api.outageCommand(command),
     'availability:get': (query) => connection.api.availability(query?.year),
+    'admin:agents': (query) => connection.api.adminAgents(query?.state),
+    'admin:clients': () => connection.api.adminClients(),
+    'admin:customers': ({ clientId, state }) => connection.api.adminCustomers(clientId, state),
+    'admin:audit': (filter) => connection.api.adminAudit(filter),
+    'admin:command': (command) => connection.api.adminCommand(command),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => {
       const before = settings.get();

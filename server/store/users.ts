@@ -7,6 +7,10 @@ import { inChunks, type Executor } from './executor.ts';
 export interface UserRecord {
   readonly user: User;
   readonly passwordHash: string;
+  /** False once deactivated: cannot sign in. */
+  readonly active: boolean;
+  /** True while the password is a temporary one. */
+  readonly mustChangePassword: boolean;
 }
 
 type ClientRow = Selectable<ClientsTable>;
@@ -44,7 +48,7 @@ async function loadUsers(db: Executor, where: { ids?: readonly number[]; login?:
             role: r.role ?? 'agent',
             tiers: tiers.filter((t) => t.user_id === r.id).map((t) => t.tier),
           };
-    return { user, passwordHash: r.password_hash };
+    return { user, passwordHash: r.password_hash, active: r.active === 1, mustChangePassword: r.must_change_password === 1 };
   });
 }
 
@@ -76,16 +80,39 @@ export async function personsById(db: Executor, ids: readonly number[]): Promise
 }
 
 /** Stores a session token's hash. */
-export async function insertSession(db: Executor, tokenHash: string, userId: number, now: number, expiresAt: number): Promise<void> {
-  await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt }).execute();
+export async function insertSession(db: Executor, tokenHash: string, userId: number, now: number, expiresAt: number, userAgent?: string): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt, user_agent: userAgent ?? null, last_used_at: now })
+    .execute();
 }
 
-/** The user and expiry of an unexpired session, or undefined. */
-export async function sessionByHash(db: Executor, tokenHash: string, now: number): Promise<{ user: User; expiresAt: number } | undefined> {
+/** Records a session's use, unless it was recorded within `resolutionMs` (another request may have just done it). */
+export async function touchSession(db: Executor, tokenHash: string, now: number, resolutionMs: number): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', now - resolutionMs)]))
+    .execute();
+}
+
+/** A session as authentication sees it. */
+export interface SessionRecord {
+  readonly user: User;
+  readonly expiresAt: number;
+  readonly mustChangePassword: boolean;
+  readonly lastUsedAt: number | null;
+}
+
+/** The user and expiry of an unexpired session of an active user, or undefined. */
+export async function sessionByHash(db: Executor, tokenHash: string, now: number): Promise<SessionRecord | undefined> {
   const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).where('expires_at', '>', now).executeTakeFirst();
   if (row === undefined) return undefined;
-  const user = await userById(db, row.user_id);
-  return user === undefined ? undefined : { user, expiresAt: row.expires_at };
+  const record = (await loadUsers(db, { ids: [row.user_id] }))[0];
+  // A deactivated user's sessions are deleted; this refuses one that raced the deactivation.
+  if (record === undefined || !record.active) return undefined;
+  return { user: record.user, expiresAt: row.expires_at, mustChangePassword: record.mustChangePassword, lastUsedAt: row.last_used_at };
 }
 
 /** Ends a session; also sweeps expired ones so the table does not grow for ever. */

@@ -25,6 +25,7 @@ import { DECIMAL, idParamSchema, idSchema } from './ids.ts';
 import { outageRefSchema } from './outages.ts';
 import { pageRefSchema } from './pages.ts';
 
+export * from './admin.ts';
 export * from './outages.ts';
 export * from './pages.ts';
 export * from './setup.ts';
@@ -101,10 +102,11 @@ export const userSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('customer'), id, login: z.string(), name: z.string(), client: clientSchema, language: languageSchema }),
 ]) satisfies z.ZodType<User>;
 
+const mustChangePassword = z.boolean().describe('true while the user has a temporary password: every route but the password change answers 403 password_change_required');
 /** POST /api/v1/session response. */
-export const sessionResponseSchema = z.object({ token: z.string(), expiresAt: instant, user: userSchema });
+export const sessionResponseSchema = z.object({ token: z.string(), expiresAt: instant, user: userSchema, mustChangePassword });
 /** GET /api/v1/session response: who the token belongs to. */
-export const meResponseSchema = z.object({ user: userSchema, expiresAt: instant });
+export const meResponseSchema = z.object({ user: userSchema, expiresAt: instant, mustChangePassword });
 
 const personSchema = z.object({ id, name: z.string() });
 
@@ -249,7 +251,7 @@ export const agentListResponseSchema = z.object({
 
 /** Every error response: a machine code, a human message and, for bad input, the field. */
 export const errorResponseSchema = z.object({
-  error: z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_many_requests', 'payload_too_large', 'internal', 'unavailable']),
+  error: z.enum(['bad_request', 'unauthorized', 'forbidden', 'password_change_required', 'not_found', 'conflict', 'too_many_requests', 'payload_too_large', 'internal', 'unavailable']),
   message: z.string(),
   field: z.string().optional(),
 });

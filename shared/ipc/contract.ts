@@ -5,9 +5,34 @@
  * surface over HTTP and WebSocket.
  */
 import { z } from 'zod';
-import { createOverrideRequestSchema, loginRequestSchema, outageListQuerySchema, ticketListQuerySchema, type demoLoginSchema } from '../api/index.ts';
+import {
+  adminAuditFilterSchema,
+  changePasswordRequestSchema,
+  createOverrideRequestSchema,
+  loginRequestSchema,
+  otherSessionParamsSchema,
+  outageListQuerySchema,
+  ticketListQuerySchema,
+  type demoLoginSchema,
+  type OtherSession,
+} from '../api/index.ts';
+import { adminCommandSchema, type AdminCommandResult } from '../client/admin-command.ts';
 import type { SerializedApiError } from '../client/api-error.ts';
-import type { AgentListResponse, AvailabilityResponse, ClockResponse, MeResponse, OnCallResponse, Override, OverrideList } from '../client/api-client.ts';
+import type {
+  AdminAgentList,
+  AdminAuditList,
+  AdminClientList,
+  AdminCustomerList,
+  AgentListResponse,
+  AvailabilityResponse,
+  ChangePasswordResponse,
+  ClockResponse,
+  EndSessionsResponse,
+  MeResponse,
+  OnCallResponse,
+  Override,
+  OverrideList,
+} from '../client/api-client.ts';
 import type { ConnectionState } from '../client/event-stream.ts';
 import { outageCommandSchema } from '../client/outage-command.ts';
 import { ticketCommandSchema } from '../client/ticket-command.ts';
@@ -33,6 +58,7 @@ export interface AppInfo {
 export type SessionInfo = MeResponse;
 
 const none = z.undefined();
+const accountState = z.strictObject({ state: z.enum(['active', 'inactive', 'all']).optional() });
 
 /** Invoke channels and the schema of each one's argument. */
 export const invokeArgs = {
@@ -40,6 +66,11 @@ export const invokeArgs = {
   'session:get': none,
   'session:login': loginRequestSchema,
   'session:logout': none,
+  /** The own password: current and next; afterwards the session no longer needs a change and the event stream starts. */
+  'session:changePassword': changePasswordRequestSchema,
+  'session:others': none,
+  /** Ends one other session (`id`), or every other session (no argument). */
+  'session:endOthers': otherSessionParamsSchema.optional(),
   'clock:get': none,
   'tickets:list': ticketListQuerySchema.partial(),
   'tickets:get': z.strictObject({ id: z.number().int().positive() }),
@@ -55,6 +86,11 @@ export const invokeArgs = {
   'outages:get': z.strictObject({ id: z.number().int().positive() }),
   'outages:command': outageCommandSchema,
   'availability:get': z.strictObject({ year: z.number().int().optional() }).optional(),
+  'admin:agents': accountState.optional(),
+  'admin:clients': none,
+  'admin:customers': accountState.extend({ clientId: z.number().int().positive() }),
+  'admin:audit': adminAuditFilterSchema.optional(),
+  'admin:command': adminCommandSchema,
   'settings:get': none,
   'settings:set': settingsPatchSchema,
 } as const;
@@ -70,6 +106,9 @@ export interface InvokeResults {
   'session:get': SessionInfo | null;
   'session:login': SessionInfo;
   'session:logout': null;
+  'session:changePassword': ChangePasswordResponse & { readonly session: SessionInfo };
+  'session:others': readonly OtherSession[];
+  'session:endOthers': EndSessionsResponse;
   'clock:get': ClockResponse;
   'tickets:list': readonly Ticket[];
   'tickets:get': TicketDetail;
@@ -85,6 +124,11 @@ export interface InvokeResults {
   'outages:get': OutageDetail;
   'outages:command': OutageDetail;
   'availability:get': AvailabilityResponse;
+  'admin:agents': AdminAgentList;
+  'admin:clients': AdminClientList;
+  'admin:customers': AdminCustomerList;
+  'admin:audit': AdminAuditList;
+  'admin:command': AdminCommandResult;
   'settings:get': Settings;
   'settings:set': Settings;
 }

@@ -22,13 +22,13 @@ export function registerSessionRoutes(root: FastifyInstance, deps: AppDeps): voi
   app.post('/api/v1/session', {
     config: { public: true },
     schema: { operationId: 'signIn', summary: 'Sign in with login and password; returns a bearer token', security: [], body: loginRequestSchema, response: { 200: sessionResponseSchema, ...errors } },
-  }, async (request) => sessions.login(request.body.login, request.body.password));
+  }, async (request) => sessions.login(request.body.login, request.body.password, request.headers['user-agent']));
 
   app.get('/api/v1/session', {
     schema: { operationId: 'getSession', summary: 'Who the token belongs to', response: { 200: meResponseSchema, ...errors } },
   }, async (request) => {
     const s = sessionOf(request);
-    return { user: s.user, expiresAt: s.expiresAt };
+    return { user: s.user, expiresAt: s.expiresAt, mustChangePassword: s.mustChangePassword };
   });
 
   app.delete('/api/v1/session', {
