@@ -20,7 +20,7 @@ export interface Session {
 /** last_used_at is written at most this often per session, so authentication stays a read. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 /** The longest User-Agent kept with a session. */
-const MAX_USER_AGENT = 300;
+export const MAX_USER_AGENT = 300;
 
 /** Tokens are stored as SHA-256: a leaked database does not hand out sessions. */
 export function hashToken(token: string): string {

@@ -14,9 +14,9 @@ import type { ValidSetupRequest } from '../../shared/api/setup.ts';
 import type { User } from '../../shared/model/index.ts';
 import { createGuessLimit, type GuessLimit } from '../auth/guess-limit.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { hashToken } from '../auth/sessions.ts';
+import { hashToken, MAX_USER_AGENT } from '../auth/sessions.ts';
 import type { Db } from '../db/index.ts';
-import { insertAdminAudit } from '../store/admin-audit.ts';
+import { writeAdminAudit } from '../store/admin-audit.ts';
 import type { Executor } from '../store/executor.ts';
 import { getSetting, getSettingRecord, putSetting, replaceSetting } from '../store/settings.ts';
 import { insertSession, insertUser, userById } from '../store/users.ts';
@@ -64,11 +64,12 @@ export interface SetupStatus {
   readonly organization: string | null;
 }
 
-/** What setup answers: the new admin, signed in. */
+/** What setup answers: the new admin, signed in (with a password of their own: no change required). */
 export interface SetupResult {
   readonly token: string;
   readonly expiresAt: number;
   readonly user: User;
+  readonly mustChangePassword: false;
 }
 
 /** What the setup service needs. */
@@ -135,7 +136,7 @@ export function createSetupService(deps: SetupServiceDeps) {
      * wrong codes. In one transaction: the code is spent, the admin created and signed in, the
      * organisation and calendar stored, and the admin audit records it.
      */
-    async complete(request: ValidSetupRequest): Promise<SetupResult> {
+    async complete(request: ValidSetupRequest, userAgent?: string): Promise<SetupResult> {
       const claim = guesses.claim();
       if (!claim.granted) {
         const seconds = Math.max(1, Math.ceil((claim.retryAt - deps.now()) / 1000));
@@ -161,7 +162,7 @@ export function createSetupService(deps: SetupServiceDeps) {
           await putSetting(trx, SETUP_KEY, { state: 'done', at: now, by: id }, id, now);
           await putSetting(trx, ORGANIZATION_KEY, { name: request.organization }, id, now);
           if (request.calendar !== undefined) await putSetting(trx, CALENDAR_KEY, request.calendar, id, now);
-          await insertAdminAudit(trx, {
+          await writeAdminAudit(trx, {
             actorId: id,
             action: 'setup',
             targetKind: 'setup',
@@ -171,10 +172,10 @@ export function createSetupService(deps: SetupServiceDeps) {
           });
           const token = randomBytes(32).toString('base64url');
           const expiresAt = now + deps.tokenTtlMs;
-          await insertSession(trx, hashToken(token), id, now, expiresAt);
+          await insertSession(trx, hashToken(token), id, now, expiresAt, userAgent?.slice(0, MAX_USER_AGENT));
           const user = await userById(trx, id);
           if (user === undefined) throw new Error('the new admin vanished inside its own transaction');
-          return { token, expiresAt, user };
+          return { token, expiresAt, user, mustChangePassword: false };
         });
       } finally {
         claim.ticket.settle(wrong);

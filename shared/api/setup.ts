@@ -6,17 +6,15 @@ import { z } from 'zod';
 import { checkNewPassword, MAX_PASSWORD_LENGTH } from '../auth/password-rules.ts';
 import { LANGUAGES } from '../model/index.ts';
 import { calendarConfigSchema } from '../sla/calendar-config.ts';
+import { loginSchema, nameSchema } from './admin.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-
-/** A login a person is given: trimmed, 1-100 characters, no spaces (typed at every sign-in). */
-export const newLoginSchema = text(100).regex(/^\S+$/, 'must not contain spaces');
 
 /** The first admin's account. */
 export const setupAdminSchema = z
   .strictObject({
-    login: newLoginSchema,
-    name: text(200),
+    login: loginSchema,
+    name: nameSchema,
     password: z.string().max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`),
     /** The admin's language (R10); default English. */
     language: z.enum(LANGUAGES).optional(),

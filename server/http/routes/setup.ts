@@ -14,5 +14,5 @@ export function registerSetupRoute(root: FastifyInstance, deps: AppDeps): void {
       body: setupRequestSchema,
       response: { 201: sessionResponseSchema, 400: errorResponseSchema, 403: errorResponseSchema, 409: errorResponseSchema, 429: errorResponseSchema },
     },
-  }, async (request, reply) => reply.code(201).send(await deps.setup.complete(request.body)));
+  }, async (request, reply) => reply.code(201).send(await deps.setup.complete(request.body, request.headers['user-agent'])));
 }
