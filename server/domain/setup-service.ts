@@ -108,6 +108,57 @@ export function createSetupService(deps: SetupServiceDeps) {
     return expected.length === actual.length && timingSafeEqual(expected, actual);
   }
 
+  /** The one transaction of setup; a session only for `via: 'api'`. */
+  async function setUp(request: ValidSetupRequest, how: { via: 'api'; userAgent: string | undefined } | { via: 'cli' }) {
+    const claim = guesses.claim();
+    if (!claim.granted) {
+      const seconds = Math.max(1, Math.ceil((claim.retryAt - deps.now()) / 1000));
+      throw tooManyRequests(`too many wrong setup codes; try again in ${seconds} second${seconds === 1 ? '' : 's'}`);
+    }
+    let wrong = false;
+    try {
+      // Checked before the slow password hash, so guesses cost the service little.
+      const state = await waitingState(db.kysely);
+      if (!codeMatches(request.code, state.value.codeHash)) {
+        wrong = true;
+        throw forbidden('wrong setup code: use the code the service printed last (each start makes a new one)');
+      }
+      const passwordHash = await hashPassword(request.admin.password);
+      return await db.kysely.transaction().execute(async (trx) => {
+        const now = deps.now();
+        const current = await waitingState(trx);
+        // The code may have changed (a restart) while the password was hashed.
+        if (!codeMatches(request.code, current.value.codeHash)) throw forbidden('wrong setup code: the service made a new one since; use the code it printed last');
+        // Spend the code first: a concurrent setup (another instance) waits on this row, then finds it spent.
+        if (!(await replaceSetting(trx, SETUP_KEY, current.stored, { state: 'done', at: now, by: null }, null, now))) throw alreadySetUp();
+        const id = await insertUser(trx, { login: request.admin.login, name: request.admin.name, kind: 'agent', role: 'admin', tiers: [], language: request.admin.language ?? 'en', passwordHash }, now);
+        await putSetting(trx, SETUP_KEY, { state: 'done', at: now, by: id }, id, now);
+        await putSetting(trx, ORGANIZATION_KEY, { name: request.organization }, id, now);
+        if (request.calendar !== undefined) await putSetting(trx, CALENDAR_KEY, request.calendar, id, now);
+        await writeAdminAudit(trx, {
+          actorId: id,
+          action: 'setup',
+          targetKind: 'setup',
+          targetId: id,
+          detail: { organization: request.organization, admin: { login: request.admin.login, name: request.admin.name }, calendar: request.calendar ?? null, via: how.via },
+          at: now,
+        });
+        let session: { token: string; expiresAt: number } | null = null;
+        if (how.via === 'api') {
+          const token = randomBytes(32).toString('base64url');
+          const expiresAt = now + deps.tokenTtlMs;
+          await insertSession(trx, hashToken(token), id, now, expiresAt, how.userAgent?.slice(0, MAX_USER_AGENT));
+          session = { token, expiresAt };
+        }
+        const user = await userById(trx, id);
+        if (user === undefined) throw new Error('the new admin vanished inside its own transaction');
+        return { user, session };
+      });
+    } finally {
+      claim.ticket.settle(wrong);
+    }
+  }
+
   return {
     /**
      * Issues a new code when the database has no accounts and setup is not done (the old code
@@ -132,54 +183,21 @@ export function createSetupService(deps: SetupServiceDeps) {
     },
 
     /**
-     * Sets DutyDesk up: 409 once set up, 403 for a wrong, void or missing code, 429 after too many
-     * wrong codes. In one transaction: the code is spent, the admin created and signed in, the
-     * organisation and calendar stored, and the admin audit records it.
+     * Sets DutyDesk up and signs the new admin in (POST /api/v1/setup): 409 once set up, 403 for
+     * a wrong, void or missing code, 429 after too many wrong codes. In one transaction: the code
+     * is spent, the admin created and signed in, the organisation and calendar stored, and the
+     * admin audit records it.
      */
     async complete(request: ValidSetupRequest, userAgent?: string): Promise<SetupResult> {
-      const claim = guesses.claim();
-      if (!claim.granted) {
-        const seconds = Math.max(1, Math.ceil((claim.retryAt - deps.now()) / 1000));
-        throw tooManyRequests(`too many wrong setup codes; try again in ${seconds} second${seconds === 1 ? '' : 's'}`);
-      }
-      let wrong = false;
-      try {
-        // Checked before the slow password hash, so guesses cost the service little.
-        const state = await waitingState(db.kysely);
-        if (!codeMatches(request.code, state.value.codeHash)) {
-          wrong = true;
-          throw forbidden('wrong setup code: use the code the service printed last (each start makes a new one)');
-        }
-        const passwordHash = await hashPassword(request.admin.password);
-        return await db.kysely.transaction().execute(async (trx) => {
-          const now = deps.now();
-          const current = await waitingState(trx);
-          // The code may have changed (a restart) while the password was hashed.
-          if (!codeMatches(request.code, current.value.codeHash)) throw forbidden('wrong setup code: the service made a new one since; use the code it printed last');
-          // Spend the code first: a concurrent setup (another instance) waits on this row, then finds it spent.
-          if (!(await replaceSetting(trx, SETUP_KEY, current.stored, { state: 'done', at: now, by: null }, null, now))) throw alreadySetUp();
-          const id = await insertUser(trx, { login: request.admin.login, name: request.admin.name, kind: 'agent', role: 'admin', tiers: [], language: request.admin.language ?? 'en', passwordHash }, now);
-          await putSetting(trx, SETUP_KEY, { state: 'done', at: now, by: id }, id, now);
-          await putSetting(trx, ORGANIZATION_KEY, { name: request.organization }, id, now);
-          if (request.calendar !== undefined) await putSetting(trx, CALENDAR_KEY, request.calendar, id, now);
-          await writeAdminAudit(trx, {
-            actorId: id,
-            action: 'setup',
-            targetKind: 'setup',
-            targetId: id,
-            detail: { organization: request.organization, admin: { login: request.admin.login, name: request.admin.name }, calendar: request.calendar ?? null },
-            at: now,
-          });
-          const token = randomBytes(32).toString('base64url');
-          const expiresAt = now + deps.tokenTtlMs;
-          await insertSession(trx, hashToken(token), id, now, expiresAt, userAgent?.slice(0, MAX_USER_AGENT));
-          const user = await userById(trx, id);
-          if (user === undefined) throw new Error('the new admin vanished inside its own transaction');
-          return { token, expiresAt, user, mustChangePassword: false };
-        });
-      } finally {
-        claim.ticket.settle(wrong);
-      }
+      const done = await setUp(request, { via: 'api', userAgent });
+      if (done.session === null) throw new Error('setup without the session it was asked for');
+      return { ...done.session, user: done.user, mustChangePassword: false };
+    },
+
+    /** The same, without signing anyone in (`npm run admin -- setup`: the admin signs in at a console). */
+    async completeWithoutSignIn(request: ValidSetupRequest): Promise<{ user: User }> {
+      const done = await setUp(request, { via: 'cli' });
+      return { user: done.user };
     },
   };
 }

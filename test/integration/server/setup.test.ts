@@ -127,7 +127,7 @@ describe.each(engines())('first start on %s', (engine) => {
     const audit = await t.db.kysely.selectFrom('admin_audit').selectAll().execute();
     const adminId = (await t.db.kysely.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
     expect(audit.map((a) => ({ ...a, detail: JSON.parse(a.detail) as unknown, at: Number(a.at) }))).toEqual([
-      { id: expect.any(Number), actor_id: adminId, action: 'setup', target_kind: 'setup', target_id: adminId, at: clock.now(), detail: { organization: 'Acme Telecom', admin: { login: winner, name: admin.name }, calendar } },
+      { id: expect.any(Number), actor_id: adminId, action: 'setup', target_kind: 'setup', target_id: adminId, at: clock.now(), detail: { organization: 'Acme Telecom', admin: { login: winner, name: admin.name }, calendar, via: 'api' } },
     ]);
     expect(JSON.stringify(audit)).not.toContain(admin.password);
     expect(await getSetting(t.db.kysely, 'calendar', calendarConfigSchema)).toEqual(calendar);
