@@ -1,4 +1,4 @@
-import { createApiClient, sessionStillValid, type ApiClient, type ChangePasswordRequest, type ChangePasswordResponse, type FetchLike, type LoginRequest } from '../shared/client/api-client.ts';
+import { createApiClient, sessionStillValid, type ApiClient, type ChangePasswordRequest, type ChangePasswordResponse, type FetchLike, type LoginRequest, type SetupRequest } from '../shared/client/api-client.ts';
 import { ApiError } from '../shared/client/api-error.ts';
 import { createEventStream, type ConnectionState, type EventStream, type SocketLike } from '../shared/client/event-stream.ts';
 import type { SessionInfo } from '../shared/ipc/contract.ts';
@@ -36,6 +36,8 @@ export interface Connection {
   /** Signs in again with the saved token, if it is still valid. */
   restore(): Promise<SessionInfo | null>;
   login(credentials: LoginRequest): Promise<SessionInfo>;
+  /** The first start (POST /api/v1/setup): signs the new admin in, as login does. */
+  setup(request: SetupRequest): Promise<SessionInfo>;
   /** Changes the own password; the session as it now is (no change required any more). */
   changePassword(request: ChangePasswordRequest): Promise<ChangePasswordResponse & { readonly session: SessionInfo }>;
   logout(): Promise<void>;
@@ -105,6 +107,14 @@ export function createConnection(deps: ConnectionDeps): Connection {
     },
     async login(credentials) {
       const created = await api.login(credentials);
+      deps.tokens.set(created.token);
+      const info: SessionInfo = { user: created.user, expiresAt: created.expiresAt, mustChangePassword: created.mustChangePassword };
+      setSession(info);
+      startStreamIfAllowed();
+      return info;
+    },
+    async setup(request) {
+      const created = await api.setup(request);
       deps.tokens.set(created.token);
       const info: SessionInfo = { user: created.user, expiresAt: created.expiresAt, mustChangePassword: created.mustChangePassword };
       setSession(info);

@@ -17,11 +17,12 @@ import { registerInvokeHandlers, sendEvent } from './ipc.ts';
 import { showNotification } from './notifier.ts';
 import { hardenContents, hardenSession } from './security.ts';
 import { createSessionGate } from './session-gate.ts';
-import { createSettingsStore } from './settings-store.ts';
+import { createSettingsStore, createWorkspaceStore } from './settings-store.ts';
 import { createTokenStore } from './token-store.ts';
 import { trayMenu } from './tray-menu.ts';
 import { trayStatus } from './tray-status.ts';
 import { createMainWindow, focusWindow } from './window.ts';
+import { switchWorkspace } from './workspace.ts';
 
 // Before `ready`: the renderer's scheme must be privileged, and the sandbox on for every renderer.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -54,8 +55,12 @@ async function main(): Promise<void> {
   const store = new Store<Record<string, unknown>>({ name: 'dutydesk' });
   const settings = createSettingsStore(store, Date.now);
   const tokens = createTokenStore(safeStorage, store);
+  const workspaces = createWorkspaceStore(store);
   const configured = settings.get().serverUrl;
-  if (configured === null) embedded = await startEmbeddedService(app.getPath('userData'));
+  if (configured === null) embedded = await startEmbeddedService(app.getPath('userData'), process.env.DUTYDESK_CLOCK, workspaces.get());
+  // The own workspace's code goes to the log as the service's CLI prints it; the setup screen shows it too (setup:status).
+  const setupCode = embedded?.setupCode ?? null;
+  if (setupCode !== null) console.log(`DutyDesk: the own workspace is not set up yet; setup code ${setupCode}`);
   const baseUrl = configured ?? embedded?.url ?? '';
 
   const icon = join(app.getAppPath(), 'resources/icon.png');
@@ -153,11 +158,28 @@ async function main(): Promise<void> {
     serverUrl: baseUrl,
     embedded: embedded !== null,
     demoLogins: embedded?.demoLogins ?? [],
+    workspace: embedded?.workspace ?? null,
   };
   registerInvokeHandlers({
     'app:info': () => info,
     'session:get': () => sessionGate.get(),
     'session:login': (credentials) => connection.login(credentials),
+    'setup:status': async () => {
+      const service = await connection.api.info();
+      // The person at this computer owns the embedded service: its code is theirs to see.
+      return { waiting: service.setup, organization: service.organization, code: service.setup ? (embedded?.setupCode ?? null) : null };
+    },
+    'setup:complete': (request) => connection.setup(request),
+    'workspace:switch': ({ workspace }) =>
+      switchWorkspace(workspace, {
+        current: embedded?.workspace ?? null,
+        workspaces,
+        tokens,
+        restart: () => {
+          app.relaunch();
+          app.quit();
+        },
+      }),
     'session:logout': async () => {
       await connection.logout();
       return null;

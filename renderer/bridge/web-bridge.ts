@@ -1,4 +1,4 @@
-import { adminAuditFilterSchema, changePasswordRequestSchema, createOverrideRequestSchema, infoResponseSchema } from '../../shared/api/index.ts';
+import { adminAuditFilterSchema, changePasswordRequestSchema, createOverrideRequestSchema, infoResponseSchema, setupRequestSchema } from '../../shared/api/index.ts';
 import { adminCommandSchema } from '../../shared/client/admin-command.ts';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
 import type { AppInfo, DemoLogin, EventChannel, EventPayloads, InvokeArg, InvokeChannel, InvokeResults, SessionInfo } from '../../shared/ipc/contract.ts';
@@ -174,7 +174,7 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
     } catch {
       // An older service without /api/v1/info: no demo logins to offer.
     }
-    return { version, mode: 'browser', serverUrl: env.baseUrl, embedded: false, demoLogins };
+    return { version, mode: 'browser', serverUrl: env.baseUrl, embedded: false, demoLogins, workspace: null };
   };
 
   const handlers: { [C in InvokeChannel]: (arg: InvokeArg<C>) => Promise<InvokeResults[C]> } = {
@@ -203,6 +203,22 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
       emit('session:changed', info);
       return info;
     },
+    'setup:status': async () => {
+      const info = await api.info();
+      // The browser cannot know the code: the person reads it from the service's log.
+      return { waiting: info.setup, organization: info.organization, code: null };
+    },
+    'setup:complete': async (request) => {
+      const parsed = setupRequestSchema.safeParse(request);
+      if (!parsed.success) throw ApiError.badRequest(parsed.error);
+      const session = await api.setup(parsed.data);
+      env.storage.setItem(TOKEN_KEY, session.token);
+      const info: SessionInfo = { user: session.user, expiresAt: session.expiresAt, mustChangePassword: session.mustChangePassword };
+      startStream(info);
+      emit('session:changed', info);
+      return info;
+    },
+    'workspace:switch': () => Promise.reject(new ApiError(400, 'bad_request', 'workspaces are a feature of the desktop app: the browser console talks to the service that served it')),
     'session:logout': async () => {
       try {
         if (token() !== null) await api.logout();

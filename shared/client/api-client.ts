@@ -21,6 +21,8 @@ import type {
   overrideListResponseSchema,
   overrideSchema,
   sessionResponseSchema,
+  infoResponseSchema,
+  SetupRequest,
   outageListQuerySchema,
   ticketListQuerySchema,
 } from '../api/index.ts';
@@ -79,10 +81,18 @@ export type ChangePasswordResponse = z.infer<typeof changePasswordResponseSchema
 /** How many sessions were ended. */
 export type EndSessionsResponse = z.infer<typeof endSessionsResponseSchema>;
 
+/** What the service says about itself (GET /api/v1/info). */
+export type InfoResponse = z.infer<typeof infoResponseSchema>;
+export type { SetupRequest };
+
 /** A typed client of the ticket service's /api/v1, for main, the web bridge and tests. */
 export interface ApiClient {
   readonly baseUrl: string;
   clock(): Promise<ClockResponse>;
+  /** What the service is, and whether it waits for its first start. */
+  info(): Promise<InfoResponse>;
+  /** The first start (POST /api/v1/setup): the new admin, signed in. */
+  setup(request: SetupRequest): Promise<SessionResponse>;
   login(credentials: LoginRequest): Promise<SessionResponse>;
   me(): Promise<MeResponse>;
   logout(): Promise<void>;
@@ -187,6 +197,8 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
   return {
     baseUrl: base,
     clock: () => call('GET', '/api/v1/clock'),
+    info: () => call('GET', '/api/v1/info'),
+    setup: (request) => call('POST', '/api/v1/setup', request),
     login: (credentials) => call('POST', '/api/v1/session', credentials),
     me: () => call('GET', '/api/v1/session'),
     logout: () => call('DELETE', '/api/v1/session'),

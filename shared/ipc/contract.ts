@@ -12,6 +12,7 @@ import {
   loginRequestSchema,
   otherSessionParamsSchema,
   outageListQuerySchema,
+  setupRequestSchema,
   ticketListQuerySchema,
   type demoLoginSchema,
   type OtherSession,
@@ -52,6 +53,26 @@ export interface AppInfo {
   readonly embedded: boolean;
   /** Accounts to offer on the login screen; empty unless the service has demo data. */
   readonly demoLogins: readonly DemoLogin[];
+  /** Which database the embedded service runs on (WORKSPACES); null when it is not embedded. */
+  readonly workspace: Workspace | null;
+}
+
+/** The desktop app's embedded databases: the demo data, or the team's own workspace (set up from empty). */
+export const WORKSPACES = ['demo', 'own'] as const;
+/** An embedded database. */
+export type Workspace = (typeof WORKSPACES)[number];
+
+/** Where the first start stands, for the setup screen. */
+export interface SetupStatus {
+  /** The service has no accounts and waits for setup. */
+  readonly waiting: boolean;
+  /** The organisation's name once set up. */
+  readonly organization: string | null;
+  /**
+   * The one-time setup code, when the host knows it: the desktop app's embedded service (the
+   * person at this computer owns it); null in the browser, where it is read from the service's log.
+   */
+  readonly code: string | null;
 }
 
 /** The signed-in user, or null. */
@@ -66,6 +87,12 @@ export const invokeArgs = {
   'session:get': none,
   'session:login': loginRequestSchema,
   'session:logout': none,
+  /** Whether the service waits for its first start. */
+  'setup:status': none,
+  /** The first start: sets the service up and signs the new admin in, as session:login does. */
+  'setup:complete': setupRequestSchema,
+  /** The desktop app only: switch the embedded service to another database (the app restarts). */
+  'workspace:switch': z.strictObject({ workspace: z.enum(WORKSPACES) }),
   /** The own password: current and next; afterwards the session no longer needs a change and the event stream starts. */
   'session:changePassword': changePasswordRequestSchema,
   'session:others': none,
@@ -106,6 +133,9 @@ export interface InvokeResults {
   'session:get': SessionInfo | null;
   'session:login': SessionInfo;
   'session:logout': null;
+  'setup:status': SetupStatus;
+  'setup:complete': SessionInfo;
+  'workspace:switch': null;
   'session:changePassword': ChangePasswordResponse & { readonly session: SessionInfo };
   'session:others': readonly OtherSession[];
   'session:endOthers': EndSessionsResponse;

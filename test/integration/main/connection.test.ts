@@ -115,3 +115,30 @@ describe('main connection to the ticket service', () => {
     expect(tokens.get()).toBeNull();
   });
 });
+
+describe('main connection, first start', () => {
+  let ts: TestService & { drop: () => Promise<void> };
+  beforeAll(async () => {
+    ts = await startTestService('sqlite', { empty: true });
+  });
+  afterAll(async () => {
+    await ts.close();
+    await ts.drop();
+  });
+
+  it('setup signs the new admin in as a login does: token kept, session announced, event stream online', async () => {
+    const tokens = createTokenStore(noKeyring, memory());
+    const sessions: (SessionInfo | null)[] = [];
+    const states: ConnectionState[] = [];
+    const connection = createConnection({ baseUrl: ts.url, tokens, ...NODE_IO, onEvent: () => {}, onState: (s) => states.push(s), onSession: (s) => sessions.push(s) });
+    try {
+      const session = await connection.setup({ code: ts.service.setupCode ?? '', organization: 'Acme Telecom', admin: { login: 'olena', name: 'Olena Shevchenko', password: 'long enough secret' } });
+      expect(session).toMatchObject({ user: { login: 'olena', role: 'admin' }, mustChangePassword: false });
+      expect(sessions).toEqual([session]);
+      expect((await ts.request('GET', '/api/v1/session', { token: tokens.get() ?? '' })).body.user.login).toBe('olena');
+      await until(() => states.some((s) => s.status === 'online'), 'the event stream');
+    } finally {
+      connection.close();
+    }
+  });
+});
