@@ -11,6 +11,7 @@ import { ServerUnreachable } from './features/connection/server-unreachable.tsx'
 import { useLiveUpdates } from './features/connection/use-live-updates.ts';
 import { AvailabilityScreen, useAvailabilityOpen } from './features/availability/index.ts';
 import { Header } from './features/header/header.tsx';
+import { SetupScreen, setupQueries } from './features/setup/index.ts';
 import { OnCallBanner, RosterScreen, useRosterOpen } from './features/oncall/index.ts';
 import { OutageBar, OutageView, useOpenOutageId } from './features/outages/index.ts';
 import { QueueScreen } from './features/queue/queue-screen.tsx';
@@ -65,13 +66,23 @@ function Root() {
       </p>
     );
   }
-  if (session.data === null) return <LoginScreen />;
+  if (session.data === null) return <SignedOut />;
   if (session.data.user.kind !== 'agent') return <CustomerRefused />;
   return (
     <MeContext value={session.data.user}>
       <Console />
     </MeContext>
   );
+}
+
+/** Signed out: the setup screen while the service waits for its first start, else the login. */
+function SignedOut() {
+  const t = useT();
+  const bridge = useBridge();
+  const setup = useQuery(setupQueries.status(bridge));
+  if (setup.isPending) return <p className="splash">{t('app.loading')}</p>;
+  // A service that cannot say (an older one) has accounts: the login screen is right.
+  return setup.data?.waiting === true ? <SetupScreen /> : <LoginScreen />;
 }
 
 function CustomerRefused() {
