@@ -9,6 +9,8 @@ import { ConnectionBanner } from './features/connection/connection-banner.tsx';
 import { isUnreachable } from './features/connection/reachability.ts';
 import { ServerUnreachable } from './features/connection/server-unreachable.tsx';
 import { useLiveUpdates } from './features/connection/use-live-updates.ts';
+import { ChoosePasswordScreen, usePasswordChangeWatch } from './features/account/index.ts';
+import { AdminScreen, useAdminOpen } from './features/admin/index.ts';
 import { AvailabilityScreen, useAvailabilityOpen } from './features/availability/index.ts';
 import { Header } from './features/header/header.tsx';
 import { OnCallBanner, RosterScreen, useRosterOpen } from './features/oncall/index.ts';
@@ -48,6 +50,7 @@ function Root() {
   const lang = useLanguage();
   const bridge = useBridge();
   useLiveUpdates();
+  usePasswordChangeWatch();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -67,6 +70,8 @@ function Root() {
   }
   if (session.data === null) return <LoginScreen />;
   if (session.data.user.kind !== 'agent') return <CustomerRefused />;
+  // A temporary password opens nothing but the choice of one's own (the service refuses the rest).
+  if (session.data.mustChangePassword) return <ChoosePasswordScreen user={session.data.user} />;
   return (
     <MeContext value={session.data.user}>
       <Console />
@@ -113,6 +118,7 @@ function Console() {
   const ticketId = useOpenTicketId();
   const rosterOpen = useRosterOpen();
   const availabilityOpen = useAvailabilityOpen();
+  const adminOpen = useAdminOpen();
   const outageId = useOpenOutageId();
   const open = ticketId !== null;
   return (
@@ -136,6 +142,11 @@ function Console() {
       {availabilityOpen ? (
         <Suspense fallback={null}>
           <AvailabilityScreen />
+        </Suspense>
+      ) : null}
+      {adminOpen ? (
+        <Suspense fallback={null}>
+          <AdminScreen />
         </Suspense>
       ) : null}
       {outageId !== null ? <OutageView /> : null}
