@@ -16,3 +16,9 @@ export function createdCsv(created: readonly { readonly customer: AdminCustomer;
   );
   return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
+
+/** The file's name: the client's name, without what file systems refuse (`/ \ : * ? " < > |`, control characters) or blanks. */
+export function createdCsvFileName(clientName: string): string {
+  const safe = clientName.replace(/[\u0000-\u001f/\\:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${safe === '' ? 'client' : safe}-customers.csv`;
+}

@@ -4,7 +4,7 @@ import { IMPORT_COLUMNS } from '../../../shared/api/index.ts';
 import type { AdminCommandResults } from '../../../shared/client/admin-command.ts';
 import { downloadText } from '../../components/download.ts';
 import { useT } from '../../i18n/use-translation.ts';
-import { createdCsv } from './created-csv.ts';
+import { createdCsv, createdCsvFileName } from './created-csv.ts';
 import { useAdminCommand } from './queries.ts';
 
 type Imported = Extract<AdminCommandResults['importCustomers'], { dryRun: false }>;
@@ -131,7 +131,7 @@ function PreviewRow({ row }: { readonly row: ImportRow }) {
 /** The customers made, with their temporary passwords: shown once, and as a file to download. */
 function ImportedTable({ imported, client, onDone }: { readonly imported: Imported; readonly client: AdminClient; readonly onDone: () => void }) {
   const t = useT();
-  const download = (): void => downloadText(`${client.name}-customers.csv`, createdCsv(imported.created), 'text/csv;charset=utf-8');
+  const download = (): void => downloadText(createdCsvFileName(client.name), createdCsv(imported.created), 'text/csv;charset=utf-8');
   return (
     <section aria-label={t('admin.import.done', { count: imported.created.length })} className="one-time-password">
       <p role="status">{t('admin.import.done', { count: imported.created.length })}</p>

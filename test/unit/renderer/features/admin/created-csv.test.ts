@@ -1,7 +1,7 @@
 import { parse } from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { AdminCustomer } from '../../../../../shared/api/index.ts';
-import { createdCsv } from '../../../../../renderer/features/admin/created-csv.ts';
+import { createdCsv, createdCsvFileName } from '../../../../../renderer/features/admin/created-csv.ts';
 
 const customer = (id: number, login: string, name: string): AdminCustomer => ({
   id,
@@ -34,5 +34,13 @@ describe('the CSV of imported customers', () => {
   it('defuses a name a spreadsheet would run as a formula', () => {
     const text = createdCsv([{ customer: customer(1, 'x1', '=HYPERLINK("http://evil")'), temporaryPassword: 'p' }]);
     expect(parse<string[]>(text.trimEnd()).data[1]?.[1]).toBe('\'=HYPERLINK("http://evil")');
+  });
+});
+
+describe('the name of that file', () => {
+  it('is the client\'s name without what file systems refuse', () => {
+    expect(createdCsvFileName('Delta')).toBe('Delta-customers.csv');
+    expect(createdCsvFileName('ТОВ "Альфа" / Київ')).toBe('ТОВ-Альфа-Київ-customers.csv');
+    expect(createdCsvFileName('???')).toBe('client-customers.csv');
   });
 });
