@@ -9,7 +9,7 @@ import { ConnectionBanner } from './features/connection/connection-banner.tsx';
 import { isUnreachable } from './features/connection/reachability.ts';
 import { ServerUnreachable } from './features/connection/server-unreachable.tsx';
 import { useLiveUpdates } from './features/connection/use-live-updates.ts';
-import { ChoosePasswordScreen, usePasswordChangeWatch } from './features/account/index.ts';
+import { ChoosePasswordScreen } from './features/account/index.ts';
 import { AdminScreen, useAdminOpen } from './features/admin/index.ts';
 import { AvailabilityScreen, useAvailabilityOpen } from './features/availability/index.ts';
 import { Header } from './features/header/header.tsx';
@@ -50,7 +50,6 @@ function Root() {
   const lang = useLanguage();
   const bridge = useBridge();
   useLiveUpdates();
-  usePasswordChangeWatch();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);

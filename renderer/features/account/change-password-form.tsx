@@ -60,15 +60,19 @@ export function ChangePasswordForm({ login, currentLabel, onChanged }: {
         <input type="password" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
       </label>
       {mismatch ? <p role="alert" className="error">{t('account.mismatch')}</p> : null}
-      {change.isError ? <p role="alert" className="error">{refusal(t, change.error)}</p> : null}
+      {change.isError ? <p role="alert" className="error">{refusal(t, change.error, login, next)}</p> : null}
       {done !== null ? <p role="status">{done === 0 ? t('account.changed') : `${t('account.changed')} ${t('account.othersSignedOut', { count: done })}`}</p> : null}
       <button type="submit" className="primary" disabled={change.isPending}>{t('account.changePassword')}</button>
     </form>
   );
 }
 
-/** A wrong current password in the reader's words; any other refusal as the service words it (it names the field). */
-function refusal(t: ReturnType<typeof useT>, error: Error): string {
+/**
+ * A wrong current password, or a new one against the rule, in the reader's words; any other
+ * refusal as the service words it (it names the field).
+ */
+function refusal(t: ReturnType<typeof useT>, error: Error, login: string, next: string): string {
   if (error instanceof ApiError && error.field === 'current') return t('account.wrongCurrent');
-  return error.message;
+  const problem = error instanceof ApiError && error.field === 'next' ? checkNewPassword(login, next) : null;
+  return problem === null ? error.message : passwordProblemText(t, problem.problem);
 }

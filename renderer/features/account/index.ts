@@ -2,4 +2,3 @@
 export { AccountSettings } from './account-settings.tsx';
 export { ChoosePasswordScreen } from './choose-password-screen.tsx';
 export { accountKeys } from './queries.ts';
-export { usePasswordChangeWatch } from './password-gate.ts';

@@ -31,6 +31,14 @@ describe('my password and my other sessions, in Settings', () => {
     const { user, dialog } = await openSettings('maria');
     const form = within(dialog).getByRole('form', { name: 'Change password' });
     expect(within(form).getByText('At least 10 characters, and not your login.')).toBeTruthy();
+    // Sent against the rule anyway: the service refuses, said as the rule says it.
+    await user.type(within(form).getByLabelText('Current password'), 'demo');
+    await user.type(within(form).getByLabelText('New password'), 'short');
+    await user.type(within(form).getByLabelText('New password again'), 'short');
+    await user.click(within(form).getByRole('button', { name: 'Change password' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('The password must be at least 10 characters.');
+    for (const field of ['Current password', 'New password', 'New password again']) await user.clear(within(form).getByLabelText(field));
+
     await user.type(within(form).getByLabelText('Current password'), 'not-my-password');
     await user.type(within(form).getByLabelText('New password'), 'lviv-autumn-2026');
     await user.type(within(form).getByLabelText('New password again'), 'lviv-autumn-2026');

@@ -110,8 +110,8 @@ describe('people in the administration screen', () => {
     expect(login.status).toBe(401);
   });
 
-  it('a reset gives a new temporary password, shown once', async () => {
-    const { user, dialog } = await openAdministration(await desk.signedIn('admin'));
+  it('a reset gives a new temporary password, shown once; a console opened with it asks for a new one first', async () => {
+    const { user, dialog, view } = await openAdministration(await desk.signedIn('admin'));
     const row = within(await within(dialog).findByRole('table', { name: 'Agents' })).getByRole('row', { name: 'Olga Shevchenko' });
     await user.click(within(row).getByRole('button', { name: 'Reset password' }));
     await user.click(within(row).getByRole('button', { name: 'Yes' }));
@@ -121,6 +121,14 @@ describe('people in the administration screen', () => {
     expect(old.status).toBe(401);
     const fresh = await desk.ts.request('POST', '/api/v1/session', { body: { login: 'olga', password } });
     expect([fresh.status, fresh.body.mustChangePassword]).toEqual([200, true]);
+    view.unmount();
+    // Olga signed in with it, then opens the console again (the session as the service tells it).
+    const olga = desk.bridge({ storage: memoryStorage() });
+    await olga.invoke('session:login', { login: 'olga', password });
+    renderConsole(olga);
+    expect(await screen.findByRole('heading', { name: 'Choose your password' })).toBeTruthy();
+    expect(screen.getByText(`Olga Shevchenko, you signed in as olga with a temporary password. Choose your own to open the console.`)).toBeTruthy();
+    expect(screen.queryByRole('grid', { name: 'Queue' })).toBeNull();
   });
 
   it('managers read people without write controls; agents have no Administration at all', async () => {
