@@ -1,7 +1,7 @@
 /**
  * The CSV file of a customer import, read and checked row by row (pure; papaparse reads the CSV).
  * Accepted: UTF-8 (a byte-order mark is ignored), comma, semicolon or tab as the separator
- * (detected), quoted cells per RFC 4180, a header row naming the columns login, name and
+ * (the one the header row uses most), quoted cells per RFC 4180, a header row naming the columns login, name and
  * optionally language in any order (case and surrounding spaces ignored), blank lines ignored.
  */
 import Papa from 'papaparse';
@@ -24,9 +24,18 @@ export type CsvReading = { readonly ok: true; readonly records: readonly CsvReco
 
 const blank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
+/** The separator the header row uses most: comma, semicolon (spreadsheets in ru/uk locales) or tab. */
+function separatorOf(text: string): string {
+  const header = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length - 1] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
 /** Reads the file: the header's columns, then one record per non-blank row. */
 export function readCustomerCsv(text: string): CsvReading {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
+  const body = text.replace(/^\uFEFF/, '');
+  // The separator is read off the header row: papaparse's guess weighs in every row, and a short or blank one can sway it.
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter: separatorOf(body) });
   const lines = parsed.data;
   const headerIndex = lines.findIndex((cells) => !blank(cells));
   const header = lines[headerIndex];
