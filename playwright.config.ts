@@ -21,6 +21,7 @@ const ONCALL_SPEC = /oncall\.spec\.ts$/;
 // data, on a demo clock at 10:00 on a working Monday in Kyiv; its log (with the one-time setup code)
 // goes to a file the test reads.
 const ADMIN_PORT = 5181;
+const ADMIN_CLOCK = '2026-11-30T08:00:00Z';
 const ADMIN_DIR = mkdtempSync(join(tmpdir(), 'dutydesk-e2e-admin-'));
 const ADMIN_DB = process.env.DUTYDESK_E2E_ADMIN_DB ??= join(ADMIN_DIR, 'e2e.sqlite');
 const ADMIN_LOG = process.env.DUTYDESK_E2E_ADMIN_LOG ??= join(ADMIN_DIR, 'service.log');
@@ -56,6 +57,12 @@ export default defineConfig({
     {
       command: `"${process.execPath}" server/cli.ts --demo --clock ${ONCALL_CLOCK} --paging-ack 1 --db "${ONCALL_DB}" --port ${ONCALL_PORT} --console out/renderer`,
       url: `http://127.0.0.1:${ONCALL_PORT}/api/v1/info`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `"${process.execPath}" server/cli.ts --clock ${ADMIN_CLOCK} --db "${ADMIN_DB}" --port ${ADMIN_PORT} --console out/renderer > "${ADMIN_LOG}" 2>&1`,
+      url: `http://127.0.0.1:${ADMIN_PORT}/api/v1/info`,
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -9,6 +9,8 @@ import { ConnectionBanner } from './features/connection/connection-banner.tsx';
 import { isUnreachable } from './features/connection/reachability.ts';
 import { ServerUnreachable } from './features/connection/server-unreachable.tsx';
 import { useLiveUpdates } from './features/connection/use-live-updates.ts';
+import { ChoosePasswordScreen } from './features/account/index.ts';
+import { AdminScreen, useAdminOpen } from './features/admin/index.ts';
 import { AvailabilityScreen, useAvailabilityOpen } from './features/availability/index.ts';
 import { Header } from './features/header/header.tsx';
 import { SetupScreen, setupQueries } from './features/setup/index.ts';
@@ -68,6 +70,8 @@ function Root() {
   }
   if (session.data === null) return <SignedOut />;
   if (session.data.user.kind !== 'agent') return <CustomerRefused />;
+  // A temporary password opens nothing but the choice of one's own (the service refuses the rest).
+  if (session.data.mustChangePassword) return <ChoosePasswordScreen user={session.data.user} />;
   return (
     <MeContext value={session.data.user}>
       <Console />
@@ -124,6 +128,7 @@ function Console() {
   const ticketId = useOpenTicketId();
   const rosterOpen = useRosterOpen();
   const availabilityOpen = useAvailabilityOpen();
+  const adminOpen = useAdminOpen();
   const outageId = useOpenOutageId();
   const open = ticketId !== null;
   return (
@@ -147,6 +152,11 @@ function Console() {
       {availabilityOpen ? (
         <Suspense fallback={null}>
           <AvailabilityScreen />
+        </Suspense>
+      ) : null}
+      {adminOpen ? (
+        <Suspense fallback={null}>
+          <AdminScreen />
         </Suspense>
       ) : null}
       {outageId !== null ? <OutageView /> : null}

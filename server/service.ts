@@ -7,7 +7,9 @@ import { createSessions, type Sessions } from './auth/sessions.ts';
 import { startDailyBackups, type DailyBackupOptions } from './backup/daily.ts';
 import type { BackupSchedule } from './backup/schedule.ts';
 import type { Db } from './db/index.ts';
+import { createClientsService, type ClientsService } from './domain/clients-service.ts';
 import { createOnCallService, type OnCallService } from './domain/oncall-service.ts';
+import { createPeopleService, type PeopleService } from './domain/people-service.ts';
 import { outageAlarms } from './domain/outage-alarms.ts';
 import { createOutageService, type OutageService } from './domain/outage-service.ts';
 import { createPaging, type Paging, type WhoIsOnCall } from './domain/paging.ts';
@@ -74,6 +76,8 @@ export interface Service {
   readonly tickets: TicketService;
   readonly oncall: OnCallService;
   readonly outages: OutageService;
+  readonly people: PeopleService;
+  readonly clients: ClientsService;
   readonly paging: Paging;
   readonly sessions: Sessions;
   readonly setup: SetupService;
@@ -120,8 +124,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const tokenTtlMs = options.tokenTtlMs ?? 7 * 24 * 3600_000;
   const sessions = createSessions({ db, now, tokenTtlMs });
   const setup = createSetupService({ db, now, tokenTtlMs });
+  const people = createPeopleService({ db, now, zone: () => calendar.zone, sessions });
+  const clients = createClientsService({ db, now, sessions });
   const scheduler = createScheduler({ db, now, tickets, paging, outageAlarms: outageAlarms({ db, policy, inTransaction: tickets.inTransaction }), onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, oncall, outages, paging, sessions, setup, hub, calendar, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const app = await buildApp({ tickets, oncall, outages, people, clients, paging, sessions, setup, hub, calendar, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   // Before listening: a console that asks /api/v1/info meanwhile finds the code it is asked for.
   const setupCode = await setup.issueCode();
@@ -145,6 +151,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     tickets,
     oncall,
     outages,
+    people,
+    clients,
     paging,
     sessions,
     setup,

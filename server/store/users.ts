@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Agent, Client, Language, PersonRef, Role, Tier, User } from '../../shared/model/index.ts';
+import type { Client, Language, PersonRef, Role, Tier, User } from '../../shared/model/index.ts';
 import type { ClientsTable } from '../db/schema.ts';
 import { inChunks, type Executor } from './executor.ts';
 
@@ -66,11 +66,10 @@ export async function userById(db: Executor, id: number): Promise<User | undefin
   return (await loadUsers(db, { ids: [id] }))[0]?.user;
 }
 
-/** Every agent, by name. */
-export async function listAgents(db: Executor): Promise<Agent[]> {
-  const ids = await db.selectFrom('users').select('id').where('kind', '=', 'agent').orderBy('name').execute();
-  const users = await loadUsers(db, { ids: ids.map((r) => r.id) });
-  return users.map((u) => u.user).filter((u): u is Agent => u.kind === 'agent').sort((a, b) => a.name.localeCompare(b.name));
+/** Whether a user exists and is active (not deactivated). */
+export async function isActive(db: Executor, id: number): Promise<boolean> {
+  const row = await db.selectFrom('users').select('active').where('id', '=', id).executeTakeFirst();
+  return row?.active === 1;
 }
 
 /** Names of the given users, by id. */
@@ -130,6 +129,8 @@ export interface NewUser {
   readonly clientId?: number;
   readonly language: Language;
   readonly passwordHash: string;
+  /** A temporary password: to be changed at the first sign-in. */
+  readonly mustChangePassword?: boolean;
 }
 
 /** Inserts a user (and an agent's tiers); returns the id. */
@@ -145,6 +146,7 @@ export async function insertUser(db: Executor, u: NewUser, now: number): Promise
       language: u.language,
       password_hash: u.passwordHash,
       created_at: now,
+      must_change_password: u.mustChangePassword === true ? 1 : 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -17,7 +17,7 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 const instantParam = z.string().regex(DECIMAL, 'must be decimal epoch milliseconds').transform(Number);
 
 /** The most rows one CSV import may hold. */
-export const MAX_IMPORT_ROWS = 5000;
+export const MAX_IMPORT_ROWS = 2000;
 /** The characters a login is made of: lower-case, so two people never differ by case alone. */
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,99}$/;
 /** A new login: 2-100 lower-case letters, digits, `.`, `_`, `-`, `@`, starting with a letter or digit. */
@@ -179,12 +179,12 @@ export const importResponseSchema = z.object({
 });
 /** Either answer of the import route. */
 export const importResultSchema = z.union([importPreviewResponseSchema, importResponseSchema]);
-/** An import refused (400): nothing was written; `rows` holds every row's check (empty when the file itself is unreadable). */
+/** An import refused (400): nothing was written; `rows` holds every row's check when the rows could be read. */
 export const importErrorResponseSchema = z.object({
-  error: z.literal('bad_request'),
+  error: z.enum(['bad_request']),
   message: z.string(),
   field: z.string().optional(),
-  rows: list(importRowSchema),
+  rows: list(importRowSchema).optional().describe("every row's check: present when the file's rows were read"),
 });
 
 // ---- admin audit ----

@@ -246,7 +246,9 @@ export const takeRequestSchema = z
 
 /** GET /api/v1/agents: who tickets can be assigned to. */
 export const agentListResponseSchema = z.object({
-  agents: list(z.object({ id, login: z.string(), name: z.string(), role: z.enum(ROLES), tiers: list(tierSchema) })),
+  agents: list(
+    z.object({ id, login: z.string(), name: z.string(), role: z.enum(ROLES), tiers: list(tierSchema), active: z.boolean().describe('false: deactivated (kept for names on history; cannot be assigned or put on call)') }),
+  ),
 });
 
 /** Every error response: a machine code, a human message and, for bad input, the field. */

@@ -100,6 +100,12 @@ export function useDesk(options: { demo?: boolean; start?: number; empty?: boole
   return desk;
 }
 
+/** A browser storage of its own, so a second console in the same test keeps its own token (jsdom has one localStorage). */
+export function memoryStorage(): WebBridgeEnv['storage'] {
+  const items = new Map<string, string>();
+  return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
+}
+
 /** A query client per test: no retries, no cache shared between tests. */
 export function testQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });

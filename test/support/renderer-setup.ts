@@ -1,6 +1,7 @@
 /** Shared set-up of renderer tests: clean DOM, reset stores, a layout for the virtualized grid (jsdom has none). */
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { resetAdminStore } from '../../renderer/features/admin/index.ts';
 import { resetAvailabilityStore } from '../../renderer/features/availability/index.ts';
 import { resetConnectionStore } from '../../renderer/features/connection/store.ts';
 import { resetOnCallStore } from '../../renderer/features/oncall/index.ts';
@@ -21,6 +22,7 @@ export function setUpRendererTests(): void {
     resetQueueStore();
     resetOnCallStore();
     resetAvailabilityStore();
+    resetAdminStore();
     resetOutageStore();
     resetTicketStore();
     resetConnectionStore();

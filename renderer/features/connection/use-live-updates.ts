@@ -13,6 +13,7 @@ import { resetOnCallStore } from '../oncall/index.ts';
 import { outageKeys, resetOutageStore } from '../outages/index.ts';
 import { pageKeys } from '../pages/index.ts';
 import { availabilityKeys, resetAvailabilityStore } from '../availability/index.ts';
+import { resetAdminStore } from '../admin/index.ts';
 import { resetQueueStore } from '../queue/store.ts';
 import { connectionStatusNow, resetConnectionStore, useConnectionActions } from './store.ts';
 
@@ -95,6 +96,7 @@ export function useLiveUpdates(): void {
           resetQueueStore();
           resetOnCallStore();
           resetAvailabilityStore();
+          resetAdminStore();
           resetOutageStore();
           resetTicketStore();
           resetConnectionStore();

@@ -1,4 +1,6 @@
+import { mayReadAdministration } from '../../../shared/auth/roles.ts';
 import { useT } from '../../i18n/use-translation.ts';
+import { useAdminActions } from '../admin/index.ts';
 import { useMe, useLogout } from '../auth/queries.ts';
 import { useAvailabilityActions } from '../availability/index.ts';
 import { useConnectionStatus } from '../connection/store.ts';
@@ -14,6 +16,7 @@ export function Header() {
   const { settingsOpened } = useSettingsUiActions();
   const { rosterOpened } = useOnCallActions();
   const { availabilityOpened } = useAvailabilityActions();
+  const { adminOpened } = useAdminActions();
   const status = useConnectionStatus();
   return (
     <header className="app-header">
@@ -25,6 +28,7 @@ export function Header() {
       <span className="user">{t('header.user', { name: me.name })}</span>
       <button type="button" onClick={rosterOpened}>{t('oncall.roster')}</button>
       <button type="button" onClick={availabilityOpened}>{t('availability.title')}</button>
+      {mayReadAdministration(me) ? <button type="button" onClick={adminOpened}>{t('admin.title')}</button> : null}
       <button type="button" onClick={settingsOpened}>{t('header.settings')}</button>
       <button type="button" onClick={() => logout.mutate()}>{t('logout')}</button>
     </header>
