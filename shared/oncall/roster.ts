@@ -163,14 +163,14 @@ export function withoutAgent(rotation: Rotation, agentId: number, zone: string, 
   const remaining = agents.filter((a) => a !== agentId);
   const k = rotationClock(rotation, zoneClock(zone)).weekAt(at);
   if (remaining.length === 0 || k < 0) return { ...rotation, agents: remaining };
-  // Who holds the layer now, after the change: the current agent, or the next one after them.
+  // The place in the list that holds the layer now, after the change: the current one, or the next one after it.
   const n = agents.length;
   let i = k % n;
   while (agents[i] === agentId) i = (i + 1) % n;
-  const holder = agents[i] ?? remaining[0];
-  // The week index stays k, so rotate the list to put the holder at k mod its new length.
+  // Its place in the shorter list; the week index stays k, so rotate that place to k mod the new length.
+  const place = agents.slice(0, i).filter((a) => a !== agentId).length;
   const m = remaining.length;
-  const shift = (remaining.indexOf(holder as number) - (k % m) + m) % m;
+  const shift = (place - (k % m) + m) % m;
   return { ...rotation, agents: remaining.map((_, j) => remaining[(j + shift) % m] as number) };
 }
 

@@ -114,6 +114,21 @@ describe('main connection to the ticket service', () => {
     expect(await connection.restore()).toBeNull();
     expect(tokens.get()).toBeNull();
   });
+
+  it('with a temporary password opens no event stream until the password is changed, then goes online', async () => {
+    const reset = await ts.request('POST', `/api/v1/admin/agents/${ts.people.users.get('ivan') ?? 0}/password`, { token: await ts.login('admin') });
+    const temporary = reset.body.temporaryPassword as string;
+    const session = await connection.login({ login: 'ivan', password: temporary });
+    expect(session.mustChangePassword).toBe(true);
+    expect(connection.state().status).toBe('offline');
+    await expect(connection.api.listTickets()).rejects.toMatchObject({ status: 403, code: 'password_change_required' });
+    const changed = await connection.changePassword({ current: temporary, next: 'ivan-chose-this' });
+    expect(changed.session.mustChangePassword).toBe(false);
+    expect(sessions.at(-1)?.mustChangePassword).toBe(false);
+    await until(() => connection.state().status === 'online', 'online after the change');
+    expect(await connection.api.listTickets()).toEqual(expect.any(Array));
+    await connection.logout();
+  });
 });
 
 describe('main connection, first start', () => {
