@@ -35,13 +35,13 @@ import { ImportRefused, type ClientsService } from '../../domain/clients-service
 import { badRequest } from '../../domain/errors.ts';
 import type { PeopleService } from '../../domain/people-service.ts';
 import type { AppDeps } from '../app.ts';
+import { ADMINISTRATION_READERS, ADMINISTRATORS } from '../../../shared/auth/roles.ts';
 import { sessionOf, type Audience } from '../auth.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 413: errorResponseSchema };
-/** Who reads people and clients. */
-const READERS: readonly Audience[] = ['manager', 'admin'];
-/** Who changes them, and reads the admin audit. */
-const ADMINS: readonly Audience[] = ['admin'];
+// The console's write controls ask the same lists (shared/auth/roles.ts).
+const READERS: readonly Audience[] = ADMINISTRATION_READERS;
+const ADMINS: readonly Audience[] = ADMINISTRATORS;
 
 /** The CSV media types the import takes; the body reaches the route as the text it is. */
 const CSV_TYPES = ['text/csv'];
