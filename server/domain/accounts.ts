@@ -40,12 +40,13 @@ export async function resetPassword(trx: Executor, userId: number, hash: string)
 }
 
 /**
- * PostgreSQL: one change of admins at a time (every instance), held to the end of the
- * transaction, so two admins demoting or deactivating each other cannot both pass the
- * last-admin check. SQLite runs one transaction at a time anyway.
+ * PostgreSQL: one such change at a time (every instance), held to the end of the transaction:
+ * `admins` so two admins demoting or deactivating each other cannot both pass the last-admin
+ * check; `clients` so two clients whose names differ only by case cannot both pass the name
+ * check. SQLite runs one transaction at a time anyway.
  */
-export async function lockAdmins(trx: Executor, db: Db): Promise<void> {
-  if (db.engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('dutydesk:admins'))`.execute(trx);
+export async function lockFor(trx: Executor, db: Db, what: 'admins' | 'clients'): Promise<void> {
+  if (db.engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`dutydesk:${what}`}))`.execute(trx);
 }
 
 /** The changes between an account's fields before and after, as the audit records them. */

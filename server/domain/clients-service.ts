@@ -26,7 +26,7 @@ import {
   type AccountState,
 } from '../store/people.ts';
 import { insertClient, insertUser } from '../store/users.ts';
-import { changes, inTransaction, newTemporaryPassword, requireFreeLogin, resetPassword } from './accounts.ts';
+import { changes, inTransaction, lockFor, newTemporaryPassword, requireFreeLogin, resetPassword } from './accounts.ts';
 import type { Actor } from './actor.ts';
 import { checkCustomerRecords, readCustomerCsv } from './customer-import.ts';
 import { conflict, DomainError, notFound } from './errors.ts';
@@ -108,6 +108,7 @@ export function createClientsService(deps: ClientsServiceDeps) {
     /** Creates a client; 409 when the name is taken. */
     async createClient(actor: Actor, input: ClientFields): Promise<AdminClient> {
       return inTransaction(db, `a client named ${input.name} exists already`, async (trx) => {
+        await lockFor(trx, db, 'clients');
         await requireFreeName(trx, input.name);
         const id = await insertClient(trx, input);
         await writeAdminAudit(trx, { actorId: actor.id, action: 'client_created', targetKind: 'client', targetId: id, detail: { ...input }, at: deps.now() });
@@ -118,6 +119,7 @@ export function createClientsService(deps: ClientsServiceDeps) {
     /** Edits a client; 409 when the new name is another client's. */
     async updateClient(actor: Actor, id: number, patch: Partial<ClientFields>): Promise<AdminClient> {
       return inTransaction(db, `a client named ${patch.name ?? ''} exists already`, async (trx) => {
+        if (patch.name !== undefined) await lockFor(trx, db, 'clients');
         const before = await clientOrThrow(trx, id);
         if (patch.name !== undefined) await requireFreeName(trx, patch.name, id);
         await updateClient(trx, id, patch);

@@ -12,7 +12,7 @@ import type { Db } from '../db/index.ts';
 import { readAdminAudit, writeAdminAudit, type AdminAuditQuery } from '../store/admin-audit.ts';
 import { adminAgentById, deleteSessionsOf, listAdminAgents, otherActiveAdmins, setTiers, updateAccount, type AccountState } from '../store/people.ts';
 import { insertUser } from '../store/users.ts';
-import { changes, inTransaction, lockAdmins, newTemporaryPassword, requireFreeLogin, resetPassword } from './accounts.ts';
+import { changes, inTransaction, lockFor, newTemporaryPassword, requireFreeLogin, resetPassword } from './accounts.ts';
 import type { Actor } from './actor.ts';
 import { conflict, notFound } from './errors.ts';
 import { dropAgentFromRoster } from './oncall-service.ts';
@@ -89,7 +89,7 @@ export function createPeopleService(deps: PeopleServiceDeps) {
      */
     async updateAgent(actor: Actor, id: number, patch: AgentPatch): Promise<AdminAgent> {
       const { agent, ended } = await inTransaction(db, 'conflicting change', async (trx) => {
-        await lockAdmins(trx, db);
+        await lockFor(trx, db, 'admins');
         const before = await agentOrThrow(trx, id);
         const losesAdmin = before.role === 'admin' && before.active && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'));
         if (losesAdmin && (await otherActiveAdmins(trx, id)) === 0) {

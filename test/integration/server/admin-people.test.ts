@@ -246,6 +246,15 @@ describe.each(engines())('people and clients on %s', (engine) => {
     expect((await audit(`targetKind=client&targetId=${clientId}`)).map((e) => e.action)).toEqual(['client_updated', 'client_created']);
   });
 
+  it('two clients whose names differ only by case, created at once: one 201, one 409, every time', async () => {
+    for (let round = 0; round < 6; round++) {
+      const name = `Race Client ${round}`;
+      const body = (n: string) => ({ name: n, primaryGroup: 'inbound', language: 'en' });
+      const [a, b] = await Promise.all([as('admin', 'POST', '/api/v1/admin/clients', body(name)), as('admin', 'POST', '/api/v1/admin/clients', body(name.toUpperCase()))]);
+      expect([a.status, b.status].sort()).toEqual([201, 409]);
+    }
+  });
+
   it("customers of a client: created (the client's language by default), edited, reset, deactivated with their sockets closed", async () => {
     const client = (await as('admin', 'POST', '/api/v1/admin/clients', { name: 'Zeta', primaryGroup: 'autodialer', language: 'ru' })).body.client.id as number;
     const r = await as('admin', 'POST', `/api/v1/admin/clients/${client}/customers`, { login: 'zeta.user', name: 'Zoya Zaitseva' });
