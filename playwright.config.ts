@@ -17,6 +17,15 @@ const ONCALL_PORT = 5180;
 const ONCALL_CLOCK = '2026-11-28T00:00:00Z';
 const ONCALL_DB = process.env.DUTYDESK_E2E_ONCALL_DB ??= join(mkdtempSync(join(tmpdir(), 'dutydesk-e2e-oncall-')), 'e2e.sqlite');
 const ONCALL_SPEC = /oncall\.spec\.ts$/;
+// The first-start scenario (test/e2e/first-start.spec.ts) has an empty service of its own, no demo
+// data, on a demo clock at 10:00 on a working Monday in Kyiv; its log (with the one-time setup code)
+// goes to a file the test reads.
+const ADMIN_PORT = 5181;
+const ADMIN_CLOCK = '2026-11-30T08:00:00Z';
+const ADMIN_DIR = mkdtempSync(join(tmpdir(), 'dutydesk-e2e-admin-'));
+const ADMIN_DB = process.env.DUTYDESK_E2E_ADMIN_DB ??= join(ADMIN_DIR, 'e2e.sqlite');
+const ADMIN_LOG = process.env.DUTYDESK_E2E_ADMIN_LOG ??= join(ADMIN_DIR, 'service.log');
+const ADMIN_SPEC = /first-start\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -24,8 +33,9 @@ export default defineConfig({
   workers: 1,
   reporter: process.env.CI ? 'line' : 'list',
   projects: [
-    { name: 'console', testIgnore: ONCALL_SPEC, use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: 'console', testIgnore: [ONCALL_SPEC, ADMIN_SPEC], use: { baseURL: `http://127.0.0.1:${PORT}` } },
     { name: 'oncall', testMatch: ONCALL_SPEC, use: { baseURL: `http://127.0.0.1:${ONCALL_PORT}` } },
+    { name: 'first-start', testMatch: ADMIN_SPEC, use: { baseURL: `http://127.0.0.1:${ADMIN_PORT}` } },
   ],
   use: {
     launchOptions: ownBrowser
@@ -47,6 +57,12 @@ export default defineConfig({
     {
       command: `"${process.execPath}" server/cli.ts --demo --clock ${ONCALL_CLOCK} --paging-ack 1 --db "${ONCALL_DB}" --port ${ONCALL_PORT} --console out/renderer`,
       url: `http://127.0.0.1:${ONCALL_PORT}/api/v1/info`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `"${process.execPath}" server/cli.ts --clock ${ADMIN_CLOCK} --db "${ADMIN_DB}" --port ${ADMIN_PORT} --console out/renderer > "${ADMIN_LOG}" 2>&1`,
+      url: `http://127.0.0.1:${ADMIN_PORT}/api/v1/info`,
       reuseExistingServer: false,
       timeout: 60_000,
     },

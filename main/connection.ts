@@ -1,4 +1,4 @@
-import { createApiClient, sessionStillValid, type ApiClient, type FetchLike, type LoginRequest } from '../shared/client/api-client.ts';
+import { createApiClient, sessionStillValid, type ApiClient, type ChangePasswordRequest, type ChangePasswordResponse, type FetchLike, type LoginRequest, type SetupRequest } from '../shared/client/api-client.ts';
 import { ApiError } from '../shared/client/api-error.ts';
 import { createEventStream, type ConnectionState, type EventStream, type SocketLike } from '../shared/client/event-stream.ts';
 import type { SessionInfo } from '../shared/ipc/contract.ts';
@@ -36,6 +36,10 @@ export interface Connection {
   /** Signs in again with the saved token, if it is still valid. */
   restore(): Promise<SessionInfo | null>;
   login(credentials: LoginRequest): Promise<SessionInfo>;
+  /** The first start (POST /api/v1/setup): signs the new admin in, as login does. */
+  setup(request: SetupRequest): Promise<SessionInfo>;
+  /** Changes the own password; the session as it now is (no change required any more). */
+  changePassword(request: ChangePasswordRequest): Promise<ChangePasswordResponse & { readonly session: SessionInfo }>;
   logout(): Promise<void>;
   state(): ConnectionState;
   close(): void;
@@ -77,6 +81,11 @@ export function createConnection(deps: ConnectionDeps): Connection {
     stream.start();
   };
 
+  // A temporary password opens no stream (the service refuses it until the password is changed).
+  const startStreamIfAllowed = (): void => {
+    if (session !== null && !session.mustChangePassword) startStream();
+  };
+
   const stopStream = (): void => {
     stream?.stop();
     stream = null;
@@ -89,7 +98,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
       if (deps.tokens.get() === null) return null;
       try {
         setSession(await api.me());
-        startStream();
+        startStreamIfAllowed();
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) deps.tokens.clear();
         else throw error;
@@ -99,9 +108,25 @@ export function createConnection(deps: ConnectionDeps): Connection {
     async login(credentials) {
       const created = await api.login(credentials);
       deps.tokens.set(created.token);
-      setSession({ user: created.user, expiresAt: created.expiresAt });
-      startStream();
-      return { user: created.user, expiresAt: created.expiresAt };
+      const info: SessionInfo = { user: created.user, expiresAt: created.expiresAt, mustChangePassword: created.mustChangePassword };
+      setSession(info);
+      startStreamIfAllowed();
+      return info;
+    },
+    async setup(request) {
+      const created = await api.setup(request);
+      deps.tokens.set(created.token);
+      const info: SessionInfo = { user: created.user, expiresAt: created.expiresAt, mustChangePassword: created.mustChangePassword };
+      setSession(info);
+      startStreamIfAllowed();
+      return info;
+    },
+    async changePassword(request) {
+      const changed = await api.changePassword(request);
+      const next = await api.me();
+      setSession(next);
+      if (stream === null) startStreamIfAllowed();
+      return { ...changed, session: next };
     },
     async logout() {
       stopStream();

@@ -17,11 +17,12 @@ import { registerInvokeHandlers, sendEvent } from './ipc.ts';
 import { showNotification } from './notifier.ts';
 import { hardenContents, hardenSession } from './security.ts';
 import { createSessionGate } from './session-gate.ts';
-import { createSettingsStore } from './settings-store.ts';
+import { createSettingsStore, createWorkspaceStore } from './settings-store.ts';
 import { createTokenStore } from './token-store.ts';
 import { trayMenu } from './tray-menu.ts';
 import { trayStatus } from './tray-status.ts';
 import { createMainWindow, focusWindow } from './window.ts';
+import { switchWorkspace } from './workspace.ts';
 
 // Before `ready`: the renderer's scheme must be privileged, and the sandbox on for every renderer.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -54,8 +55,12 @@ async function main(): Promise<void> {
   const store = new Store<Record<string, unknown>>({ name: 'dutydesk' });
   const settings = createSettingsStore(store, Date.now);
   const tokens = createTokenStore(safeStorage, store);
+  const workspaces = createWorkspaceStore(store);
   const configured = settings.get().serverUrl;
-  if (configured === null) embedded = await startEmbeddedService(app.getPath('userData'));
+  if (configured === null) embedded = await startEmbeddedService(app.getPath('userData'), process.env.DUTYDESK_CLOCK, workspaces.get());
+  // The own workspace's code goes to the log as the service's CLI prints it; the setup screen shows it too (setup:status).
+  const setupCode = embedded?.setupCode ?? null;
+  if (setupCode !== null) console.log(`DutyDesk: the own workspace is not set up yet; setup code ${setupCode}`);
   const baseUrl = configured ?? embedded?.url ?? '';
 
   const icon = join(app.getAppPath(), 'resources/icon.png');
@@ -153,14 +158,38 @@ async function main(): Promise<void> {
     serverUrl: baseUrl,
     embedded: embedded !== null,
     demoLogins: embedded?.demoLogins ?? [],
+    workspace: embedded?.workspace ?? null,
   };
   registerInvokeHandlers({
     'app:info': () => info,
     'session:get': () => sessionGate.get(),
     'session:login': (credentials) => connection.login(credentials),
+    'setup:status': async () => {
+      const service = await connection.api.info();
+      // The person at this computer owns the embedded service: its code is theirs to see.
+      return { waiting: service.setup, organization: service.organization, code: service.setup ? (embedded?.setupCode ?? null) : null };
+    },
+    'setup:complete': (request) => connection.setup(request),
+    'workspace:switch': ({ workspace }) =>
+      switchWorkspace(workspace, {
+        current: embedded?.workspace ?? null,
+        workspaces,
+        tokens,
+        restart: () => {
+          app.relaunch();
+          app.quit();
+        },
+      }),
     'session:logout': async () => {
       await connection.logout();
       return null;
+    },
+    'session:changePassword': (request) => connection.changePassword(request),
+    'session:others': () => connection.api.otherSessions(),
+    'session:endOthers': async (arg) => {
+      if (arg === undefined) return connection.api.endOtherSessions();
+      await connection.api.endOtherSession(arg.id);
+      return { ended: 1 };
     },
     'clock:get': () => connection.api.clock(),
     'tickets:list': (query) => connection.api.listTickets(query),
@@ -182,6 +211,11 @@ async function main(): Promise<void> {
     'availability:get': (query) => connection.api.availability(query?.year),
     'calendar:get': () => connection.api.calendar(),
     'calendar:set': (config) => connection.api.setCalendar(config),
+    'admin:agents': (query) => connection.api.adminAgents(query?.state),
+    'admin:clients': () => connection.api.adminClients(),
+    'admin:customers': ({ clientId, state }) => connection.api.adminCustomers(clientId, state),
+    'admin:audit': (filter) => connection.api.adminAudit(filter),
+    'admin:command': (command) => connection.api.adminCommand(command),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => {
       const before = settings.get();

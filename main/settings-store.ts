@@ -1,4 +1,5 @@
 import { applySettingsPatch, DEFAULT_SETTINGS, settingsSchema, withDefaults, type Settings, type SettingsPatch } from '../shared/settings.ts';
+import { WORKSPACES, type Workspace } from '../shared/ipc/contract.ts';
 import type { KeyValue } from './token-store.ts';
 
 const KEY = 'settings';
@@ -27,6 +28,31 @@ export function createSettingsStore(store: KeyValue, now: () => number, warn: (m
       const next = settingsSchema.parse(applySettingsPatch(read(), patch));
       store.set(KEY, next);
       return next;
+    },
+  };
+}
+
+const WORKSPACE_KEY = 'workspace';
+
+/** Which database the embedded service runs on, remembered across starts (main/workspace.ts). */
+export interface WorkspaceStore {
+  get(): Workspace;
+  set(workspace: Workspace): void;
+}
+
+/** The remembered workspace; the demo until the user chooses their own (an unknown value reads as the demo, said once). */
+export function createWorkspaceStore(store: KeyValue, warn: (message: string) => void = console.warn): WorkspaceStore {
+  return {
+    get() {
+      const raw = store.get(WORKSPACE_KEY);
+      if (raw === undefined) return 'demo';
+      if ((WORKSPACES as readonly unknown[]).includes(raw)) return raw as Workspace;
+      warn(`The remembered workspace ${JSON.stringify(raw)} is unknown; using the demo workspace.`);
+      store.delete(WORKSPACE_KEY);
+      return 'demo';
+    },
+    set(workspace) {
+      store.set(WORKSPACE_KEY, workspace);
     },
   };
 }

@@ -9,9 +9,12 @@ import { ConnectionBanner } from './features/connection/connection-banner.tsx';
 import { isUnreachable } from './features/connection/reachability.ts';
 import { ServerUnreachable } from './features/connection/server-unreachable.tsx';
 import { useLiveUpdates } from './features/connection/use-live-updates.ts';
+import { ChoosePasswordScreen } from './features/account/index.ts';
+import { AdminScreen, useAdminOpen } from './features/admin/index.ts';
 import { AvailabilityScreen, useAvailabilityOpen } from './features/availability/index.ts';
 import { CalendarScreen, useCalendarOpen } from './features/calendar/index.ts';
 import { Header } from './features/header/header.tsx';
+import { SetupScreen, setupQueries } from './features/setup/index.ts';
 import { OnCallBanner, RosterScreen, useRosterOpen } from './features/oncall/index.ts';
 import { OutageBar, OutageView, useOpenOutageId } from './features/outages/index.ts';
 import { QueueScreen } from './features/queue/queue-screen.tsx';
@@ -66,13 +69,25 @@ function Root() {
       </p>
     );
   }
-  if (session.data === null) return <LoginScreen />;
+  if (session.data === null) return <SignedOut />;
   if (session.data.user.kind !== 'agent') return <CustomerRefused />;
+  // A temporary password opens nothing but the choice of one's own (the service refuses the rest).
+  if (session.data.mustChangePassword) return <ChoosePasswordScreen user={session.data.user} />;
   return (
     <MeContext value={session.data.user}>
       <Console />
     </MeContext>
   );
+}
+
+/** Signed out: the setup screen while the service waits for its first start, else the login. */
+function SignedOut() {
+  const t = useT();
+  const bridge = useBridge();
+  const setup = useQuery(setupQueries.status(bridge));
+  if (setup.isPending) return <p className="splash">{t('app.loading')}</p>;
+  // A service that cannot say (an older one) has accounts: the login screen is right.
+  return setup.data?.waiting === true ? <SetupScreen /> : <LoginScreen />;
 }
 
 function CustomerRefused() {
@@ -115,6 +130,7 @@ function Console() {
   const rosterOpen = useRosterOpen();
   const availabilityOpen = useAvailabilityOpen();
   const calendarOpen = useCalendarOpen();
+  const adminOpen = useAdminOpen();
   const outageId = useOpenOutageId();
   const open = ticketId !== null;
   return (
@@ -141,6 +157,11 @@ function Console() {
         </Suspense>
       ) : null}
       {calendarOpen ? <CalendarScreen /> : null}
+      {adminOpen ? (
+        <Suspense fallback={null}>
+          <AdminScreen />
+        </Suspense>
+      ) : null}
       {outageId !== null ? <OutageView /> : null}
     </div>
   );

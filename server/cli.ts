@@ -6,6 +6,7 @@
  * `--paging-ack` sets how long a page waits for its acknowledgement before the next level is paged (minutes, from 1; default 5).
  * `--console` serves a built renderer at `/` (default: out/renderer when it exists).
  * Prints exactly `listening on http://HOST:PORT` once ready. DATABASE_URL also selects PostgreSQL.
+ * On a database without accounts (and without --demo) it then prints the one-time setup code (server/setup-notice.ts).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ import { clockFrom } from './demo-clock.ts';
 import { seedDemo } from './demo/seed.ts';
 import { pagingFromFlag } from './paging-flag.ts';
 import { createService } from './service.ts';
+import { setupNotice } from './setup-notice.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   const service = await createService({ db, demo: values.demo, now: clock.now, clock: clock.kind, paging, consoleRoot: hasConsole ? consoleRoot : null, ...backup });
   const url = await service.listen(port, values.host);
   console.log(`listening on ${url}`);
+  if (service.setupCode !== null) console.log(setupNotice({ url, code: service.setupCode, console: hasConsole, db: values.db ?? process.env.DATABASE_URL ?? null }));
   if (clock.kind === 'demo') console.error(`demo clock: started at ${new Date(clock.now()).toISOString()}, running forward`);
   if (hasConsole) console.error(`browser console: ${url}/`);
   if (service.backups !== null) console.error(`daily backups to ${backupDir} at ${values['backup-at']} ${service.calendar.zone}; next ${new Date(service.backups.nextAt()).toISOString()}`);

@@ -8,10 +8,13 @@ import { startDailyBackups, type DailyBackupOptions } from './backup/daily.ts';
 import type { BackupSchedule } from './backup/schedule.ts';
 import type { Db } from './db/index.ts';
 import { createCalendarService, type CalendarService } from './domain/calendar-service.ts';
+import { createClientsService, type ClientsService } from './domain/clients-service.ts';
 import { createOnCallService, type OnCallService } from './domain/oncall-service.ts';
+import { createPeopleService, type PeopleService } from './domain/people-service.ts';
 import { outageAlarms } from './domain/outage-alarms.ts';
 import { createOutageService, type OutageService } from './domain/outage-service.ts';
 import { createPaging, type Paging, type WhoIsOnCall } from './domain/paging.ts';
+import { createSetupService, type SetupService } from './domain/setup-service.ts';
 import { createTicketService, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
@@ -80,8 +83,16 @@ export interface Service {
   readonly tickets: TicketService;
   readonly oncall: OnCallService;
   readonly outages: OutageService;
+  readonly people: PeopleService;
+  readonly clients: ClientsService;
   readonly paging: Paging;
   readonly sessions: Sessions;
+  readonly setup: SetupService;
+  /**
+   * The one-time setup code issued at this start when the database has no accounts (each start
+   * issues a new one and voids the last), for the caller to show once; null when set up.
+   */
+  readonly setupCode: string | null;
   readonly hub: EventHub;
   readonly scheduler: Scheduler;
   /** The live support calendar: always the one stored now (see CalendarService). */
@@ -124,10 +135,25 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const paging = createPaging({ db, calendar, whoIsOnCall, settings: pagingSettings(options.paging), onError: (e) => logError(e) });
   const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? onRoster, paging, beforeWork: (trx) => calendars.sync(trx) });
   const outages = createOutageService({ db, now, calendar, policy, inTransaction: tickets.inTransaction, paging });
-  const sessions = createSessions({ db, now, tokenTtlMs: options.tokenTtlMs ?? 7 * 24 * 3600_000 });
+  const tokenTtlMs = options.tokenTtlMs ?? 7 * 24 * 3600_000;
+  const sessions = createSessions({ db, now, tokenTtlMs });
+  const setupService = createSetupService({ db, now, tokenTtlMs });
+  // The first start may store the support calendar: this instance adopts it at once.
+  const setup: SetupService = {
+    ...setupService,
+    async complete(request, userAgent) {
+      const done = await setupService.complete(request, userAgent);
+      await calendars.refresh();
+      return done;
+    },
+  };
+  const people = createPeopleService({ db, now, zone: () => calendar.zone, sessions });
+  const clients = createClientsService({ db, now, sessions });
   const scheduler = createScheduler({ db, now, tickets, paging, outageAlarms: outageAlarms({ db, policy, inTransaction: tickets.inTransaction }), onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, oncall, outages, paging, sessions, hub, calendar, calendars, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const app = await buildApp({ tickets, oncall, outages, people, clients, paging, sessions, setup, hub, calendar, calendars, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
+  // Before listening: a console that asks /api/v1/info meanwhile finds the code it is asked for.
+  const setupCode = await setup.issueCode();
   await hub.start();
   let listener: PgListener | undefined;
   let poll: NodeJS.Timeout | undefined;
@@ -148,8 +174,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     tickets,
     oncall,
     outages,
+    people,
+    clients,
     paging,
     sessions,
+    setup,
+    setupCode,
     hub,
     scheduler,
     calendar,

@@ -1,4 +1,5 @@
-import { createOverrideRequestSchema, infoResponseSchema } from '../../shared/api/index.ts';
+import { adminAuditFilterSchema, changePasswordRequestSchema, createOverrideRequestSchema, infoResponseSchema, setupRequestSchema } from '../../shared/api/index.ts';
+import { adminCommandSchema } from '../../shared/client/admin-command.ts';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
 import type { AppInfo, DemoLogin, EventChannel, EventPayloads, InvokeArg, InvokeChannel, InvokeResults, SessionInfo } from '../../shared/ipc/contract.ts';
 import { createApiClient, sessionStillValid, type ApiClient, type FetchLike } from '../../shared/client/api-client.ts';
@@ -135,7 +136,8 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
 
   const startStream = (session: SessionInfo): void => {
     me = session.user.kind === 'agent' ? session.user : null;
-    if (stream !== null) return;
+    // A temporary password opens no stream (the service refuses it until the password is changed).
+    if (stream !== null || session.mustChangePassword) return;
     if (me !== null) void notifyMissedPages(me).catch(() => undefined);
     stream = createEventStream({
       baseUrl: env.baseUrl,
@@ -172,7 +174,7 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
     } catch {
       // An older service without /api/v1/info: no demo logins to offer.
     }
-    return { version, mode: 'browser', serverUrl: env.baseUrl, embedded: false, demoLogins };
+    return { version, mode: 'browser', serverUrl: env.baseUrl, embedded: false, demoLogins, workspace: null };
   };
 
   const handlers: { [C in InvokeChannel]: (arg: InvokeArg<C>) => Promise<InvokeResults[C]> } = {
@@ -196,11 +198,27 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
       if (env.notifications !== null && env.notifications.permission() === 'default') void env.notifications.request().catch(() => 'denied');
       const session = await api.login(credentials);
       env.storage.setItem(TOKEN_KEY, session.token);
-      const info: SessionInfo = { user: session.user, expiresAt: session.expiresAt };
+      const info: SessionInfo = { user: session.user, expiresAt: session.expiresAt, mustChangePassword: session.mustChangePassword };
       startStream(info);
       emit('session:changed', info);
       return info;
     },
+    'setup:status': async () => {
+      const info = await api.info();
+      // The browser cannot know the code: the person reads it from the service's log.
+      return { waiting: info.setup, organization: info.organization, code: null };
+    },
+    'setup:complete': async (request) => {
+      const parsed = setupRequestSchema.safeParse(request);
+      if (!parsed.success) throw ApiError.badRequest(parsed.error);
+      const session = await api.setup(parsed.data);
+      env.storage.setItem(TOKEN_KEY, session.token);
+      const info: SessionInfo = { user: session.user, expiresAt: session.expiresAt, mustChangePassword: session.mustChangePassword };
+      startStream(info);
+      emit('session:changed', info);
+      return info;
+    },
+    'workspace:switch': () => Promise.reject(new ApiError(400, 'bad_request', 'workspaces are a feature of the desktop app: the browser console talks to the service that served it')),
     'session:logout': async () => {
       try {
         if (token() !== null) await api.logout();
@@ -209,6 +227,21 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
       }
       signedOut();
       return null;
+    },
+    'session:changePassword': async (request) => {
+      const parsed = changePasswordRequestSchema.safeParse(request);
+      if (!parsed.success) throw ApiError.badRequest(parsed.error);
+      const changed = await api.changePassword(parsed.data);
+      const session = await api.me();
+      startStream(session);
+      emit('session:changed', session);
+      return { ...changed, session };
+    },
+    'session:others': () => api.otherSessions(),
+    'session:endOthers': async (arg) => {
+      if (arg === undefined) return api.endOtherSessions();
+      await api.endOtherSession(arg.id);
+      return { ended: 1 };
     },
     'clock:get': () => api.clock(),
     'tickets:list': (query) => api.listTickets(query ?? {}),
@@ -240,6 +273,17 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
     'calendar:get': () => api.calendar(),
     // The service checks the calendar and says what is wrong with it.
     'calendar:set': (config) => api.setCalendar(config),
+    'admin:agents': (query) => api.adminAgents(query?.state),
+    'admin:clients': () => api.adminClients(),
+    'admin:customers': ({ clientId, state }) => api.adminCustomers(clientId, state),
+    'admin:audit': (filter) => {
+      const parsed = adminAuditFilterSchema.optional().safeParse(filter);
+      return parsed.success ? api.adminAudit(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
+    },
+    'admin:command': (command) => {
+      const parsed = adminCommandSchema.safeParse(command);
+      return parsed.success ? api.adminCommand(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
+    },
     'settings:get': async () => readSettings(),
     'settings:set': async (patch) => {
       const parsed = settingsPatchSchema.safeParse(patch);

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 // OWASP's scrypt minimum (N=2^17, r=8, p=1) costs ~128 MiB per hash; 2^15 keeps logins quick on a
 // 2-core machine while staying far above brute-force economics for a support desk. Stored with
@@ -12,11 +12,35 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   });
 }
 
-/** An scrypt hash: `scrypt$N$r$p$salt$key` (base64url). */
-export async function hashPassword(password: string): Promise<string> {
+// A temporary password is 79 random bits, not a word a person chose: no dictionary shortens the
+// search, so a light scrypt (~1 ms) protects it as well as the full one protects a chosen password,
+// and an import of a thousand customers takes seconds, not minutes. It must be changed at the
+// next sign-in, and the chosen one gets the full cost.
+const TEMPORARY_PARAMS = { N: 2 ** 10, r: 8, p: 1 } as const;
+
+async function hashWith(password: string, params: { N: number; r: number; p: number }): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await derive(password, salt, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+/** An scrypt hash: `scrypt$N$r$p$salt$key` (base64url). */
+export function hashPassword(password: string): Promise<string> {
+  return hashWith(password, PARAMS);
+}
+
+/** The hash of a password made by temporaryPassword() (never of one a person chose). */
+export function hashTemporaryPassword(password: string): Promise<string> {
+  return hashWith(password, TEMPORARY_PARAMS);
+}
+
+/** Letters and digits nobody misreads (no 0/o, 1/l/i): 31 of them, almost 5 bits each. */
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A one-time password: 16 random characters (79 bits) in groups of four, e.g. `k7qm-3xza-9fte-w2rb`. */
+export function temporaryPassword(): string {
+  const chars = Array.from({ length: 16 }, () => ALPHABET[randomInt(ALPHABET.length)] ?? 'a');
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
 }
 
 /** Whether `password` matches `stored`, in constant time. */

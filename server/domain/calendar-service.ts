@@ -13,8 +13,8 @@ import { createCalendar, type CalendarConfig, type SlaPolicy } from '../../share
 import type { Db } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';
 import { writeEvents } from '../events/outbox.ts';
-import { recordAdminAudit } from '../store/admin-audit.ts';
-import { calendarVersion, loadCalendar, storeCalendarChange, type StoredCalendar } from '../store/calendar.ts';
+import { writeAdminAudit } from '../store/admin-audit.ts';
+import { calendarVersion, loadCalendar, sameVersion, storeCalendarChange, type CalendarVersion, type StoredCalendar } from '../store/calendar.ts';
 import { recomputeRunningClocks } from '../store/sla.ts';
 import type { Actor } from './actor.ts';
 import { createLiveCalendar, type LiveCalendar } from './live-calendar.ts';
@@ -51,6 +51,12 @@ export interface CalendarService {
   load(): Promise<void>;
   /** Adopts the stored calendar if it is newer than this instance's (another instance changed it). */
   reload(): Promise<void>;
+  /**
+   * Adopts the stored calendar if it is not the one held, after one small query: for the routes
+   * that show the calendar, so one stored without an event (first start through `npm run admin`,
+   * another process) shows at once.
+   */
+  refresh(): Promise<void>;
   /** At the start of every ticket transaction: waits for a change in progress, then adopts a newer one. */
   sync(trx: Transaction<Database>): Promise<void>;
   /** The calendar in force. */
@@ -65,13 +71,16 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
   const postgres = db.engine === 'postgres';
   // The fallback until `load()` has read what is stored.
   const live = createLiveCalendar(createCalendar(deps.fallback));
-  let version = -1;
+  let version: CalendarVersion = { changes: -1, stored: null };
 
-  // Never goes back: of two loads racing, the newer wins.
+  // Never goes back past a change: of two loads racing, the one that read more changes wins.
   const adopt = (stored: StoredCalendar): void => {
-    if (stored.version < version) return;
+    if (stored.version.changes < version.changes || sameVersion(stored.version, version)) return;
     version = stored.version;
     live.replace(stored.timeline);
+  };
+  const refresh = async (): Promise<void> => {
+    if (!sameVersion(await calendarVersion(db.kysely), version)) adopt(await loadCalendar(db.kysely, deps.fallback));
   };
 
   return {
@@ -82,9 +91,10 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     async reload() {
       adopt(await loadCalendar(db.kysely, deps.fallback));
     },
+    refresh,
     async sync(trx) {
       if (postgres) await sql`select pg_advisory_xact_lock_shared(${CALENDAR_LOCK})`.execute(trx);
-      if ((await calendarVersion(trx)) !== version) adopt(await loadCalendar(trx, deps.fallback));
+      if (!sameVersion(await calendarVersion(trx), version)) adopt(await loadCalendar(trx, deps.fallback));
     },
     current: () => live.config,
     async change(actor, next) {
@@ -97,7 +107,7 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
         await storeCalendarChange(trx, before.config, next, at, actor.id);
         const after = await loadCalendar(trx, deps.fallback);
         const recomputed = await recomputeRunningClocks(trx, at, { calendar: after.timeline, policy: deps.policy }, postgres);
-        await recordAdminAudit(trx, { actorId: actor.id, action: 'calendar_changed', targetKind: 'calendar', targetId: null, detail: { from: before.config, to: next, effectiveAt: at, recomputed }, at });
+        await writeAdminAudit(trx, { actorId: actor.id, action: 'calendar_changed', targetKind: 'calendar', targetId: null, detail: { from: before.config, to: next, effectiveAt: at, recomputed }, at });
         await writeEvents(trx, db.engine, [{ type: 'calendar.changed', ticket: null, data: { calendar: next, effectiveAt: at } }], at);
         return { stored: after, changed: true, recomputed };
       });

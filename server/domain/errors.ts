@@ -1,5 +1,5 @@
 /** Why a request was refused; the HTTP layer maps each kind to one status code (http/errors.ts). */
-export type DomainErrorKind = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests';
+export type DomainErrorKind = 'bad_request' | 'unauthorized' | 'forbidden' | 'password_change_required' | 'not_found' | 'conflict' | 'too_many_requests';
 
 /** A refusal the caller can act on; the transaction that threw it is rolled back. */
 export class DomainError extends Error {
@@ -25,3 +25,6 @@ export const conflict = (message: string): DomainError => new DomainError('confl
 export const tooManyRequests = (message: string): DomainError => new DomainError('too_many_requests', message);
 /** 401: no valid token. */
 export const unauthorized = (message: string): DomainError => new DomainError('unauthorized', message);
+/** 403: the caller holds a temporary password and must change it first (POST /api/v1/session/password). */
+export const passwordChangeRequired = (): DomainError =>
+  new DomainError('password_change_required', 'change your temporary password first: POST /api/v1/session/password {current, next}');

@@ -2,12 +2,13 @@
  * The on-call roster's queries and commands: who is on call (shared/oncall decides), the weekly
  * schedule, and overrides. Each change is one transaction that also writes the roster's audit.
  */
-import { LAYERS, onCallAt, overlaps, type Layer, type OnCallAnswer, type Rotation } from '../../shared/oncall/index.ts';
+import { LAYERS, onCallAt, overlaps, withoutAgent, type Layer, type OnCallAnswer, type Rotation } from '../../shared/oncall/index.ts';
 import type { Calendar } from '../../shared/sla/index.ts';
 import type { Db } from '../db/index.ts';
 import {
   auditOnCall,
   deleteOverride,
+  endOverrideAt,
   insertOverride,
   loadRotations,
   lockLayer,
@@ -39,18 +40,41 @@ export interface OverrideRequest {
 /** The roster service. */
 export type OnCallService = ReturnType<typeof createOnCallService>;
 
+/**
+ * Takes a deactivated agent off the roster from `now` on, in the deactivation's transaction: out of
+ * each rotation (withoutAgent: whoever holds the layer now keeps it, the next one takes over if it
+ * was them), their running override cut at `now`, their future ones removed. Past overrides and
+ * the roster's audit stay; each change is audited as the roster's own changes are.
+ */
+export async function dropAgentFromRoster(trx: Executor, db: Db, zone: string, agentId: number, actorId: number, now: number): Promise<void> {
+  for (const layer of LAYERS) if (db.engine === 'postgres') await lockLayer(trx, layer);
+  const rotations = await loadRotations(trx);
+  const next = { primary: withoutAgent(rotations.primary, agentId, zone, now), secondary: withoutAgent(rotations.secondary, agentId, zone, now) };
+  if (LAYERS.some((l) => next[l] !== rotations[l])) {
+    for (const layer of LAYERS) await saveRotation(trx, layer, next[layer], actorId, now);
+    await auditOnCall(trx, actorId, 'schedule_set', { ...next, reason: 'agent_deactivated', agentId }, now);
+  }
+  for (const o of (await overridesBetween(trx, now, null)).filter((x) => x.agentId === agentId)) {
+    if (o.from >= now) await deleteOverride(trx, o.id);
+    else await endOverrideAt(trx, o.id, now);
+    await auditOnCall(trx, actorId, 'override_removed', { ...o, ...(o.from < now ? { endedAt: now } : {}), reason: 'agent_deactivated' }, now);
+  }
+}
+
 /** Builds the roster service over a database. */
 export function createOnCallService(deps: OnCallServiceDeps) {
   const { db, calendar } = deps;
 
-  /** The agents among `ids` that exist; everyone else is named in a 400 on `field`. */
+  /** The agents among `ids` that exist and are active; everyone else is named in a 400 on `field`. */
   async function requireAgents(ex: Executor, ids: readonly number[], field: string): Promise<void> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return;
-    const rows = await ex.selectFrom('users').select('id').where('kind', '=', 'agent').where('id', 'in', unique).execute();
+    const rows = await ex.selectFrom('users').select(['id', 'active']).where('kind', '=', 'agent').where('id', 'in', unique).execute();
     const known = new Set(rows.map((r) => r.id));
     const unknown = unique.filter((id) => !known.has(id));
     if (unknown.length > 0) throw badRequest(field, `no agent with id ${unknown.join(', ')}`);
+    const inactive = rows.filter((r) => r.active !== 1).map((r) => r.id);
+    if (inactive.length > 0) throw badRequest(field, `agent ${inactive.join(', ')} is deactivated and cannot be on call`);
   }
 
   return {

@@ -84,7 +84,7 @@ export function createPaging(deps: PagingDeps) {
   }
 
   async function withManagers(ex: Executor, roster: Omit<PagingRoster, 'managers'>): Promise<PagingRoster> {
-    const managers = await ex.selectFrom('users').select('id').where('kind', '=', 'agent').where('role', '=', 'manager').orderBy('id').execute();
+    const managers = await ex.selectFrom('users').select('id').where('kind', '=', 'agent').where('role', '=', 'manager').where('active', '=', 1).orderBy('id').execute();
     return { ...roster, managers: managers.map((m) => m.id) };
   }
 

@@ -5,10 +5,13 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Sessions } from '../auth/sessions.ts';
 import type { Db } from '../db/index.ts';
 import type { CalendarService } from '../domain/calendar-service.ts';
+import type { ClientsService } from '../domain/clients-service.ts';
 import type { OnCallService } from '../domain/oncall-service.ts';
+import type { PeopleService } from '../domain/people-service.ts';
 import type { OutageService } from '../domain/outage-service.ts';
 import type { TicketService } from '../domain/ticket-service.ts';
 import type { Paging } from '../domain/paging.ts';
+import type { SetupService } from '../domain/setup-service.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar, SlaPolicy } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
@@ -17,6 +20,7 @@ import { checkInput } from './input.ts';
 import { swaggerOptions } from './openapi.ts';
 import { recordRouteAccess, registerAuth, type RouteAccess } from './auth.ts';
 import { registerConsole } from './console.ts';
+import { registerAdminRoutes } from './routes/admin.ts';
 import { registerAvailabilityRoute } from './routes/availability.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerEventRoutes, type SocketLimits } from './routes/events.ts';
@@ -25,6 +29,7 @@ import { registerInfoRoute } from './routes/info.ts';
 import { registerOnCallRoutes } from './routes/oncall.ts';
 import { registerOutageRoutes } from './routes/outages.ts';
 import { registerSessionRoutes } from './routes/session.ts';
+import { registerSetupRoute } from './routes/setup.ts';
 import { registerPageRoutes } from './routes/pages.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
 
@@ -40,8 +45,11 @@ export interface AppDeps {
   readonly tickets: TicketService;
   readonly oncall: OnCallService;
   readonly outages: OutageService;
+  readonly people: PeopleService;
+  readonly clients: ClientsService;
   readonly paging: Paging;
   readonly sessions: Sessions;
+  readonly setup: SetupService;
   readonly hub: EventHub;
   readonly calendar: Calendar;
   /** The editable support calendar (GET/PUT /api/v1/admin/calendar). */
@@ -85,12 +93,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerInfoRoute(app, deps);
   registerSessionRoutes(app, deps);
+  registerSetupRoute(app, deps);
   registerTicketRoutes(app, deps);
   registerOnCallRoutes(app, deps);
   registerPageRoutes(app, deps);
   registerOutageRoutes(app, deps);
   registerAvailabilityRoute(app, deps);
   registerCalendarRoutes(app, deps);
+  registerAdminRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerEventSchemaRoute(app);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -2,12 +2,14 @@
  * Authentication as one hook: every route is private unless it says `config: { public: true }`.
  * The hook puts the caller's session on the request before anything else runs (no body is even
  * parsed for an unknown caller); routes may narrow who may call them with `config: { roles }`,
- * checked once the request is valid (so bad input is a 400 for every caller).
+ * checked once the request is valid (so bad input is a 400 for every caller). A caller with a
+ * temporary password gets 403 password_change_required from every route that does not say
+ * `config: { allowWithTemporaryPassword: true }`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role, User } from '../../shared/model/index.ts';
 import type { Session, Sessions } from '../auth/sessions.ts';
-import { forbidden } from '../domain/errors.ts';
+import { forbidden, passwordChangeRequired } from '../domain/errors.ts';
 
 /** Who a route may be for: an agent role, or customers. */
 export type Audience = Role | 'customer';
@@ -22,6 +24,8 @@ declare module 'fastify' {
     roles?: readonly Audience[];
     /** Also takes the token from `?token=` (WebSocket clients cannot set headers). */
     queryToken?: boolean;
+    /** Open to a caller who holds a temporary password (everything else answers 403 password_change_required). */
+    allowWithTemporaryPassword?: boolean;
   }
   interface FastifyRequest {
     /** The caller's session: set by the authentication hook on every non-public route. */
@@ -57,6 +61,8 @@ export function registerAuth(app: FastifyInstance, sessions: Sessions): void {
     const { config } = request.routeOptions;
     if (config.public === true) return;
     request.session = await sessions.authenticate(tokenOf(request));
+    // A temporary password opens only what changing it needs: the session itself and the change.
+    if (request.session.mustChangePassword && config.allowWithTemporaryPassword !== true) throw passwordChangeRequired();
   });
   // The role check runs after validation, so bad input is a 400 for every signed-in caller alike
   // (what the document allows is public); a valid request from the wrong role is a 403.
@@ -76,6 +82,8 @@ export interface RouteAccess {
   readonly public: boolean;
   /** The route's `config.roles`, when it narrows who may call it. */
   readonly roles: readonly Audience[] | undefined;
+  /** Whether a caller with a temporary password may call it. */
+  readonly allowWithTemporaryPassword: boolean;
 }
 
 /** Records every route's access as it is registered (for the test that checks the public list). */
@@ -84,7 +92,7 @@ export function recordRouteAccess(app: FastifyInstance): readonly RouteAccess[] 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     // Read when asked: hooks of inner scopes (the console's) still set `public` after this one.
-    for (const method of methods) routes.push({ method, url: route.url, get public() { return route.config?.public === true; }, get roles() { return route.config?.roles; } });
+    for (const method of methods) routes.push({ method, url: route.url, get public() { return route.config?.public === true; }, get roles() { return route.config?.roles; }, get allowWithTemporaryPassword() { return route.config?.allowWithTemporaryPassword === true; } });
   });
   return routes;
 }

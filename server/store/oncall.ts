@@ -99,3 +99,8 @@ export async function deleteOverride(db: Executor, id: number): Promise<void> {
 export async function auditOnCall(db: Executor, actorId: number | null, action: OnCallAuditAction, detail: unknown, at: number): Promise<void> {
   await db.insertInto('oncall_audit').values({ actor_id: actorId, action, detail: JSON.stringify(detail), at }).execute();
 }
+
+/** Ends an override at `at` (it started before). */
+export async function endOverrideAt(db: Executor, id: number, at: number): Promise<void> {
+  await db.updateTable('oncall_overrides').set({ ends_at: at }).where('id', '=', id).execute();
+}

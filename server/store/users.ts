@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Agent, Client, Language, PersonRef, Role, Tier, User } from '../../shared/model/index.ts';
+import type { Client, Language, PersonRef, Role, Tier, User } from '../../shared/model/index.ts';
 import type { ClientsTable } from '../db/schema.ts';
 import { inChunks, type Executor } from './executor.ts';
 
@@ -7,6 +7,10 @@ import { inChunks, type Executor } from './executor.ts';
 export interface UserRecord {
   readonly user: User;
   readonly passwordHash: string;
+  /** False once deactivated: cannot sign in. */
+  readonly active: boolean;
+  /** True while the password is a temporary one. */
+  readonly mustChangePassword: boolean;
 }
 
 type ClientRow = Selectable<ClientsTable>;
@@ -44,7 +48,7 @@ async function loadUsers(db: Executor, where: { ids?: readonly number[]; login?:
             role: r.role ?? 'agent',
             tiers: tiers.filter((t) => t.user_id === r.id).map((t) => t.tier),
           };
-    return { user, passwordHash: r.password_hash };
+    return { user, passwordHash: r.password_hash, active: r.active === 1, mustChangePassword: r.must_change_password === 1 };
   });
 }
 
@@ -62,11 +66,10 @@ export async function userById(db: Executor, id: number): Promise<User | undefin
   return (await loadUsers(db, { ids: [id] }))[0]?.user;
 }
 
-/** Every agent, by name. */
-export async function listAgents(db: Executor): Promise<Agent[]> {
-  const ids = await db.selectFrom('users').select('id').where('kind', '=', 'agent').orderBy('name').execute();
-  const users = await loadUsers(db, { ids: ids.map((r) => r.id) });
-  return users.map((u) => u.user).filter((u): u is Agent => u.kind === 'agent').sort((a, b) => a.name.localeCompare(b.name));
+/** Whether a user exists and is active (not deactivated). */
+export async function isActive(db: Executor, id: number): Promise<boolean> {
+  const row = await db.selectFrom('users').select('active').where('id', '=', id).executeTakeFirst();
+  return row?.active === 1;
 }
 
 /** Names of the given users, by id. */
@@ -76,16 +79,39 @@ export async function personsById(db: Executor, ids: readonly number[]): Promise
 }
 
 /** Stores a session token's hash. */
-export async function insertSession(db: Executor, tokenHash: string, userId: number, now: number, expiresAt: number): Promise<void> {
-  await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt }).execute();
+export async function insertSession(db: Executor, tokenHash: string, userId: number, now: number, expiresAt: number, userAgent?: string): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt, user_agent: userAgent ?? null, last_used_at: now })
+    .execute();
 }
 
-/** The user and expiry of an unexpired session, or undefined. */
-export async function sessionByHash(db: Executor, tokenHash: string, now: number): Promise<{ user: User; expiresAt: number } | undefined> {
+/** Records a session's use, unless it was recorded within `resolutionMs` (another request may have just done it). */
+export async function touchSession(db: Executor, tokenHash: string, now: number, resolutionMs: number): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', now - resolutionMs)]))
+    .execute();
+}
+
+/** A session as authentication sees it. */
+export interface SessionRecord {
+  readonly user: User;
+  readonly expiresAt: number;
+  readonly mustChangePassword: boolean;
+  readonly lastUsedAt: number | null;
+}
+
+/** The user and expiry of an unexpired session of an active user, or undefined. */
+export async function sessionByHash(db: Executor, tokenHash: string, now: number): Promise<SessionRecord | undefined> {
   const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).where('expires_at', '>', now).executeTakeFirst();
   if (row === undefined) return undefined;
-  const user = await userById(db, row.user_id);
-  return user === undefined ? undefined : { user, expiresAt: row.expires_at };
+  const record = (await loadUsers(db, { ids: [row.user_id] }))[0];
+  // A deactivated user's sessions are deleted; this refuses one that raced the deactivation.
+  if (record === undefined || !record.active) return undefined;
+  return { user: record.user, expiresAt: row.expires_at, mustChangePassword: record.mustChangePassword, lastUsedAt: row.last_used_at };
 }
 
 /** Ends a session; also sweeps expired ones so the table does not grow for ever. */
@@ -103,6 +129,8 @@ export interface NewUser {
   readonly clientId?: number;
   readonly language: Language;
   readonly passwordHash: string;
+  /** A temporary password: to be changed at the first sign-in. */
+  readonly mustChangePassword?: boolean;
 }
 
 /** Inserts a user (and an agent's tiers); returns the id. */
@@ -118,6 +146,7 @@ export async function insertUser(db: Executor, u: NewUser, now: number): Promise
       language: u.language,
       password_hash: u.passwordHash,
       created_at: now,
+      must_change_password: u.mustChangePassword === true ? 1 : 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -28,8 +28,10 @@ import { outageRefSchema } from './outages.ts';
 import { pageRefSchema } from './pages.ts';
 
 export * from './calendar.ts';
+export * from './admin.ts';
 export * from './outages.ts';
 export * from './pages.ts';
+export * from './setup.ts';
 
 export { MAX_ID, idParamSchema, idSchema } from './ids.ts';
 const id = idSchema;
@@ -73,6 +75,10 @@ export const infoResponseSchema = z.object({
   /** `demo` when the service was started with a demo clock (`--clock`): its time is not the real time. */
   clock: z.enum(['real', 'demo']),
   demoLogins: list(demoLoginSchema),
+  /** True while the service has no accounts and waits for its first start (POST /api/v1/setup). */
+  setup: z.boolean(),
+  /** The organisation given at setup; null before it (and on demo data). */
+  organization: z.string().nullable(),
 });
 
 /** POST /api/v1/session. */
@@ -92,10 +98,11 @@ export const userSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('customer'), id, login: z.string(), name: z.string(), client: clientSchema, language: languageSchema }),
 ]) satisfies z.ZodType<User>;
 
+const mustChangePassword = z.boolean().describe('true while the user has a temporary password: every route but the password change answers 403 password_change_required');
 /** POST /api/v1/session response. */
-export const sessionResponseSchema = z.object({ token: z.string(), expiresAt: instant, user: userSchema });
+export const sessionResponseSchema = z.object({ token: z.string(), expiresAt: instant, user: userSchema, mustChangePassword });
 /** GET /api/v1/session response: who the token belongs to. */
-export const meResponseSchema = z.object({ user: userSchema, expiresAt: instant });
+export const meResponseSchema = z.object({ user: userSchema, expiresAt: instant, mustChangePassword });
 
 const personSchema = z.object({ id, name: z.string() });
 
@@ -235,12 +242,14 @@ export const takeRequestSchema = z
 
 /** GET /api/v1/agents: who tickets can be assigned to. */
 export const agentListResponseSchema = z.object({
-  agents: list(z.object({ id, login: z.string(), name: z.string(), role: z.enum(ROLES), tiers: list(tierSchema) })),
+  agents: list(
+    z.object({ id, login: z.string(), name: z.string(), role: z.enum(ROLES), tiers: list(tierSchema), active: z.boolean().describe('false: deactivated (kept for names on history; cannot be assigned or put on call)') }),
+  ),
 });
 
 /** Every error response: a machine code, a human message and, for bad input, the field. */
 export const errorResponseSchema = z.object({
-  error: z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_many_requests', 'payload_too_large', 'internal', 'unavailable']),
+  error: z.enum(['bad_request', 'unauthorized', 'forbidden', 'password_change_required', 'not_found', 'conflict', 'too_many_requests', 'payload_too_large', 'internal', 'unavailable']),
   message: z.string(),
   field: z.string().optional(),
 });

@@ -1,5 +1,14 @@
 import type { z } from 'zod';
 import type {
+  AdminAuditFilter,
+  adminAgentListResponseSchema,
+  adminAuditResponseSchema,
+  adminClientListResponseSchema,
+  adminCustomerListResponseSchema,
+  changePasswordRequestSchema,
+  changePasswordResponseSchema,
+  endSessionsResponseSchema,
+  OtherSession,
   AvailabilityResponse,
   agentListResponseSchema,
   clockResponseSchema,
@@ -12,11 +21,14 @@ import type {
   overrideListResponseSchema,
   overrideSchema,
   sessionResponseSchema,
+  infoResponseSchema,
+  SetupRequest,
   outageListQuerySchema,
   ticketListQuerySchema,
 } from '../api/index.ts';
 import type { OutageDetail, Page, PublicOutage, Ticket, TicketDetail } from '../model/index.ts';
 import type { CalendarConfig } from '../sla/index.ts';
+import type { AdminCommand, AdminCommandResult, AdminCommandResults } from './admin-command.ts';
 import { ApiError } from './api-error.ts';
 import type { OutageCommand } from './outage-command.ts';
 import type { TicketCommand } from './ticket-command.ts';
@@ -53,11 +65,35 @@ export type OutageListQuery = Partial<z.input<typeof outageListQuerySchema>>;
 export type { AvailabilityResponse };
 /** Credentials. */
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
+/** Which accounts an admin list shows. */
+export type AccountState = 'active' | 'inactive' | 'all';
+/** Every agent as administrators see them. */
+export type AdminAgentList = z.infer<typeof adminAgentListResponseSchema>;
+/** Every client as administrators see them. */
+export type AdminClientList = z.infer<typeof adminClientListResponseSchema>;
+/** A client's customers as administrators see them. */
+export type AdminCustomerList = z.infer<typeof adminCustomerListResponseSchema>;
+/** Admin audit entries, newest first. */
+export type AdminAuditList = z.infer<typeof adminAuditResponseSchema>;
+/** The own-password change. */
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+/** What the own-password change answers. */
+export type ChangePasswordResponse = z.infer<typeof changePasswordResponseSchema>;
+/** How many sessions were ended. */
+export type EndSessionsResponse = z.infer<typeof endSessionsResponseSchema>;
+
+/** What the service says about itself (GET /api/v1/info). */
+export type InfoResponse = z.infer<typeof infoResponseSchema>;
+export type { SetupRequest };
 
 /** A typed client of the ticket service's /api/v1, for main, the web bridge and tests. */
 export interface ApiClient {
   readonly baseUrl: string;
   clock(): Promise<ClockResponse>;
+  /** What the service is, and whether it waits for its first start. */
+  info(): Promise<InfoResponse>;
+  /** The first start (POST /api/v1/setup): the new admin, signed in. */
+  setup(request: SetupRequest): Promise<SessionResponse>;
   login(credentials: LoginRequest): Promise<SessionResponse>;
   me(): Promise<MeResponse>;
   logout(): Promise<void>;
@@ -87,20 +123,40 @@ export interface ApiClient {
   calendar(): Promise<CalendarConfig>;
   /** Replaces the support calendar from now on (admins); the calendar as stored. */
   setCalendar(config: CalendarConfig): Promise<CalendarConfig>;
+  /** Changes the caller's own password; every other session of theirs ends. */
+  changePassword(request: ChangePasswordRequest): Promise<ChangePasswordResponse>;
+  /** The caller's other unexpired sessions, most recently used first. */
+  otherSessions(): Promise<readonly OtherSession[]>;
+  /** Ends every other session of the caller. */
+  endOtherSessions(): Promise<EndSessionsResponse>;
+  /** Ends one other session of the caller (its id from otherSessions). */
+  endOtherSession(id: string): Promise<void>;
+  /** Agents as administrators see them (admins and managers). */
+  adminAgents(state?: AccountState): Promise<AdminAgentList>;
+  /** Clients as administrators see them (admins and managers). */
+  adminClients(): Promise<AdminClientList>;
+  /** A client's customers (admins and managers). */
+  adminCustomers(clientId: number, state?: AccountState): Promise<AdminCustomerList>;
+  /** The admin audit, newest first (admins). */
+  adminAudit(filter?: AdminAuditFilter): Promise<AdminAuditList>;
+  /** An administrative change (admins); the answer of its route. */
+  adminCommand<C extends AdminCommand>(command: C): Promise<AdminCommandResults[C['command']]>;
 }
 
 /** Builds a client; `token()` is read on every call so a new login takes effect at once. */
 export function createApiClient(options: { baseUrl: string; token: () => string | null; fetch: FetchLike }): ApiClient {
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  /** `body` goes as JSON, or as it is when `contentType` is given (a CSV file). */
+  const call = async <T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> => {
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = options.token();
     if (token !== null) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = contentType ?? 'application/json';
+    const payload = body === undefined ? {} : { body: contentType === undefined ? JSON.stringify(body) : String(body) };
     let response: Awaited<ReturnType<FetchLike>>;
     try {
-      response = await options.fetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      response = await options.fetch(`${base}${path}`, { method, headers, ...payload });
     } catch (error) {
       throw new ApiError(0, 'network', `The ticket service at ${base} cannot be reached (${error instanceof Error ? error.message : String(error)})`);
     }
@@ -120,9 +176,34 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
     return pairs.length > 0 ? `?${pairs.join('&')}` : '';
   };
 
+  const adminCall = (c: AdminCommand): Promise<AdminCommandResult> => {
+    switch (c.command) {
+      case 'createAgent':
+        return call('POST', '/api/v1/admin/agents', { login: c.login, name: c.name, role: c.role, tiers: c.tiers, ...(c.language === undefined ? {} : { language: c.language }) });
+      case 'updateAgent':
+        return call('PATCH', `/api/v1/admin/agents/${c.id}`, c.patch);
+      case 'resetAgentPassword':
+        return call('POST', `/api/v1/admin/agents/${c.id}/password`);
+      case 'createClient':
+        return call('POST', '/api/v1/admin/clients', { name: c.name, primaryGroup: c.primaryGroup, language: c.language });
+      case 'updateClient':
+        return call('PATCH', `/api/v1/admin/clients/${c.id}`, c.patch);
+      case 'createCustomer':
+        return call('POST', `/api/v1/admin/clients/${c.clientId}/customers`, { login: c.login, name: c.name, ...(c.language === undefined ? {} : { language: c.language }) });
+      case 'updateCustomer':
+        return call('PATCH', `/api/v1/admin/clients/${c.clientId}/customers/${c.customerId}`, c.patch);
+      case 'resetCustomerPassword':
+        return call('POST', `/api/v1/admin/clients/${c.clientId}/customers/${c.customerId}/password`);
+      case 'importCustomers':
+        return call('POST', `/api/v1/admin/clients/${c.clientId}/customers/import${query({ dryRun: c.dryRun })}`, c.csv, 'text/csv; charset=utf-8');
+    }
+  };
+
   return {
     baseUrl: base,
     clock: () => call('GET', '/api/v1/clock'),
+    info: () => call('GET', '/api/v1/info'),
+    setup: (request) => call('POST', '/api/v1/setup', request),
     login: (credentials) => call('POST', '/api/v1/session', credentials),
     me: () => call('GET', '/api/v1/session'),
     logout: () => call('DELETE', '/api/v1/session'),
@@ -156,6 +237,15 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
     availability: (year) => call('GET', `/api/v1/availability${query({ year })}`),
     calendar: () => call('GET', '/api/v1/admin/calendar'),
     setCalendar: (config) => call('PUT', '/api/v1/admin/calendar', config),
+    changePassword: (request) => call('POST', '/api/v1/session/password', request),
+    otherSessions: async () => (await call<{ sessions: readonly OtherSession[] }>('GET', '/api/v1/session/others')).sessions,
+    endOtherSessions: () => call('DELETE', '/api/v1/session/others'),
+    endOtherSession: (id) => call('DELETE', `/api/v1/session/others/${encodeURIComponent(id)}`),
+    adminAgents: (state) => call('GET', `/api/v1/admin/agents${query({ state })}`),
+    adminClients: () => call('GET', '/api/v1/admin/clients'),
+    adminCustomers: (clientId, state) => call('GET', `/api/v1/admin/clients/${clientId}/customers${query({ state })}`),
+    adminAudit: (filter = {}) => call('GET', `/api/v1/admin/audit${query({ ...filter })}`),
+    adminCommand: <C extends AdminCommand>(c: C) => adminCall(c) as Promise<AdminCommandResults[C['command']]>,
     getTicket: (id) => call('GET', `/api/v1/tickets/${id}`),
     createTicket: (request) => call('POST', '/api/v1/tickets', request),
     command: (c) => {

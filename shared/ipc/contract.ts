@@ -5,9 +5,36 @@
  * surface over HTTP and WebSocket.
  */
 import { z } from 'zod';
-import { calendarRequestSchema, createOverrideRequestSchema, loginRequestSchema, outageListQuerySchema, ticketListQuerySchema, type demoLoginSchema } from '../api/index.ts';
+import {
+  adminAuditFilterSchema,
+  calendarRequestSchema,
+  changePasswordRequestSchema,
+  createOverrideRequestSchema,
+  loginRequestSchema,
+  otherSessionParamsSchema,
+  outageListQuerySchema,
+  setupRequestSchema,
+  ticketListQuerySchema,
+  type demoLoginSchema,
+  type OtherSession,
+} from '../api/index.ts';
+import { adminCommandSchema, type AdminCommandResult } from '../client/admin-command.ts';
 import type { SerializedApiError } from '../client/api-error.ts';
-import type { AgentListResponse, AvailabilityResponse, ClockResponse, MeResponse, OnCallResponse, Override, OverrideList } from '../client/api-client.ts';
+import type {
+  AdminAgentList,
+  AdminAuditList,
+  AdminClientList,
+  AdminCustomerList,
+  AgentListResponse,
+  AvailabilityResponse,
+  ChangePasswordResponse,
+  ClockResponse,
+  EndSessionsResponse,
+  MeResponse,
+  OnCallResponse,
+  Override,
+  OverrideList,
+} from '../client/api-client.ts';
 import type { ConnectionState } from '../client/event-stream.ts';
 import { outageCommandSchema } from '../client/outage-command.ts';
 import { ticketCommandSchema } from '../client/ticket-command.ts';
@@ -28,12 +55,33 @@ export interface AppInfo {
   readonly embedded: boolean;
   /** Accounts to offer on the login screen; empty unless the service has demo data. */
   readonly demoLogins: readonly DemoLogin[];
+  /** Which database the embedded service runs on (WORKSPACES); null when it is not embedded. */
+  readonly workspace: Workspace | null;
+}
+
+/** The desktop app's embedded databases: the demo data, or the team's own workspace (set up from empty). */
+export const WORKSPACES = ['demo', 'own'] as const;
+/** An embedded database. */
+export type Workspace = (typeof WORKSPACES)[number];
+
+/** Where the first start stands, for the setup screen. */
+export interface SetupStatus {
+  /** The service has no accounts and waits for setup. */
+  readonly waiting: boolean;
+  /** The organisation's name once set up. */
+  readonly organization: string | null;
+  /**
+   * The one-time setup code, when the host knows it: the desktop app's embedded service (the
+   * person at this computer owns it); null in the browser, where it is read from the service's log.
+   */
+  readonly code: string | null;
 }
 
 /** The signed-in user, or null. */
 export type SessionInfo = MeResponse;
 
 const none = z.undefined();
+const accountState = z.strictObject({ state: z.enum(['active', 'inactive', 'all']).optional() });
 
 /** Invoke channels and the schema of each one's argument. */
 export const invokeArgs = {
@@ -41,6 +89,17 @@ export const invokeArgs = {
   'session:get': none,
   'session:login': loginRequestSchema,
   'session:logout': none,
+  /** Whether the service waits for its first start. */
+  'setup:status': none,
+  /** The first start: sets the service up and signs the new admin in, as session:login does. */
+  'setup:complete': setupRequestSchema,
+  /** The desktop app only: switch the embedded service to another database (the app restarts). */
+  'workspace:switch': z.strictObject({ workspace: z.enum(WORKSPACES) }),
+  /** The own password: current and next; afterwards the session no longer needs a change and the event stream starts. */
+  'session:changePassword': changePasswordRequestSchema,
+  'session:others': none,
+  /** Ends one other session (`id`), or every other session (no argument). */
+  'session:endOthers': otherSessionParamsSchema.optional(),
   'clock:get': none,
   'tickets:list': ticketListQuerySchema.partial(),
   'tickets:get': z.strictObject({ id: z.number().int().positive() }),
@@ -58,6 +117,11 @@ export const invokeArgs = {
   'availability:get': z.strictObject({ year: z.number().int().optional() }).optional(),
   'calendar:get': none,
   'calendar:set': calendarRequestSchema,
+  'admin:agents': accountState.optional(),
+  'admin:clients': none,
+  'admin:customers': accountState.extend({ clientId: z.number().int().positive() }),
+  'admin:audit': adminAuditFilterSchema.optional(),
+  'admin:command': adminCommandSchema,
   'settings:get': none,
   'settings:set': settingsPatchSchema,
 } as const;
@@ -73,6 +137,12 @@ export interface InvokeResults {
   'session:get': SessionInfo | null;
   'session:login': SessionInfo;
   'session:logout': null;
+  'setup:status': SetupStatus;
+  'setup:complete': SessionInfo;
+  'workspace:switch': null;
+  'session:changePassword': ChangePasswordResponse & { readonly session: SessionInfo };
+  'session:others': readonly OtherSession[];
+  'session:endOthers': EndSessionsResponse;
   'clock:get': ClockResponse;
   'tickets:list': readonly Ticket[];
   'tickets:get': TicketDetail;
@@ -90,6 +160,11 @@ export interface InvokeResults {
   'availability:get': AvailabilityResponse;
   'calendar:get': CalendarConfig;
   'calendar:set': CalendarConfig;
+  'admin:agents': AdminAgentList;
+  'admin:clients': AdminClientList;
+  'admin:customers': AdminCustomerList;
+  'admin:audit': AdminAuditList;
+  'admin:command': AdminCommandResult;
   'settings:get': Settings;
   'settings:set': Settings;
 }

@@ -5,6 +5,7 @@ export {
   lastHandOverDate,
   onCallAt,
   overlaps,
+  withoutAgent,
   type HandOver,
   type Layer,
   type OnCallAnswer,

@@ -151,6 +151,29 @@ export function onCallAt(roster: Roster, calendar: Calendar, at: number): OnCall
   };
 }
 
+/**
+ * The rotation without `agentId` from `at` on: the agent on duty at `at` stays on duty (the next
+ * one in order takes over at once when it is `agentId`), and the rest follow in their order week by
+ * week. Earlier weeks are not kept in the rotation (the roster computes them; pages and overrides
+ * record what happened).
+ */
+export function withoutAgent(rotation: Rotation, agentId: number, zone: string, at: number): Rotation {
+  const { agents } = rotation;
+  if (!agents.includes(agentId)) return rotation;
+  const remaining = agents.filter((a) => a !== agentId);
+  const k = rotationClock(rotation, zoneClock(zone)).weekAt(at);
+  if (remaining.length === 0 || k < 0) return { ...rotation, agents: remaining };
+  // The place in the list that holds the layer now, after the change: the current one, or the next one after it.
+  const n = agents.length;
+  let i = k % n;
+  while (agents[i] === agentId) i = (i + 1) % n;
+  // Its place in the shorter list; the week index stays k, so rotate that place to k mod the new length.
+  const place = agents.slice(0, i).filter((a) => a !== agentId).length;
+  const m = remaining.length;
+  const shift = (place - (k % m) + m) % m;
+  return { ...rotation, agents: remaining.map((_, j) => remaining[(j + shift) % m] as number) };
+}
+
 /** Whether two half-open intervals [a.from, a.to) and [b.from, b.to) share an instant. */
 export function overlaps(a: { from: number; to: number }, b: { from: number; to: number }): boolean {
   return a.from < b.to && b.from < a.to;

@@ -17,6 +17,8 @@ export interface ChildService {
   readonly process: ChildProcess;
   /** Everything it wrote to stderr so far (its log). */
   stderr(): string;
+  /** Everything it wrote to stdout so far (`listening on ...`, the setup code). */
+  stdout(): string;
   /** SIGKILL: no shutdown code runs. Resolves once the process is gone. */
   kill9(): Promise<void>;
   /** SIGTERM: the orderly shutdown. Resolves once the process is gone. */
@@ -40,7 +42,7 @@ export function startChildService(location: string, options: { port?: number; ar
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m?.[1] !== undefined) {
         const url = m[1];
-        resolve({ url, port: Number(new URL(url).port), process: child, stderr: () => err, kill9: gone('SIGKILL'), stop: gone('SIGTERM') });
+        resolve({ url, port: Number(new URL(url).port), process: child, stderr: () => err, stdout: () => out, kill9: gone('SIGKILL'), stop: gone('SIGTERM') });
       }
     });
     void exited.then(() => reject(new Error(`service exited before listening (code ${child.exitCode}): ${err}`)));

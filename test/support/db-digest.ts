@@ -6,14 +6,29 @@ import type { Db } from '../../server/db/index.ts';
 /** Each table's digest (rows in a stable order), by table name. */
 export type DbDigest = ReadonlyMap<string, string>;
 
-const tableNames = new WeakMap<Db, readonly string[]>();
+/**
+ * Bookkeeping columns a read may write, left out of the digest: a session's last use is recorded
+ * (at most once a minute) by any authenticated request, refused or not.
+ */
+const BOOKKEEPING: Readonly<Record<string, readonly string[]>> = { sessions: ['last_used_at'] };
+
+interface Table {
+  readonly name: string;
+  /** The columns digested: all but the bookkeeping ones. */
+  readonly columns: readonly string[];
+}
+
+const tableLists = new WeakMap<Db, readonly Table[]>();
 
 /** Every table of the database, as the database itself lists them (a new table is covered without editing this). */
-async function tablesOf(db: Db): Promise<readonly string[]> {
-  const known = tableNames.get(db);
+async function tablesOf(db: Db): Promise<readonly Table[]> {
+  const known = tableLists.get(db);
   if (known !== undefined) return known;
-  const tables = (await db.kysely.introspection.getTables()).filter((t) => !t.isView).map((t) => t.name).sort();
-  tableNames.set(db, tables);
+  const tables = (await db.kysely.introspection.getTables())
+    .filter((t) => !t.isView)
+    .map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name).filter((c) => !(BOOKKEEPING[t.name] ?? []).includes(c)) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  tableLists.set(db, tables);
   return tables;
 }
 
@@ -23,14 +38,15 @@ export async function digestDatabase(db: Db): Promise<DbDigest> {
   const result = new Map<string, string>();
   if (db.engine === 'postgres') {
     const parts = tables.map(
-      (name) => sql`select ${name}::text as name, count(*)::text || ':' || coalesce(md5(string_agg(r::text, E'\\n' order by r::text)), '') as digest from ${sql.table(name)} r`,
+      ({ name, columns }) =>
+        sql`select ${name}::text as name, count(*)::text || ':' || coalesce(md5(string_agg(r::text, E'\\n' order by r::text)), '') as digest from (select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(name)}) r`,
     );
     const { rows } = await sql<{ name: string; digest: string }>`${sql.join(parts, sql` union all `)}`.execute(db.kysely);
     for (const row of rows) result.set(row.name, row.digest);
     return result;
   }
-  for (const name of tables) {
-    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db.kysely);
+  for (const { name, columns } of tables) {
+    const { rows } = await sql<Record<string, unknown>>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(name)}`.execute(db.kysely);
     const lines = rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v))).sort();
     result.set(name, `${lines.length}:${createHash('sha256').update(lines.join('\n')).digest('hex')}`);
   }

@@ -43,13 +43,14 @@ export interface Desk {
 /**
  * Starts one service for the calling test file (beforeAll) and stops it after; every bridge made
  * in a test is disposed and the browser storage cleared after it. Call at the top level of a file.
+ * `empty: true` starts it without people: it waits for its first start (ts.service.setupCode).
  */
-export function useDesk(options: { demo?: boolean; start?: number } = {}): Desk {
+export function useDesk(options: { demo?: boolean; start?: number; empty?: boolean } = {}): Desk {
   const clock = fakeClock(options.start);
   let ts: (TestService & { drop: () => Promise<void> }) | undefined;
   const bridges: (Bridge & { dispose(): void })[] = [];
   beforeAll(async () => {
-    ts = await startTestService('sqlite', { clock, service: { demo: options.demo ?? false } });
+    ts = await startTestService('sqlite', { clock, service: { demo: options.demo ?? false }, empty: options.empty ?? false });
   });
   afterAll(async () => {
     await ts?.close();
@@ -97,6 +98,12 @@ export function useDesk(options: { demo?: boolean; start?: number } = {}): Desk 
     },
   };
   return desk;
+}
+
+/** A browser storage of its own, so a second console in the same test keeps its own token (jsdom has one localStorage). */
+export function memoryStorage(): WebBridgeEnv['storage'] {
+  const items = new Map<string, string>();
+  return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
 }
 
 /** A query client per test: no retries, no cache shared between tests. */

@@ -1,6 +1,7 @@
 /** Shared set-up of renderer tests: clean DOM, reset stores, a layout for the virtualized grid (jsdom has none). */
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { resetAdminStore } from '../../renderer/features/admin/index.ts';
 import { resetAvailabilityStore } from '../../renderer/features/availability/index.ts';
 import { resetCalendarStore } from '../../renderer/features/calendar/index.ts';
 import { resetConnectionStore } from '../../renderer/features/connection/store.ts';
@@ -23,6 +24,7 @@ export function setUpRendererTests(): void {
     resetOnCallStore();
     resetAvailabilityStore();
     resetCalendarStore();
+    resetAdminStore();
     resetOutageStore();
     resetTicketStore();
     resetConnectionStore();

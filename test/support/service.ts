@@ -64,15 +64,20 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** Starts a service over a fresh database with the demo people (no tickets). */
-export async function startTestService(engine: 'sqlite' | 'postgres', options: { clock?: FakeClock; location?: string; service?: Partial<ServiceOptions> } = {}): Promise<TestService & { drop: () => Promise<void> }> {
+/**
+ * Starts a service over a fresh database with the demo people (no tickets); `empty: true` seeds
+ * nobody, so the service waits for its first start (service.setupCode).
+ */
+export async function startTestService(engine: 'sqlite' | 'postgres', options: { clock?: FakeClock; location?: string; service?: Partial<ServiceOptions>; empty?: boolean } = {}): Promise<TestService & { drop: () => Promise<void> }> {
   const fresh = options.location === undefined ? await freshDatabase(engine) : { location: options.location, drop: async () => {} };
   const clock = options.clock ?? fakeClock();
   const db = await openDatabase(fresh.location);
   passwordHash ??= hashPassword('demo');
   const existing = await db.kysely.selectFrom('users').select('id').limit(1).execute();
   let people: People;
-  if (existing.length === 0) {
+  if (existing.length === 0 && options.empty === true) {
+    people = { users: new Map(), clients: new Map() };
+  } else if (existing.length === 0) {
     people = await db.kysely.transaction().execute(async (trx) => seedPeople(trx, await (passwordHash as Promise<string>), clock.now()));
   } else {
     const users = await db.kysely.selectFrom('users').select(['id', 'login']).execute();

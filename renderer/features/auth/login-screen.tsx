@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useT } from '../../i18n/use-translation.ts';
 import { SupportClock } from '../header/support-clock.tsx';
+import { WorkspaceSwitch } from '../setup/index.ts';
 import { authQueries, useLogin } from './queries.ts';
 
 /** The demo accounts' shared password (issue 3). */
@@ -56,6 +57,7 @@ export function LoginScreen() {
           </ul>
         </section>
       ) : null}
+      <WorkspaceSwitch />
     </main>
   );
 }

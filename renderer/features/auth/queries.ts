@@ -38,7 +38,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => bridge.invoke('session:logout', undefined),
     onSettled: () => {
-      client.removeQueries({ predicate: (q) => ['tickets', 'agents', 'outages'].includes(String(q.queryKey[0])) });
+      client.removeQueries({ predicate: (q) => ['tickets', 'agents', 'outages', 'admin', 'account'].includes(String(q.queryKey[0])) });
       client.setQueryData(authQueries.session(bridge).queryKey, null);
     },
   });

@@ -8,7 +8,7 @@ import { useBridge } from '../../bridge/bridge-context.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
 import { BurnDownChart } from './burn-down-chart.tsx';
-import { downloadText } from './download.ts';
+import { downloadText } from '../../components/download.ts';
 import { burnDownByMonth, formatBudgetDuration, formatUptime, yearIn, yearsOffered } from './figures.ts';
 import { outageCsv } from './outage-csv.ts';
 import { availabilityQueries } from './queries.ts';

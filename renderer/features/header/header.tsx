@@ -1,4 +1,6 @@
+import { mayReadAdministration } from '../../../shared/auth/roles.ts';
 import { useT } from '../../i18n/use-translation.ts';
+import { useAdminActions } from '../admin/index.ts';
 import { useMe, useLogout } from '../auth/queries.ts';
 import { useAvailabilityActions } from '../availability/index.ts';
 import { useCalendarActions } from '../calendar/index.ts';
@@ -16,6 +18,7 @@ export function Header() {
   const { rosterOpened } = useOnCallActions();
   const { availabilityOpened } = useAvailabilityActions();
   const { calendarOpened } = useCalendarActions();
+  const { adminOpened } = useAdminActions();
   const status = useConnectionStatus();
   return (
     <header className="app-header">
@@ -28,6 +31,7 @@ export function Header() {
       <button type="button" onClick={rosterOpened}>{t('oncall.roster')}</button>
       <button type="button" onClick={availabilityOpened}>{t('availability.title')}</button>
       <button type="button" onClick={calendarOpened}>{t('calendar.title')}</button>
+      {mayReadAdministration(me) ? <button type="button" onClick={adminOpened}>{t('admin.title')}</button> : null}
       <button type="button" onClick={settingsOpened}>{t('header.settings')}</button>
       <button type="button" onClick={() => logout.mutate()}>{t('logout')}</button>
     </header>

@@ -5,6 +5,7 @@ import { NOTIFICATION_KINDS } from '../../../shared/settings.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { useT } from '../../i18n/use-translation.ts';
+import { AccountSettings } from '../account/index.ts';
 import { authQueries } from '../auth/queries.ts';
 import { useSaveSettings, useSettings } from './queries.ts';
 import { useSettingsUiActions } from './store.ts';
@@ -58,6 +59,7 @@ export function SettingsDialog() {
         <p role="status" className={save.isError ? 'error' : 'muted'}>
           {save.isError ? save.error.message : save.isSuccess ? t('settings.saved') : ''}
         </p>
+        <AccountSettings />
       </div>
     </Dialog>
   );

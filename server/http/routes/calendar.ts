@@ -20,7 +20,10 @@ export function registerCalendarRoutes(root: FastifyInstance, deps: AppDeps): vo
       summary: 'The support calendar in force: zone, hours, working weekdays, holidays and extra working days (agents only)',
       response: { 200: calendarSchema, ...errors },
     },
-  }, async () => calendars.current());
+  }, async () => {
+    await calendars.refresh();
+    return calendars.current();
+  });
 
   app.put('/api/v1/admin/calendar', {
     config: { roles: EDITORS },

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/api/index.ts';
 import type { Tier } from '../../../shared/model/index.ts';
 import type { TicketCommand } from '../../domain/workflow.ts';
-import { userById } from '../../store/users.ts';
+import { isActive, userById } from '../../store/users.ts';
 import type { AppDeps } from '../app.ts';
 import { sessionOf } from '../auth.ts';
 
@@ -106,7 +106,8 @@ export function registerTicketRoutes(root: FastifyInstance, deps: AppDeps): void
     let assignee: { id: number; tiers: readonly Tier[] } | null | undefined;
     if (assigneeId !== undefined) {
       const user = await userById(deps.db.kysely, assigneeId);
-      assignee = user?.kind === 'agent' ? { id: user.id, tiers: user.tiers } : null;
+      // A deactivated agent is no one to assign to (400 "no such agent").
+      assignee = user?.kind === 'agent' && (await isActive(deps.db.kysely, user.id)) ? { id: user.id, tiers: user.tiers } : null;
     }
     const command: TicketCommand = { type: 'route', tier, reason, assignee };
     return tickets.command(s.actor, request.params.id, command);

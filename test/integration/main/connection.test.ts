@@ -114,4 +114,46 @@ describe('main connection to the ticket service', () => {
     expect(await connection.restore()).toBeNull();
     expect(tokens.get()).toBeNull();
   });
+
+  it('with a temporary password opens no event stream until the password is changed, then goes online', async () => {
+    const reset = await ts.request('POST', `/api/v1/admin/agents/${ts.people.users.get('ivan') ?? 0}/password`, { token: await ts.login('admin') });
+    const temporary = reset.body.temporaryPassword as string;
+    const session = await connection.login({ login: 'ivan', password: temporary });
+    expect(session.mustChangePassword).toBe(true);
+    expect(connection.state().status).toBe('offline');
+    await expect(connection.api.listTickets()).rejects.toMatchObject({ status: 403, code: 'password_change_required' });
+    const changed = await connection.changePassword({ current: temporary, next: 'ivan-chose-this' });
+    expect(changed.session.mustChangePassword).toBe(false);
+    expect(sessions.at(-1)?.mustChangePassword).toBe(false);
+    await until(() => connection.state().status === 'online', 'online after the change');
+    expect(await connection.api.listTickets()).toEqual(expect.any(Array));
+    await connection.logout();
+  });
+});
+
+describe('main connection, first start', () => {
+  let ts: TestService & { drop: () => Promise<void> };
+  beforeAll(async () => {
+    ts = await startTestService('sqlite', { empty: true });
+  });
+  afterAll(async () => {
+    await ts.close();
+    await ts.drop();
+  });
+
+  it('setup signs the new admin in as a login does: token kept, session announced, event stream online', async () => {
+    const tokens = createTokenStore(noKeyring, memory());
+    const sessions: (SessionInfo | null)[] = [];
+    const states: ConnectionState[] = [];
+    const connection = createConnection({ baseUrl: ts.url, tokens, ...NODE_IO, onEvent: () => {}, onState: (s) => states.push(s), onSession: (s) => sessions.push(s) });
+    try {
+      const session = await connection.setup({ code: ts.service.setupCode ?? '', organization: 'Acme Telecom', admin: { login: 'olena', name: 'Olena Shevchenko', password: 'long enough secret' } });
+      expect(session).toMatchObject({ user: { login: 'olena', role: 'admin' }, mustChangePassword: false });
+      expect(sessions).toEqual([session]);
+      expect((await ts.request('GET', '/api/v1/session', { token: tokens.get() ?? '' })).body.user.login).toBe('olena');
+      await until(() => states.some((s) => s.status === 'online'), 'the event stream');
+    } finally {
+      connection.close();
+    }
+  });
 });

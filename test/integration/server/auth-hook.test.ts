@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, startTestService, type TestService } from '../../support/service.ts';
 
 /** The public list, exactly: everything else needs a token. */
-const PUBLIC = ['GET /api/v1/clock', 'GET /api/v1/info', 'POST /api/v1/session', 'GET /api/v1/openapi.json', 'GET /api/v1/events/schema.json'];
+const PUBLIC = ['GET /api/v1/clock', 'GET /api/v1/info', 'POST /api/v1/session', 'POST /api/v1/setup', 'GET /api/v1/openapi.json', 'GET /api/v1/events/schema.json'];
 
 describe.each(engines())('authentication hook on %s', (engine) => {
   let t: TestService & { drop: () => Promise<void> };
@@ -39,7 +39,7 @@ describe.each(engines())('authentication hook on %s', (engine) => {
     expect(seen.length).toBeGreaterThan(15);
   });
 
-  it('the public routes are exactly clock, info, sign-in, the OpenAPI document, the event stream schema and the console files', () => {
+  it('the public routes are exactly clock, info, sign-in, setup, the OpenAPI document, the event stream schema and the console files', () => {
     const access = t.service.app.routeAccess.filter((r) => r.method !== 'HEAD');
     const publicRoutes = access.filter((r) => r.public).map((r) => `${r.method} ${r.url}`);
     const consoleRoutes = publicRoutes.filter((r) => !r.startsWith('GET /api/') && !r.startsWith('POST /api/'));

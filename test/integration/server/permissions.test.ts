@@ -46,7 +46,8 @@ interface Row {
   readonly name: string;
   /** Builds the state the request needs (on a fresh ticket), as agents and customers would. */
   readonly setup?: (d: Desk) => Promise<Fixture>;
-  readonly request: (f: Fixture, d: Desk) => { method: string; path: string; body?: unknown };
+  /** `csv`: the body is sent as text/csv instead of JSON. */
+  readonly request: (f: Fixture, d: Desk) => { method: string; path: string; body?: unknown; csv?: string };
   /** Whether the request spends the caller's token (sign-out): the cell gets a token of its own. */
   readonly spendsToken?: boolean;
   /** One outcome per caller, in the order of CALLERS. */
@@ -68,6 +69,12 @@ interface Desk {
   outageAct(method: string, path: string, body?: unknown): Promise<void>;
   /** The first ticket of an outage. */
   outageTicket(id: number): Promise<number>;
+  /** Issue 10: a fresh agent (role agent, l1), made by the admin; its id. */
+  agent(): Promise<number>;
+  /** Issue 10: a fresh client, made by the admin; its id. */
+  client(): Promise<number>;
+  /** Issue 10: a fresh customer of a fresh client: `id` the client, `other` the customer. */
+  customer(): Promise<Fixture>;
 }
 
 // The table. Columns: customer, other customer, l1, l2-analysts, l2-methodologists, l3, l4, manager, admin, no token, expired, logged-out.
@@ -131,7 +138,44 @@ const outagePost = (action: string, body?: unknown) => (f: Fixture) => ({ method
 const AGENTS_OR_409: readonly Outcome[] = [403, 403, 409, 409, 409, 409, 409, 409, 409, 401, 401, 401];
 const MANAGER_ONLY: readonly Outcome[] = [403, 403, 403, 403, 403, 403, 403, ok, 403, 401, 401, 401];
 
+// Issue 10: administration. Managers read people and clients; admins change them and read the audit.
+const READERS: readonly Outcome[] = [403, 403, 403, 403, 403, 403, 403, ok, ok, 401, 401, 401];
+const ADMIN_ONLY: readonly Outcome[] = [403, 403, 403, 403, 403, 403, 403, 403, ok, 401, 401, 401];
+const adminOr = (outcome: Outcome): readonly Outcome[] => [403, 403, 403, 403, 403, 403, 403, 403, outcome, 401, 401, 401];
+let unique = 0;
+const fresh10 = (prefix: string) => `${prefix}.${unique++}`;
+const anAgent = async (d: Desk) => ({ id: await d.agent() });
+const aClient = async (d: Desk) => ({ id: await d.client() });
+
 const ROWS: readonly Row[] = [
+  { name: 'GET /admin/agents', request: () => ({ method: 'GET', path: '/api/v1/admin/agents' }), expect: READERS },
+  { name: 'POST /admin/agents', request: () => ({ method: 'POST', path: '/api/v1/admin/agents', body: { login: fresh10('perm.agent'), name: 'Perm Agent', role: 'agent', tiers: ['l1'] } }), expect: ADMIN_ONLY },
+  { name: 'POST /admin/agents (a taken login)', request: () => ({ method: 'POST', path: '/api/v1/admin/agents', body: { login: 'anna', name: 'Anna Again', role: 'agent', tiers: ['l1'] } }), expect: adminOr(409) },
+  { name: 'PATCH /admin/agents/:id (rename)', setup: anAgent, request: (f) => ({ method: 'PATCH', path: `/api/v1/admin/agents/${f.id}`, body: { name: 'Renamed Agent' } }), expect: ADMIN_ONLY },
+  { name: 'PATCH /admin/agents/:id (deactivate)', setup: anAgent, request: (f) => ({ method: 'PATCH', path: `/api/v1/admin/agents/${f.id}`, body: { active: false } }), expect: ADMIN_ONLY },
+  { name: 'PATCH /admin/agents/:id (deactivate the last admin)', request: (_f, d) => ({ method: 'PATCH', path: `/api/v1/admin/agents/${d.userId('admin')}`, body: { active: false } }), expect: adminOr(409) },
+  { name: 'PATCH /admin/agents/:id (demote the last admin)', request: (_f, d) => ({ method: 'PATCH', path: `/api/v1/admin/agents/${d.userId('admin')}`, body: { role: 'manager' } }), expect: adminOr(409) },
+  { name: 'PATCH /admin/agents/:id (no such agent)', request: () => ({ method: 'PATCH', path: '/api/v1/admin/agents/999999', body: { name: 'Nobody' } }), expect: adminOr(404) },
+  { name: 'PATCH /admin/agents/:id (nothing to change)', setup: anAgent, request: (f) => ({ method: 'PATCH', path: `/api/v1/admin/agents/${f.id}`, body: {} }), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },
+  { name: 'POST /admin/agents/:id/password', setup: anAgent, request: (f) => ({ method: 'POST', path: `/api/v1/admin/agents/${f.id}/password` }), expect: ADMIN_ONLY },
+  { name: 'GET /admin/clients', request: () => ({ method: 'GET', path: '/api/v1/admin/clients' }), expect: READERS },
+  { name: 'POST /admin/clients', request: () => ({ method: 'POST', path: '/api/v1/admin/clients', body: { name: fresh10('Perm Client'), primaryGroup: 'inbound', language: 'en' } }), expect: ADMIN_ONLY },
+  { name: 'POST /admin/clients (a taken name)', request: () => ({ method: 'POST', path: '/api/v1/admin/clients', body: { name: 'alpha', primaryGroup: 'inbound', language: 'en' } }), expect: adminOr(409) },
+  { name: 'PATCH /admin/clients/:id', setup: aClient, request: (f) => ({ method: 'PATCH', path: `/api/v1/admin/clients/${f.id}`, body: { language: 'uk' } }), expect: ADMIN_ONLY },
+  { name: 'GET /admin/clients/:id/customers', setup: aClient, request: (f) => ({ method: 'GET', path: `/api/v1/admin/clients/${f.id}/customers` }), expect: READERS },
+  { name: 'GET /admin/clients/:id/customers (no such client)', request: () => ({ method: 'GET', path: '/api/v1/admin/clients/999999/customers' }), expect: [403, 403, 403, 403, 403, 403, 403, 404, 404, 401, 401, 401] },
+  { name: 'POST /admin/clients/:id/customers', setup: aClient, request: (f) => ({ method: 'POST', path: `/api/v1/admin/clients/${f.id}/customers`, body: { login: fresh10('perm.customer'), name: 'Perm Customer' } }), expect: ADMIN_ONLY },
+  { name: 'PATCH /admin/clients/:id/customers/:customerId', setup: (d) => d.customer(), request: (f) => ({ method: 'PATCH', path: `/api/v1/admin/clients/${f.id}/customers/${f.other ?? 0}`, body: { active: false } }), expect: ADMIN_ONLY },
+  { name: 'POST /admin/clients/:id/customers/:customerId/password', setup: (d) => d.customer(), request: (f) => ({ method: 'POST', path: `/api/v1/admin/clients/${f.id}/customers/${f.other ?? 0}/password` }), expect: ADMIN_ONLY },
+  { name: 'POST /admin/clients/:id/customers/import?dryRun=true', setup: aClient, request: (f) => ({ method: 'POST', path: `/api/v1/admin/clients/${f.id}/customers/import?dryRun=true`, csv: `login,name\n${fresh10('perm.csv')},Perm Csv\n` }), expect: ADMIN_ONLY },
+  { name: 'POST /admin/clients/:id/customers/import', setup: aClient, request: (f) => ({ method: 'POST', path: `/api/v1/admin/clients/${f.id}/customers/import`, csv: `login,name\n${fresh10('perm.csv')},Perm Csv\n` }), expect: ADMIN_ONLY },
+  { name: 'POST /admin/clients/:id/customers/import (a taken login)', setup: aClient, request: (f) => ({ method: 'POST', path: `/api/v1/admin/clients/${f.id}/customers/import`, csv: 'login,name\nanna,Anna Again\n' }), expect: adminOr(400) },
+  { name: 'GET /admin/audit', request: () => ({ method: 'GET', path: '/api/v1/admin/audit?limit=10' }), expect: ADMIN_ONLY },
+  // Each user's own password and sessions (a too short new password: refused for everyone signed in, before the current one is checked).
+  { name: 'POST /session/password (too short)', request: () => ({ method: 'POST', path: '/api/v1/session/password', body: { current: 'demo', next: 'short' } }), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },
+  { name: 'GET /session/others', request: () => ({ method: 'GET', path: '/api/v1/session/others' }), expect: SIGNED_IN },
+  { name: 'DELETE /session/others', request: () => ({ method: 'DELETE', path: '/api/v1/session/others' }), expect: SIGNED_IN },
+  { name: 'DELETE /session/others/:id (not one of theirs)', request: () => ({ method: 'DELETE', path: '/api/v1/session/others/AAAAAAAAAAAAAAAAAAAAAA' }), expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 401, 401, 401] },
   { name: 'GET /oncall', request: () => ({ method: 'GET', path: '/api/v1/oncall' }), expect: AGENTS_ONLY },
   { name: 'GET /oncall/schedule', request: () => ({ method: 'GET', path: '/api/v1/oncall/schedule' }), expect: AGENTS_ONLY },
   { name: 'PUT /oncall/schedule', request: (_f, d) => ({ method: 'PUT', path: '/api/v1/oncall/schedule', body: schedule(d) }), expect: EDITORS_ONLY },
@@ -185,6 +229,9 @@ const ROWS: readonly Row[] = [
   { name: 'GET /info', request: () => ({ method: 'GET', path: '/api/v1/info' }), expect: ALL_OK },
   { name: 'POST /session (valid credentials)', request: () => ({ method: 'POST', path: '/api/v1/session', body: { login: 'gamma.user', password: 'demo' } }), expect: ALL_OK },
   { name: 'GET /session', request: () => ({ method: 'GET', path: '/api/v1/session' }), expect: SIGNED_IN },
+  // Issue 10: the first start is public, and a service with people is set up already (409 for anyone; bad input a 400 first).
+  { name: 'POST /setup (set up already)', request: () => ({ method: 'POST', path: '/api/v1/setup', body: { code: '0000-0000-0000-0000', organization: 'Acme', admin: { login: 'newadmin', name: 'New Admin', password: 'long enough secret' } } }), expect: CALLERS.map(() => 409) },
+  { name: 'POST /setup (short password)', request: () => ({ method: 'POST', path: '/api/v1/setup', body: { code: '0000-0000-0000-0000', organization: 'Acme', admin: { login: 'newadmin', name: 'New Admin', password: 'short' } } }), expect: CALLERS.map(() => 400) },
   { name: 'DELETE /session', spendsToken: true, request: () => ({ method: 'DELETE', path: '/api/v1/session' }), expect: SIGNED_IN },
   { name: 'GET /agents', request: () => ({ method: 'GET', path: '/api/v1/agents' }), expect: [403, 403, ok, ok, ok, ok, ok, ok, ok, 401, 401, 401] },
   { name: 'GET /tickets?view=all', request: () => ({ method: 'GET', path: '/api/v1/tickets?view=all' }), expect: SIGNED_IN },
@@ -301,6 +348,22 @@ describe.each(engines())('permissions on %s', (engine) => {
       const r = await t.request<{ tickets: { id: number }[] }>('GET', `/api/v1/outages/${id}`, { token: await t.login('anna') });
       return r.body.tickets[0]?.id ?? 0;
     },
+    async agent() {
+      const r = await t.request('POST', '/api/v1/admin/agents', { token: await t.login('admin'), body: { login: fresh10('fixture.agent'), name: 'Fixture Agent', role: 'agent', tiers: ['l1'] } });
+      if (r.status !== 201) throw new Error(`agent: ${r.status} ${JSON.stringify(r.body)}`);
+      return (r.body as { agent: { id: number } }).agent.id;
+    },
+    async client() {
+      const r = await t.request('POST', '/api/v1/admin/clients', { token: await t.login('admin'), body: { name: fresh10('Fixture Client'), primaryGroup: 'autodialer', language: 'ru' } });
+      if (r.status !== 201) throw new Error(`client: ${r.status} ${JSON.stringify(r.body)}`);
+      return (r.body as { client: { id: number } }).client.id;
+    },
+    async customer() {
+      const id = await desk.client();
+      const r = await t.request('POST', `/api/v1/admin/clients/${id}/customers`, { token: await t.login('admin'), body: { login: fresh10('fixture.customer'), name: 'Fixture Customer' } });
+      if (r.status !== 201) throw new Error(`customer: ${r.status} ${JSON.stringify(r.body)}`);
+      return { id, other: (r.body as { customer: { id: number } }).customer.id };
+    },
   };
 
   const signIn = async (login: string): Promise<string> => {
@@ -338,9 +401,10 @@ describe.each(engines())('permissions on %s', (engine) => {
         const fixture = row.setup === undefined ? { id: 0 } : await row.setup(desk);
         const login = LOGIN[caller];
         const token = row.spendsToken === true && login !== null ? await signIn(login) : tokens.get(caller);
-        const { method, path, body } = row.request(fixture, desk);
+        const { method, path, body, csv } = row.request(fixture, desk);
         const before = await digestDatabase(t.db);
-        const r = await t.request(method, path, { ...(token !== undefined ? { token } : {}), ...(body !== undefined ? { body } : {}) });
+        const payload = csv !== undefined ? { raw: csv, headers: { 'content-type': 'text/csv' } } : body !== undefined ? { body } : {};
+        const r = await t.request(method, path, { ...(token !== undefined ? { token } : {}), ...payload });
         const after = await digestDatabase(t.db);
         cells++;
         const got = classOf(r.status);

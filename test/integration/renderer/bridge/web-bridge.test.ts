@@ -193,4 +193,31 @@ describe('web bridge', () => {
     expect(e.focusWindow).toHaveBeenCalled();
     expect(opened).toEqual([id]);
   });
+
+  it('a temporary password: no event stream until it is changed; the admin channels and the other sessions over HTTP', async () => {
+    const admin = bridgeOver(env().env);
+    await admin.invoke('session:login', { login: 'admin', password: 'demo' });
+    const created = await admin.invoke('admin:command', { command: 'createAgent', login: 'web.bridge', name: 'Web Bridge', role: 'agent', tiers: ['l1'] });
+    expect('agent' in created && created.agent.mustChangePassword).toBe(true);
+    const temporary = 'temporaryPassword' in created ? created.temporaryPassword : '';
+    expect((await admin.invoke('admin:agents', { state: 'active' })).agents.map((a) => a.login)).toContain('web.bridge');
+    await expect(admin.invoke('admin:command', { command: 'createAgent', login: 'Bad Login', name: 'x', role: 'agent', tiers: [] })).rejects.toMatchObject({ status: 400, field: 'login' });
+    const preview = await admin.invoke('admin:command', { command: 'importCustomers', clientId: ts.people.clients.get('Alpha') ?? 0, csv: 'login,name\nweb.csv,Web Csv\n', dryRun: true });
+    expect(preview).toMatchObject({ dryRun: true, ok: true, rows: [{ row: 2, login: 'web.csv', name: 'Web Csv', language: 'ru' }] });
+    expect((await admin.invoke('admin:audit', { action: 'agent_created', limit: 5 })).entries[0]).toMatchObject({ targetName: 'Web Bridge' });
+
+    const { env: e } = env();
+    const bridge = bridgeOver(e);
+    const states: ConnectionState['status'][] = [];
+    bridge.on('connection:changed', (s) => states.push(s.status));
+    const session = await bridge.invoke('session:login', { login: 'web.bridge', password: temporary });
+    expect(session.mustChangePassword).toBe(true);
+    await expect(bridge.invoke('tickets:list', {})).rejects.toMatchObject({ status: 403, code: 'password_change_required' });
+    expect(states).toEqual([]);
+    const changed = await bridge.invoke('session:changePassword', { current: temporary, next: 'web-bridge-password' });
+    expect(changed.session.mustChangePassword).toBe(false);
+    await until(() => states.includes('online'), 'the event stream to go online after the change');
+    expect(await bridge.invoke('session:others', undefined)).toEqual([]);
+    expect(await bridge.invoke('session:endOthers', undefined)).toEqual({ ended: 0 });
+  });
 });

@@ -1,0 +1,61 @@
+import { useState, type FormEvent } from 'react';
+import type { AdminClient } from '../../../shared/api/index.ts';
+import { groupNames } from '../../../shared/i18n/index.ts';
+import { LANGUAGES, type Language } from '../../../shared/model/index.ts';
+import { FUNCTION_GROUPS, type FunctionGroup } from '../../../shared/sla/index.ts';
+import { useLanguage, useT } from '../../i18n/use-translation.ts';
+
+/** What the client form sends. */
+export interface ClientFields {
+  readonly name: string;
+  readonly primaryGroup: FunctionGroup;
+  readonly language: Language;
+}
+
+/** Create a client or edit one: name, primary function group (R2, R20), language (R10). */
+export function ClientForm({ client, pending, onSubmit, onCancel }: {
+  readonly client: AdminClient | null;
+  readonly pending: boolean;
+  readonly onSubmit: (fields: ClientFields) => void;
+  readonly onCancel: () => void;
+}) {
+  const t = useT();
+  const lang = useLanguage();
+  const [name, setName] = useState(client?.name ?? '');
+  const [primaryGroup, setPrimaryGroup] = useState<FunctionGroup>(client?.primaryGroup ?? FUNCTION_GROUPS[0] ?? 'autodialer');
+  const [language, setLanguage] = useState<Language>(client?.language ?? lang);
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    onSubmit({ name: name.trim(), primaryGroup, language });
+  };
+  const title = client === null ? t('admin.clients.new') : t('admin.clients.editTitle', { name: client.name });
+  return (
+    <form className="admin-form" aria-label={title} onSubmit={submit}>
+      <h3>{title}</h3>
+      <label className="field">
+        {t('admin.field.name')}
+        <input name="name" required value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label className="field">
+        {t('admin.field.primaryGroup')}
+        <select value={primaryGroup} onChange={(e) => setPrimaryGroup(e.target.value as FunctionGroup)}>
+          {FUNCTION_GROUPS.map((g) => (
+            <option key={g} value={g}>{groupNames(lang, [g])}</option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        {t('admin.field.language')}
+        <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>{t(`language.${l}`)}</option>
+          ))}
+        </select>
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={pending}>{client === null ? t('admin.clients.create') : t('admin.save')}</button>{' '}
+        <button type="button" onClick={onCancel}>{t('app.cancel')}</button>
+      </div>
+    </form>
+  );
+}
