@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALENDAR_CONFIG, type CalendarConfig } from '../../../shared/sla/index.ts';
+import { putSetting } from '../../../server/store/settings.ts';
 import { engines, useTestService, type TestService } from '../../support/service.ts';
 import { at } from '../../support/time.ts';
 
@@ -163,6 +164,22 @@ describe.each(engines())('support calendar on %s', (engine) => {
       expect(await h.clocksOf(id)).toEqual([{ due: at('2026-11-28 12:20'), warn: at('2026-11-28 12:15'), stopped: null, warned: null, breached: null }]);
       // A new ticket counts on the new calendar from its receipt.
       expect((await h.ticket(await h.file('2026-11-28 13:00'))).sla.dueAt).toBe(at('2026-11-28 13:20'));
+    });
+  });
+
+  describe('a calendar stored by another process (the first start through `npm run admin -- setup`)', () => {
+    const t = useTestService(engine);
+
+    it('is in force at once: the support clock, the calendar route and new tickets', async () => {
+      const h = helpers(t);
+      t.clock.set(at(`${TODAY} 12:00`));
+      // Written straight into the database, with no event: as the command-line setup does while the service runs.
+      const warsaw: CalendarConfig = { zone: 'Europe/Warsaw', open: '08:00', close: '16:00', workdays: [1, 2, 3, 4, 5], holidays: [], extraWorkdays: [] };
+      await putSetting(t.db.kysely, 'calendar', warsaw, null, at(`${TODAY} 12:00`));
+      expect((await t.request('GET', '/api/v1/clock')).body).toMatchObject({ zone: 'Europe/Warsaw', calendar: warsaw });
+      expect((await t.request('GET', '/api/v1/admin/calendar', { token: await h.as('anna') })).body).toEqual(warsaw);
+      // 15:50 in Warsaw is 16:50 in Kyiv: 10 minutes today, 10 from 08:00 Warsaw (09:00 Kyiv) tomorrow.
+      expect((await h.ticket(await h.file(`${TODAY} 16:50`))).sla.dueAt).toBe(at('2026-11-26 09:10'));
     });
   });
 
