@@ -151,6 +151,30 @@ describe.each(engines())('support calendar on %s', (engine) => {
     });
   });
 
+  describe('many running clocks', () => {
+    const t = useTestService(engine);
+
+    it('recomputes more tickets than one write batch, each from its own history', async () => {
+      const customer = { kind: 'customer' as const, id: t.people.users.get('alpha.user') ?? 0, name: 'Alpha', clientId: t.people.clients.get('Alpha') ?? 0 };
+      const filed: { id: number; at: number }[] = [];
+      // 600 tickets received 100 ms apart from 17:30 (two batches of the change's writes).
+      for (let i = 0; i < 600; i++) {
+        const receivedAt = at(`${TODAY} 17:30`) + i * 100;
+        t.clock.set(receivedAt);
+        filed.push({ id: (await t.service.tickets.create(customer, { kind: 'problem', subject: `#${i}`, body: 'x' })).ticket.id, at: receivedAt });
+      }
+      t.clock.set(at(`${TODAY} 17:40`));
+      expect((await helpers(t).put('admin', holidayToday)).status).toBe(200);
+      // What each had worked by 17:40 stays worked; the rest runs from 09:00 tomorrow.
+      const expected = new Map(filed.map((f) => [f.id, at('2026-11-26 09:00') + 20 * 60_000 - (at(`${TODAY} 17:40`) - f.at)]));
+      const stored = await t.db.kysely.selectFrom('tickets').select(['id', 'sla_due_at']).execute();
+      const clocks = await t.db.kysely.selectFrom('sla_clocks').select(['ticket_id', 'due_at']).execute();
+      expect(stored.filter((r) => Number(r.sla_due_at) !== expected.get(r.id))).toEqual([]);
+      expect(clocks.filter((c) => Number(c.due_at) !== expected.get(c.ticket_id))).toEqual([]);
+      expect(stored).toHaveLength(600);
+    }, 120_000);
+  });
+
   describe('a change never makes a clock due before it was made', () => {
     const t = useTestService(engine);
 
