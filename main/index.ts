@@ -209,6 +209,8 @@ async function main(): Promise<void> {
     'outages:get': ({ id }) => connection.api.outage(id),
     'outages:command': (command) => connection.api.outageCommand(command),
     'availability:get': (query) => connection.api.availability(query?.year),
+    'calendar:get': () => connection.api.calendar(),
+    'calendar:set': (config) => connection.api.setCalendar(config),
     'admin:agents': (query) => connection.api.adminAgents(query?.state),
     'admin:clients': () => connection.api.adminClients(),
     'admin:customers': ({ clientId, state }) => connection.api.adminCustomers(clientId, state),

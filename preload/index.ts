@@ -36,6 +36,8 @@ const api = {
   'outages:get': invoke('outages:get'),
   'outages:command': invoke('outages:command'),
   'availability:get': invoke('availability:get'),
+  'calendar:get': invoke('calendar:get'),
+  'calendar:set': invoke('calendar:set'),
   'admin:agents': invoke('admin:agents'),
   'admin:clients': invoke('admin:clients'),
   'admin:customers': invoke('admin:customers'),

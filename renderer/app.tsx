@@ -12,6 +12,7 @@ import { useLiveUpdates } from './features/connection/use-live-updates.ts';
 import { ChoosePasswordScreen } from './features/account/index.ts';
 import { AdminScreen, useAdminOpen } from './features/admin/index.ts';
 import { AvailabilityScreen, useAvailabilityOpen } from './features/availability/index.ts';
+import { CalendarScreen, useCalendarOpen } from './features/calendar/index.ts';
 import { Header } from './features/header/header.tsx';
 import { SetupScreen, setupQueries } from './features/setup/index.ts';
 import { OnCallBanner, RosterScreen, useRosterOpen } from './features/oncall/index.ts';
@@ -128,6 +129,7 @@ function Console() {
   const ticketId = useOpenTicketId();
   const rosterOpen = useRosterOpen();
   const availabilityOpen = useAvailabilityOpen();
+  const calendarOpen = useCalendarOpen();
   const adminOpen = useAdminOpen();
   const outageId = useOpenOutageId();
   const open = ticketId !== null;
@@ -154,6 +156,7 @@ function Console() {
           <AvailabilityScreen />
         </Suspense>
       ) : null}
+      {calendarOpen ? <CalendarScreen /> : null}
       {adminOpen ? (
         <Suspense fallback={null}>
           <AdminScreen />

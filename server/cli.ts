@@ -11,10 +11,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCalendar, DEFAULT_POLICY } from '../shared/sla/index.ts';
+import { DEFAULT_CALENDAR_CONFIG, DEFAULT_POLICY } from '../shared/sla/index.ts';
 import { openDatabase } from './db/index.ts';
 import { clockFrom, parseInstant } from './demo-clock.ts';
 import { hasUsers } from './domain/setup-service.ts';
+import { loadCalendar } from './store/calendar.ts';
 import { seedDemo } from './demo/seed.ts';
 import { pagingFromFlag } from './paging-flag.ts';
 import { createService } from './service.ts';
@@ -50,7 +51,8 @@ async function main(): Promise<void> {
     await db.close();
     throw error;
   }
-  const calendar = createCalendar();
+  // The calendar stored in the database (an admin edits it, PUT /api/v1/admin/calendar), for the demo seed and the log.
+  const calendar = (await loadCalendar(db.kysely, DEFAULT_CALENDAR_CONFIG)).timeline;
   if (values.demo) {
     const started = Date.now();
     // The demo's history is seeded relative to the service's clock, so a demo clock sees fresh tickets.
@@ -62,13 +64,13 @@ async function main(): Promise<void> {
   if (values.console !== undefined && !hasConsole) throw new Error(`--console ${values.console}: no index.html there (build it with npm run build)`);
   const backupDir = values['backup-dir'];
   const backup = backupDir === undefined ? {} : { backup: { dir: backupDir, keep: Number(values['backup-keep']), at: values['backup-at'] } };
-  const service = await createService({ db, calendar, demo: values.demo, now: clock.now, clock: clock.kind, paging, consoleRoot: hasConsole ? consoleRoot : null, ...backup });
+  const service = await createService({ db, demo: values.demo, now: clock.now, clock: clock.kind, paging, consoleRoot: hasConsole ? consoleRoot : null, ...backup });
   const url = await service.listen(port, values.host);
   console.log(`listening on ${url}`);
   if (service.setupCode !== null) console.log(setupNotice({ url, code: service.setupCode, console: hasConsole, db: values.db ?? process.env.DATABASE_URL ?? null }));
   if (clock.kind === 'demo') console.error(`demo clock: started at ${new Date(clock.now()).toISOString()}, running forward`);
   if (hasConsole) console.error(`browser console: ${url}/`);
-  if (service.backups !== null) console.error(`daily backups to ${backupDir} at ${values['backup-at']} ${calendar.zone}; next ${new Date(service.backups.nextAt()).toISOString()}`);
+  if (service.backups !== null) console.error(`daily backups to ${backupDir} at ${values['backup-at']} ${service.calendar.zone}; next ${new Date(service.backups.nextAt()).toISOString()}`);
   const stop = async (): Promise<void> => {
     await service.close();
     await db.close();

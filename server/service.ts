@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { pagingSettings, type PagingSettings } from '../shared/paging/ladder.ts';
-import { createCalendar, DEFAULT_POLICY, type Calendar, type SlaPolicy } from '../shared/sla/index.ts';
+import { DEFAULT_CALENDAR_CONFIG, DEFAULT_POLICY, type Calendar, type SlaPolicy } from '../shared/sla/index.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
 import { startDailyBackups, type DailyBackupOptions } from './backup/daily.ts';
 import type { BackupSchedule } from './backup/schedule.ts';
 import type { Db } from './db/index.ts';
+import { createCalendarService, type CalendarService } from './domain/calendar-service.ts';
 import { createClientsService, type ClientsService } from './domain/clients-service.ts';
 import { createOnCallService, type OnCallService } from './domain/oncall-service.ts';
 import { createPeopleService, type PeopleService } from './domain/people-service.ts';
@@ -29,6 +30,12 @@ export interface ServiceOptions {
   readonly db: Db;
   /** Every "now" of the service; tests pass a fake, production passes nothing (Date.now). */
   readonly now?: () => number;
+  /**
+   * The support calendar in force while the database stores none (default: DEFAULT_CALENDAR_CONFIG,
+   * the SLA's hours without holidays); only its `config` is read. Once an admin has set a calendar
+   * (PUT /api/v1/admin/calendar) the stored one, with its history, is in force instead. Tests pass
+   * one to run on other hours; every instance on one database must pass the same.
+   */
   readonly calendar?: Calendar;
   readonly policy?: SlaPolicy;
   /** How long a login token lives; default 7 days. */
@@ -88,7 +95,9 @@ export interface Service {
   readonly setupCode: string | null;
   readonly hub: EventHub;
   readonly scheduler: Scheduler;
+  /** The live support calendar: always the one stored now (see CalendarService). */
   readonly calendar: Calendar;
+  readonly calendars: CalendarService;
   readonly now: () => number;
   /** The daily backup schedule, when `backup` was given. */
   readonly backups: BackupSchedule | null;
@@ -102,12 +111,17 @@ export interface Service {
 export async function createService(options: ServiceOptions): Promise<Service> {
   const { db } = options;
   const now = options.now ?? Date.now;
-  const calendar = options.calendar ?? createCalendar();
   const policy = options.policy ?? DEFAULT_POLICY;
   const logError = (error: unknown): void => {
     app.log.error(error);
   };
-  const hub = createEventHub(db, (e) => logError(e));
+  const calendars = createCalendarService({ db, now, policy, fallback: options.calendar?.config ?? DEFAULT_CALENDAR_CONFIG, onEvents: () => hub.poke() });
+  await calendars.load();
+  const { calendar } = calendars;
+  // Another instance's calendar.changed: adopt its calendar before any socket hears of it.
+  const hub = createEventHub(db, (e) => logError(e), async (event) => {
+    if (event.type === 'calendar.changed') await calendars.reload();
+  });
   const oncall = createOnCallService({ db, now, calendar });
   // The roster answers who is on call; the ticket rules and paging add "after hours" themselves.
   const whoIsOnCall: WhoIsOnCall = options.whoIsOnCall ?? (async (at) => {
@@ -119,15 +133,24 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     return primary === agentId || secondary === agentId;
   };
   const paging = createPaging({ db, calendar, whoIsOnCall, settings: pagingSettings(options.paging), onError: (e) => logError(e) });
-  const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? onRoster, paging });
+  const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? onRoster, paging, beforeWork: (trx) => calendars.sync(trx) });
   const outages = createOutageService({ db, now, calendar, policy, inTransaction: tickets.inTransaction, paging });
   const tokenTtlMs = options.tokenTtlMs ?? 7 * 24 * 3600_000;
   const sessions = createSessions({ db, now, tokenTtlMs });
-  const setup = createSetupService({ db, now, tokenTtlMs });
+  const setupService = createSetupService({ db, now, tokenTtlMs });
+  // The first start may store the support calendar: this instance adopts it at once.
+  const setup: SetupService = {
+    ...setupService,
+    async complete(request, userAgent) {
+      const done = await setupService.complete(request, userAgent);
+      await calendars.refresh();
+      return done;
+    },
+  };
   const people = createPeopleService({ db, now, zone: () => calendar.zone, sessions });
   const clients = createClientsService({ db, now, sessions });
   const scheduler = createScheduler({ db, now, tickets, paging, outageAlarms: outageAlarms({ db, policy, inTransaction: tickets.inTransaction }), onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, oncall, outages, people, clients, paging, sessions, setup, hub, calendar, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const app = await buildApp({ tickets, oncall, outages, people, clients, paging, sessions, setup, hub, calendar, calendars, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   // Before listening: a console that asks /api/v1/info meanwhile finds the code it is asked for.
   const setupCode = await setup.issueCode();
@@ -160,6 +183,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     hub,
     scheduler,
     calendar,
+    calendars,
     now,
     backups,
     async listen(port, host) {

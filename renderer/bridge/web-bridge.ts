@@ -270,6 +270,9 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
       return parsed.success ? api.outageCommand(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
     },
     'availability:get': (query) => api.availability(query?.year),
+    'calendar:get': () => api.calendar(),
+    // The service checks the calendar and says what is wrong with it.
+    'calendar:set': (config) => api.setCalendar(config),
     'admin:agents': (query) => api.adminAgents(query?.state),
     'admin:clients': () => api.adminClients(),
     'admin:customers': ({ clientId, state }) => api.adminCustomers(clientId, state),

@@ -1,6 +1,6 @@
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
-import { setEnumChecks } from './checks.ts';
+import { reshapeTables, setEnumChecks } from './checks.ts';
 import type { Engine } from './index.ts';
 
 // Migrations take Kysely<unknown> on purpose: they must not depend on today's schema types.
@@ -361,6 +361,48 @@ export function migrations(engine: Engine): Record<string, Migration> {
           .execute();
         await db.schema.createIndex('admin_audit_at').on('admin_audit').columns(['at', 'id']).execute();
         await db.schema.createIndex('admin_audit_actor').on('admin_audit').columns(['actor_id', 'at']).execute();
+      },
+    },
+    // The editable support calendar (R7, docs/sla.md): the calendars replaced so far, and
+    // service-wide events (calendar.changed), which are about no ticket and go to everyone.
+    '0011-calendar': {
+      async up(db: AnyDb) {
+        await withId(db.schema.createTable('calendar_history'))
+          // JSON: the CalendarConfig in force until `until`.
+          .addColumn('config', 'text', notNull)
+          .addColumn('until', 'bigint', notNull)
+          .addColumn('replaced_by', 'integer', (c) => c.references('users.id'))
+          .execute();
+        await reshapeTables(db, engine, {
+          events: {
+            dropNotNull: ['ticket_id', 'client_id'],
+            // 0007's lists plus the service-wide event and its audience.
+            enums: {
+              type: [
+                'ticket.created', 'ticket.changed', 'ticket.routed', 'ticket.escalated', 'message.added', 'sla.warning', 'sla.breached',
+                'page.triggered', 'page.acknowledged', 'page.escalated', 'page.closed',
+                'outage.declared', 'outage.changed', 'outage.warning', 'outage.overlong', 'outage.restored',
+                'calendar.changed',
+              ],
+              audience: ['all', 'agents', 'everyone'],
+            },
+            // An event is about a ticket (of a client) exactly when it is not for everyone.
+            checks: { events_scope_check: "(audience = 'everyone') = (ticket_id is null) and (ticket_id is null) = (client_id is null)" },
+          },
+        });
+        // Until now the default calendar held Ukraine's public holidays of 2026-2027; the default
+        // no longer assumes them. A database that already holds tickets keeps the calendar it ran
+        // on, written down as its setting (which an admin now sees and edits), so no clock moves.
+        const existing = await db.selectFrom('tickets').select('id').limit(1).execute();
+        const stored = await db.selectFrom('service_settings').select('key').where('key', '=', 'calendar').execute();
+        if (existing.length > 0 && stored.length === 0) {
+          const holidays = [
+            '2026-01-01', '2026-03-08', '2026-04-13', '2026-05-01', '2026-05-08', '2026-06-01', '2026-06-28', '2026-07-15', '2026-08-24', '2026-10-01', '2026-12-25',
+            '2027-01-01', '2027-03-08', '2027-05-01', '2027-05-03', '2027-05-08', '2027-06-21', '2027-06-28', '2027-07-15', '2027-08-24', '2027-10-01', '2027-12-25',
+          ];
+          const config = { zone: 'Europe/Kyiv', open: '09:00', close: '18:00', workdays: [1, 2, 3, 4, 5], holidays, extraWorkdays: [] };
+          await db.insertInto('service_settings').values({ key: 'calendar', value: JSON.stringify(config), updated_at: Date.now(), updated_by: null }).execute();
+        }
       },
     },
   };

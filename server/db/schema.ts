@@ -31,6 +31,7 @@ export interface Database {
   outage_compensations: OutageCompensationsTable;
   service_settings: ServiceSettingsTable;
   admin_audit: AdminAuditTable;
+  calendar_history: CalendarHistoryTable;
 }
 
 /** pages: after-hours pages of tickets (docs/oncall.md); `paged`/`notified` are JSON arrays of agent ids. */
@@ -163,10 +164,11 @@ export interface EventsTable {
   seq: Generated<number>;
   type: ServiceEventType;
   at: number;
-  ticket_id: number;
-  client_id: number;
-  /** 'all': the ticket's client may see it too; 'agents': agents only. */
-  audience: 'all' | 'agents';
+  /** null for a service-wide event (calendar.changed), which is about no ticket. */
+  ticket_id: number | null;
+  client_id: number | null;
+  /** 'all': the ticket's client may see it too; 'agents': agents only; 'everyone': every signed-in user (service-wide). */
+  audience: 'all' | 'agents' | 'everyone';
   payload: string;
 }
 
@@ -284,4 +286,18 @@ export interface AdminAuditTable {
   /** JSON. */
   detail: string;
   at: number;
+}
+
+/**
+ * calendar_history: every support calendar that was replaced, and until when it was in force; the
+ * one in force now is service_settings['calendar']. Together they are the calendar's timeline
+ * (shared/sla/timeline.ts), which the SLA engine counts each clock on.
+ */
+export interface CalendarHistoryTable {
+  id: Generated<number>;
+  /** JSON: the CalendarConfig that was in force until `until`. */
+  config: string;
+  /** When it stopped being in force (the change's instant). */
+  until: number;
+  replaced_by: number | null;
 }

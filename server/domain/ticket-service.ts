@@ -31,6 +31,11 @@ export interface TicketServiceDeps {
   readonly onCall: (agentId: number, at: number) => Promise<boolean>;
   /** Paging after hours (docs/oncall.md); none: commands never page (the demo seed). */
   readonly paging?: Paging;
+  /**
+   * Called first in every transaction (before any ticket is locked): waits for a change of the
+   * support calendar being made and adopts a newer one (server/domain/calendar-service.ts).
+   */
+  readonly beforeWork?: (trx: Transaction<Database>) => Promise<void>;
 }
 
 /** Never on call: for a ticket service with no roster (the demo seed replays histories without one). */
@@ -77,6 +82,7 @@ export function createTicketService(deps: TicketServiceDeps) {
   async function inTransaction<T>(work: (tx: Tx) => Promise<T>, now = deps.now()): Promise<T> {
     let wroteEvents = false;
     const result = await db.kysely.transaction().execute(async (trx) => {
+      await deps.beforeWork?.(trx);
       const tx: Tx = { trx, now, events: [] };
       const value = await work(tx);
       await writeEvents(trx, db.engine, tx.events, tx.now);

@@ -6,7 +6,7 @@
  * commands; it joins live delivery once it has caught up with the hub's head. A per-subscriber
  * `last` makes each visible event arrive exactly once, in sequence order.
  */
-import type { ServiceEvent, User } from '../../shared/model/index.ts';
+import { isTicketEvent, type ServiceEvent, type ServiceWideEvent, type User } from '../../shared/model/index.ts';
 import type { Db } from '../db/index.ts';
 
 /** One connected client. */
@@ -40,20 +40,21 @@ export interface EventHub {
   head(): number;
 }
 
-type EventRow = { seq: number; type: string; at: number; ticket_id: number; client_id: number; audience: string; payload: string };
+type EventRow = { seq: number; type: string; at: number; ticket_id: number | null; client_id: number | null; audience: string; payload: string };
 
 /** Rows read per query, by live dispatch and by each replay. */
 export const PAGE = 200;
 
-/** Whether `user` may receive an event row: agents get every event, customers their client's public ones. */
+/** Whether `user` may receive an event row: agents get every event, customers their client's public ones and the service-wide ones. */
 export function mayReceive(user: User, row: Pick<EventRow, 'client_id' | 'audience'>): boolean {
-  return user.kind === 'agent' || (row.audience === 'all' && row.client_id === user.client.id);
+  if (user.kind === 'agent' || row.audience === 'everyone') return true;
+  return row.audience === 'all' && row.client_id !== null && row.client_id === user.client.id;
 }
 
 /** The wire form of an event row. */
 export function toServiceEvent(row: EventRow): ServiceEvent {
   const payload = JSON.parse(row.payload) as Pick<ServiceEvent, 'ticket' | 'data'>;
-  // The payload was written by writeEvents for this very type, so type and data agree.
+  // The payload was written by writeEvents for this very type, so type, ticket and data agree.
   return { seq: row.seq, type: row.type, at: row.at, ticketId: row.ticket_id, ticket: payload.ticket, data: payload.data } as ServiceEvent;
 }
 
@@ -81,8 +82,12 @@ function createTurnstile() {
   };
 }
 
-/** Builds the hub over a database. */
-export function createEventHub(db: Db, onError: (error: unknown) => void): EventHub {
+/**
+ * Builds the hub over a database. `beforeDelivery` runs for each service-wide event this hub
+ * dispatches live, before any subscriber gets it (an instance reloads the support calendar there,
+ * so a console that refetches on the event finds it current).
+ */
+export function createEventHub(db: Db, onError: (error: unknown) => void, beforeDelivery?: (event: ServiceWideEvent) => Promise<void>): EventHub {
   const live = new Set<Live>();
   let head = 0;
   let queue: Promise<void> = Promise.resolve();
@@ -136,6 +141,11 @@ export function createEventHub(db: Db, onError: (error: unknown) => void): Event
         for (;;) {
           const rows = await rowsAfter(head);
           for (const row of rows) {
+            if (row.ticket_id === null && beforeDelivery !== undefined) {
+              const event = toServiceEvent(row);
+              // A failed reload is logged; the event still goes out (consoles refetch what they show).
+              if (!isTicketEvent(event)) await beforeDelivery(event).catch(onError);
+            }
             const json = wireOf(row);
             for (const l of live) deliver(l, row, json);
             head = row.seq;

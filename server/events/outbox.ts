@@ -1,18 +1,42 @@
 import { sql } from 'kysely';
-import type { ServiceEventData, ServiceEventType, TicketSummary } from '../../shared/model/index.ts';
+import type { ServiceEventData, ServiceWideEventType, TicketEventType, TicketSummary } from '../../shared/model/index.ts';
 import type { Engine } from '../db/index.ts';
 import type { Executor } from '../store/executor.ts';
 
-/** An event a transaction will write just before it commits; `data` is decided by `type`. */
-export type PendingEvent = {
-  readonly [T in ServiceEventType]: {
+/** An event about a ticket a transaction will write just before it commits; `data` is decided by `type`. */
+export type PendingTicketEvent = {
+  readonly [T in TicketEventType]: {
     readonly type: T;
     readonly ticket: TicketSummary;
     /** Internal notes, routing and SLA timers are for agents only. */
     readonly agentsOnly: boolean;
     readonly data: ServiceEventData<T>;
   };
-}[ServiceEventType];
+}[TicketEventType];
+
+/** A service-wide event (about no ticket): for everyone signed in, customers too. */
+export type PendingServiceWideEvent = {
+  readonly [T in ServiceWideEventType]: {
+    readonly type: T;
+    readonly ticket: null;
+    readonly data: ServiceEventData<T>;
+  };
+}[ServiceWideEventType];
+
+/** An event a transaction will write just before it commits. */
+export type PendingEvent = PendingTicketEvent | PendingServiceWideEvent;
+
+/**
+ * Who may receive a stored event: 'agents'; 'all', the agents and the customers of the ticket's
+ * client; 'everyone', every signed-in user (service-wide events, which have no ticket or client).
+ */
+export type EventAudience = 'all' | 'agents' | 'everyone';
+
+/** The audience an event is stored with. */
+function audienceOf(e: PendingEvent): EventAudience {
+  if (e.ticket === null) return 'everyone';
+  return e.agentsOnly ? 'agents' : 'all';
+}
 
 /** The PostgreSQL channel that wakes every instance's event hub. */
 export const EVENTS_CHANNEL = 'dutydesk_events';
@@ -43,9 +67,9 @@ export async function writeEvents(db: Executor, engine: Engine, events: readonly
         ...(engine === 'postgres' ? { seq: head + i + 1 } : {}),
         type: e.type,
         at,
-        ticket_id: e.ticket.id,
-        client_id: e.ticket.clientId,
-        audience: e.agentsOnly ? 'agents' : 'all',
+        ticket_id: e.ticket?.id ?? null,
+        client_id: e.ticket?.clientId ?? null,
+        audience: audienceOf(e),
         payload: JSON.stringify({ ticket: e.ticket, data: e.data }),
       })),
     )

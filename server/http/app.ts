@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Sessions } from '../auth/sessions.ts';
 import type { Db } from '../db/index.ts';
+import type { CalendarService } from '../domain/calendar-service.ts';
 import type { ClientsService } from '../domain/clients-service.ts';
 import type { OnCallService } from '../domain/oncall-service.ts';
 import type { PeopleService } from '../domain/people-service.ts';
@@ -21,6 +22,7 @@ import { recordRouteAccess, registerAuth, type RouteAccess } from './auth.ts';
 import { registerConsole } from './console.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerAvailabilityRoute } from './routes/availability.ts';
+import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerEventRoutes, type SocketLimits } from './routes/events.ts';
 import { registerEventSchemaRoute } from './routes/event-schema.ts';
 import { registerInfoRoute } from './routes/info.ts';
@@ -50,6 +52,8 @@ export interface AppDeps {
   readonly setup: SetupService;
   readonly hub: EventHub;
   readonly calendar: Calendar;
+  /** The editable support calendar (GET/PUT /api/v1/admin/calendar). */
+  readonly calendars: CalendarService;
   /** The SLA's numbers (the availability budget and the outage limit among them). */
   readonly policy: SlaPolicy;
   readonly now: () => number;
@@ -95,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPageRoutes(app, deps);
   registerOutageRoutes(app, deps);
   registerAvailabilityRoute(app, deps);
+  registerCalendarRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerEventSchemaRoute(app);

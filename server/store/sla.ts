@@ -1,6 +1,8 @@
+import { OPEN_STATUSES } from '../../shared/model/index.ts';
 import { evaluateSla, type EvaluateOptions, type SlaEventType, type TicketKind } from '../../shared/sla/index.ts';
 import type { SlaClock, SlaStatus } from '../../shared/sla/index.ts';
-import type { Executor } from './executor.ts';
+import { inChunks, type Executor } from './executor.ts';
+import { slaEventsOf } from './tickets.ts';
 
 /** A clock whose breach this change revealed: it stopped after its due time and no sla.breached was sent yet. */
 export interface LateBreach {
@@ -57,4 +59,59 @@ export async function recordSlaEvent(
     if (late) lateBreaches.push({ index, clock });
   }
   return { status, lateBreaches };
+}
+
+/**
+ * After a change of the support calendar at `now`: re-runs the engine over the stored history of
+ * every open ticket with a running clock (`options.calendar` is the new timeline) and stores its new
+ * state and due time (the queue sorts by them) and each running clock's due and warning times (the
+ * scheduler watches them). A clock that stopped, or breached (claimed, or due by `now`), is never
+ * touched. `lock`: lock the tickets first, in id order (PostgreSQL). Resolves to the number of
+ * tickets whose due time moved.
+ */
+export async function recomputeRunningClocks(db: Executor, now: number, options: EvaluateOptions, lock: boolean): Promise<number> {
+  const running = await db
+    .selectFrom('sla_clocks')
+    .innerJoin('tickets', 'tickets.id', 'sla_clocks.ticket_id')
+    .select('tickets.id')
+    .distinct()
+    .where('sla_clocks.stopped_at', 'is', null)
+    .where('tickets.status', 'in', OPEN_STATUSES)
+    .orderBy('tickets.id')
+    .execute();
+  const ids = running.map((r) => r.id);
+  if (ids.length === 0) return 0;
+  const rows = await inChunks(ids, (chunk) =>
+    db.selectFrom('tickets').select(['id', 'kind', 'sla_state', 'sla_due_at']).where('id', 'in', chunk).orderBy('id').$if(lock, (q) => q.forUpdate()).execute(),
+  );
+  const histories = await slaEventsOf(db, ids);
+  const clocks = await inChunks(ids, (chunk) =>
+    db.selectFrom('sla_clocks').select(['ticket_id', 'idx', 'due_at', 'warn_at', 'stopped_at', 'breached_at']).where('ticket_id', 'in', chunk).where('stopped_at', 'is', null).execute(),
+  );
+  const runningOf = new Map<number, typeof clocks>();
+  for (const c of clocks) runningOf.set(c.ticket_id, [...(runningOf.get(c.ticket_id) ?? []), c]);
+  let moved = 0;
+  for (const row of rows) {
+    const status = evaluateSla({ kind: row.kind, events: histories.get(row.id) ?? [] }, now, options);
+    if (status.state !== row.sla_state || status.dueAt !== (row.sla_due_at === null ? null : Number(row.sla_due_at))) {
+      await db.updateTable('tickets').set({ sla_state: status.state, sla_due_at: status.dueAt }).where('id', '=', row.id).execute();
+      moved++;
+    }
+    for (const stored of runningOf.get(row.id) ?? []) {
+      if (stored.breached_at !== null || Number(stored.due_at) <= now) continue;
+      const clock = status.clocks[stored.idx];
+      // The history did not change, so a clock that runs in the table runs in the engine.
+      if (clock === undefined || clock.stoppedAt !== null) throw new Error(`ticket ${row.id}: clock ${stored.idx} runs in sla_clocks but not in its history`);
+      if (clock.dueAt === Number(stored.due_at) && clock.warnAt === Number(stored.warn_at)) continue;
+      await db
+        .updateTable('sla_clocks')
+        .set({ due_at: clock.dueAt, warn_at: clock.warnAt })
+        .where('ticket_id', '=', row.id)
+        .where('idx', '=', stored.idx)
+        .where('stopped_at', 'is', null)
+        .where('breached_at', 'is', null)
+        .execute();
+    }
+  }
+  return moved;
 }

@@ -16,15 +16,18 @@ import {
   type Message,
   type ServiceEvent,
   type ServiceEventData,
-  type ServiceEventType,
+  type ServiceWideEventType,
   type Ticket,
+  type TicketEventType,
   type TicketDetail,
   type User,
 } from '../model/index.ts';
+import { calendarSchema } from './calendar.ts';
 import { DECIMAL, idParamSchema, idSchema } from './ids.ts';
 import { outageRefSchema } from './outages.ts';
 import { pageRefSchema } from './pages.ts';
 
+export * from './calendar.ts';
 export * from './admin.ts';
 export * from './outages.ts';
 export * from './pages.ts';
@@ -53,14 +56,7 @@ export const clockResponseSchema = z.object({
   isWorkingTime: z.boolean(),
   isWorkingDay: z.boolean(),
   nextOpening: instant,
-  calendar: z.object({
-    zone: z.string(),
-    open: z.string(),
-    close: z.string(),
-    workdays: list(z.number().int()),
-    holidays: list(z.string()),
-    extraWorkdays: list(z.string()),
-  }),
+  calendar: calendarSchema,
 });
 
 /** A demo account the login screen may offer. */
@@ -282,9 +278,12 @@ const slaClockRefSchema = z.object({
   warnAt: instant,
 });
 
-/** The envelope of every event of `type`, with the data that type carries. */
-const envelope = <T extends ServiceEventType, D extends z.ZodType<ServiceEventData<T>>>(type: T, data: D) =>
+/** The envelope of every event of `type` about a ticket, with the data that type carries. */
+const envelope = <T extends TicketEventType, D extends z.ZodType<ServiceEventData<T>>>(type: T, data: D) =>
   z.object({ seq: z.number().int().positive(), type: z.literal(type), at: instant, ticketId: id, ticket: ticketSummarySchema, data });
+/** The envelope of a service-wide event: about no ticket, so `ticketId` and `ticket` are null. */
+const serviceWide = <T extends ServiceWideEventType, D extends z.ZodType<ServiceEventData<T>>>(type: T, data: D) =>
+  z.object({ seq: z.number().int().positive(), type: z.literal(type), at: instant, ticketId: z.null(), ticket: z.null(), data });
 
 /** One WebSocket message of /api/v1/events: a union on `type` (docs/api.md, GET /api/v1/events/schema.json). */
 export const serviceEventSchema = z.discriminatedUnion('type', [
@@ -304,6 +303,7 @@ export const serviceEventSchema = z.discriminatedUnion('type', [
   envelope('outage.warning', z.object({ outage: outageRefSchema })),
   envelope('outage.overlong', z.object({ outage: outageRefSchema })),
   envelope('outage.restored', z.object({ outage: outageRefSchema })),
+  serviceWide('calendar.changed', z.object({ calendar: calendarSchema, effectiveAt: instant })),
 ]) satisfies z.ZodType<ServiceEvent>;
 
 /** GET /api/v1/events query: `since` replays every event after that sequence number. */

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { checkNewPassword, MAX_PASSWORD_LENGTH } from '../auth/password-rules.ts';
 import { LANGUAGES } from '../model/index.ts';
-import { calendarConfigSchema } from '../sla/calendar-config.ts';
 import { loginSchema, nameSchema } from './admin.ts';
+import { calendarRequestSchema } from './calendar.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
@@ -29,7 +29,7 @@ export const setupRequestSchema = z.strictObject({
   code: text(64).describe('the one-time setup code the service printed to its log, e.g. ABCD-EFGH-JKLM-NPQR'),
   organization: text(200).describe("the support team's organisation, as the console shows it"),
   admin: setupAdminSchema,
-  calendar: calendarConfigSchema.optional().describe('the support calendar; default the SLA\'s (Europe/Kyiv, 09:00-18:00, Monday-Friday)'),
+  calendar: calendarRequestSchema.optional().describe('the support calendar, as PUT /api/v1/admin/calendar takes it; default the SLA\'s (Europe/Kyiv, 09:00-18:00, Monday-Friday, no holidays)'),
 });
 /** A setup request as sent. */
 export type SetupRequest = z.input<typeof setupRequestSchema>;

@@ -27,6 +27,7 @@ import type {
   ticketListQuerySchema,
 } from '../api/index.ts';
 import type { OutageDetail, Page, PublicOutage, Ticket, TicketDetail } from '../model/index.ts';
+import type { CalendarConfig } from '../sla/index.ts';
 import type { AdminCommand, AdminCommandResult, AdminCommandResults } from './admin-command.ts';
 import { ApiError } from './api-error.ts';
 import type { OutageCommand } from './outage-command.ts';
@@ -118,6 +119,10 @@ export interface ApiClient {
   outageCommand(command: OutageCommand): Promise<OutageDetail>;
   /** Downtime against the budget per function group and per client, for a year (default: this one). */
   availability(year?: number): Promise<AvailabilityResponse>;
+  /** The support calendar in force (agents). */
+  calendar(): Promise<CalendarConfig>;
+  /** Replaces the support calendar from now on (admins); the calendar as stored. */
+  setCalendar(config: CalendarConfig): Promise<CalendarConfig>;
   /** Changes the caller's own password; every other session of theirs ends. */
   changePassword(request: ChangePasswordRequest): Promise<ChangePasswordResponse>;
   /** The caller's other unexpired sessions, most recently used first. */
@@ -230,6 +235,8 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
       }
     },
     availability: (year) => call('GET', `/api/v1/availability${query({ year })}`),
+    calendar: () => call('GET', '/api/v1/admin/calendar'),
+    setCalendar: (config) => call('PUT', '/api/v1/admin/calendar', config),
     changePassword: (request) => call('POST', '/api/v1/session/password', request),
     otherSessions: async () => (await call<{ sessions: readonly OtherSession[] }>('GET', '/api/v1/session/others')).sessions,
     endOtherSessions: () => call('DELETE', '/api/v1/session/others'),

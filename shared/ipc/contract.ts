@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   adminAuditFilterSchema,
+  calendarRequestSchema,
   changePasswordRequestSchema,
   createOverrideRequestSchema,
   loginRequestSchema,
@@ -39,6 +40,7 @@ import { outageCommandSchema } from '../client/outage-command.ts';
 import { ticketCommandSchema } from '../client/ticket-command.ts';
 import type { OutageDetail, Page, PublicOutage, ServiceEvent, Ticket, TicketDetail } from '../model/index.ts';
 import { settingsPatchSchema, type Settings } from '../settings.ts';
+import type { CalendarConfig } from '../sla/index.ts';
 
 /** A demo account, listed on the login screen when the service runs with demo data. */
 export type DemoLogin = z.infer<typeof demoLoginSchema>;
@@ -113,6 +115,8 @@ export const invokeArgs = {
   'outages:get': z.strictObject({ id: z.number().int().positive() }),
   'outages:command': outageCommandSchema,
   'availability:get': z.strictObject({ year: z.number().int().optional() }).optional(),
+  'calendar:get': none,
+  'calendar:set': calendarRequestSchema,
   'admin:agents': accountState.optional(),
   'admin:clients': none,
   'admin:customers': accountState.extend({ clientId: z.number().int().positive() }),
@@ -154,6 +158,8 @@ export interface InvokeResults {
   'outages:get': OutageDetail;
   'outages:command': OutageDetail;
   'availability:get': AvailabilityResponse;
+  'calendar:get': CalendarConfig;
+  'calendar:set': CalendarConfig;
   'admin:agents': AdminAgentList;
   'admin:clients': AdminClientList;
   'admin:customers': AdminCustomerList;

@@ -1,6 +1,9 @@
-/** The event protocol of /api/v1/events: one envelope, its `data` decided by its `type`. */
+/**
+ * The event protocol of /api/v1/events: one envelope, its `data` decided by its `type`. Most events
+ * are about a ticket (`ticketId`, `ticket`); service-wide ones (the support calendar) carry null there.
+ */
 import type { PageLevel, PageReason } from '../paging/ladder.ts';
-import type { SlaClock, SlaStatus, TicketKind } from '../sla/index.ts';
+import type { CalendarConfig, SlaClock, SlaStatus, TicketKind } from '../sla/index.ts';
 import type { AuditAction, Message, PersonRef, Tier, TicketStatus } from './index.ts';
 import type { OutageAction, OutageRef } from './outages.ts';
 
@@ -38,8 +41,8 @@ export interface PageRef {
   readonly reason: PageReason;
 }
 
-/** What each type of event carries. */
-export interface ServiceEventDataByType {
+/** What each type of event about a ticket carries. */
+export interface TicketEventDataByType {
   readonly 'ticket.created': { readonly action: 'created'; readonly toTier: Tier };
   /** Any other change of the ticket itself: what happened is an audit action. */
   readonly 'ticket.changed': { readonly action: AuditAction };
@@ -66,11 +69,27 @@ export interface ServiceEventDataByType {
   readonly 'outage.restored': { readonly outage: OutageRef };
 }
 
-/** Types of event the service pushes on /api/v1/events. */
-export type ServiceEventType = keyof ServiceEventDataByType;
+/**
+ * What each type of service-wide event carries: events about no ticket, for everyone signed in
+ * (customers too: R9 shows them the support clock).
+ */
+export interface ServiceWideEventDataByType {
+  /** An admin changed the support calendar (R7): in force from `effectiveAt`; running clocks were recomputed. */
+  readonly 'calendar.changed': { readonly calendar: CalendarConfig; readonly effectiveAt: number };
+}
 
-/** Every event type. */
-export const SERVICE_EVENT_TYPES: readonly ServiceEventType[] = [
+/** What each type of event carries. */
+export type ServiceEventDataByType = TicketEventDataByType & ServiceWideEventDataByType;
+
+/** Types of event about a ticket. */
+export type TicketEventType = keyof TicketEventDataByType;
+/** Types of service-wide event. */
+export type ServiceWideEventType = keyof ServiceWideEventDataByType;
+/** Types of event the service pushes on /api/v1/events. */
+export type ServiceEventType = TicketEventType | ServiceWideEventType;
+
+/** Every event type about a ticket. */
+export const TICKET_EVENT_TYPES: readonly TicketEventType[] = [
   'ticket.created',
   'ticket.changed',
   'ticket.routed',
@@ -88,18 +107,42 @@ export const SERVICE_EVENT_TYPES: readonly ServiceEventType[] = [
   'outage.overlong',
   'outage.restored',
 ];
+/** Every service-wide event type. */
+export const SERVICE_WIDE_EVENT_TYPES: readonly ServiceWideEventType[] = ['calendar.changed'];
+/** Every event type. */
+export const SERVICE_EVENT_TYPES: readonly ServiceEventType[] = [...TICKET_EVENT_TYPES, ...SERVICE_WIDE_EVENT_TYPES];
 
 /** The data of events of type `T`. */
 export type ServiceEventData<T extends ServiceEventType = ServiceEventType> = ServiceEventDataByType[T];
 
-/** One event with its global sequence number; narrowing on `type` narrows `data`. */
-export type ServiceEvent = {
-  readonly [T in ServiceEventType]: {
+/** An event about a ticket; narrowing on `type` narrows `data`. */
+export type TicketEvent = {
+  readonly [T in TicketEventType]: {
     readonly seq: number;
     readonly type: T;
     readonly at: number;
     readonly ticketId: number;
     readonly ticket: TicketSummary;
-    readonly data: ServiceEventDataByType[T];
+    readonly data: TicketEventDataByType[T];
   };
-}[ServiceEventType];
+}[TicketEventType];
+
+/** A service-wide event: about no ticket. */
+export type ServiceWideEvent = {
+  readonly [T in ServiceWideEventType]: {
+    readonly seq: number;
+    readonly type: T;
+    readonly at: number;
+    readonly ticketId: null;
+    readonly ticket: null;
+    readonly data: ServiceWideEventDataByType[T];
+  };
+}[ServiceWideEventType];
+
+/** One event with its global sequence number; narrowing on `type` narrows `data` and `ticket`. */
+export type ServiceEvent = TicketEvent | ServiceWideEvent;
+
+/** Whether an event is about a ticket (rather than the whole service). */
+export function isTicketEvent(event: ServiceEvent): event is TicketEvent {
+  return event.ticket !== null;
+}

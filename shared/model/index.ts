@@ -174,4 +174,19 @@ export interface TicketDetail {
 }
 
 export * from './outages.ts';
-export { SERVICE_EVENT_TYPES, type ServiceEvent, type ServiceEventData, type PageRef, type ServiceEventType, type SlaClockRef, type TicketSummary } from './events.ts';
+export {
+  isTicketEvent,
+  SERVICE_EVENT_TYPES,
+  SERVICE_WIDE_EVENT_TYPES,
+  TICKET_EVENT_TYPES,
+  type PageRef,
+  type ServiceEvent,
+  type ServiceEventData,
+  type ServiceEventType,
+  type ServiceWideEvent,
+  type ServiceWideEventType,
+  type SlaClockRef,
+  type TicketEvent,
+  type TicketEventType,
+  type TicketSummary,
+} from './events.ts';

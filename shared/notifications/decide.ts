@@ -1,4 +1,4 @@
-import type { Agent, OutageRef, Page, ServiceEvent, Tier } from '../model/index.ts';
+import { isTicketEvent, type Agent, type OutageRef, type Page, type ServiceEvent, type TicketEvent, type Tier } from '../model/index.ts';
 import { OUTAGE_WARNING_BEFORE_MS } from '../outage/rules.ts';
 import type { NotificationKind, Settings } from '../settings.ts';
 import { inScope } from './attention.ts';
@@ -37,7 +37,7 @@ type Found =
  * the ticket it was declared from (its assignee, or its tier while nobody holds it), not the whole
  * desk a second time. An excluded outage (R27) counts no downtime, so its clock warns nobody.
  */
-function outageNews(event: ServiceEvent, me: Agent, news: OutageNews, ref: OutageRef): Found | null {
+function outageNews(event: TicketEvent, me: Agent, news: OutageNews, ref: OutageRef): Found | null {
   const found: Found = { kind: 'outage', tier: event.ticket.tier, news, ref };
   if (news === 'declared') return found;
   if (ref.excluded || ref.state !== 'open') return null;
@@ -46,7 +46,7 @@ function outageNews(event: ServiceEvent, me: Agent, news: OutageNews, ref: Outag
 }
 
 /** Which kind of notification an event is for this agent, before the settings say yes or no. */
-function kindOf(event: ServiceEvent, me: Agent): Found | null {
+function kindOf(event: TicketEvent, me: Agent): Found | null {
   const { ticket } = event;
   const inMyTiers = (tier: Tier) => me.tiers.includes(tier);
   const mine = ticket.assigneeId === me.id;
@@ -96,6 +96,8 @@ function kindOf(event: ServiceEvent, me: Agent): Found | null {
  * never reach it because the event stream delivers each sequence number once.
  */
 export function decideNotification(event: ServiceEvent, me: Agent, settings: Settings): NotificationDecision | null {
+  // A service-wide event (a new support calendar) changes what the console shows, live; it is nobody's news to be woken for.
+  if (!isTicketEvent(event)) return null;
   const found = kindOf(event, me);
   if (found === null || !settings.notifications[found.kind]) return null;
   const params = { number: event.ticket.number, subject: event.ticket.subject, tier: found.tier };

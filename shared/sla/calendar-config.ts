@@ -18,9 +18,9 @@ export const calendarConfigSchema = z
       .transform((s) => canonicalZone(s) ?? s),
     open: time,
     close: time,
-    workdays: z.array(z.number().int().min(1).max(7)).max(7),
-    holidays: z.array(isoDate),
-    extraWorkdays: z.array(isoDate),
+    workdays: z.array(z.number().int().min(1).max(7)).max(7).readonly(),
+    holidays: z.array(isoDate).max(3660, 'must list at most 3660 dates').readonly(),
+    extraWorkdays: z.array(isoDate).max(3660, 'must list at most 3660 dates').readonly(),
   })
   .strict()
   .refine((c) => c.open < c.close, { message: 'open must be earlier than close', path: ['close'] })
@@ -45,10 +45,10 @@ export interface CalendarConfig {
 }
 
 /**
- * Ukraine's public holidays (Labour Code art. 73) for 2026-2027, the default for the support
- * team's zone; R7 leaves the calendar open and an admin edits it. Weekend holidays are not carried
- * to Monday: martial law suspends that rule (and makes the days themselves working days; a team
- * that works them clears this list).
+ * Ukraine's public holidays (Labour Code art. 73) for 2026-2027, shipped as a suggestion for the
+ * default zone (`suggestedHolidays`), never assumed: under martial law these days are working days,
+ * so a team adds them only if it keeps them. Weekend holidays are not carried to Monday: martial
+ * law suspends that rule too.
  */
 export const UKRAINE_HOLIDAYS: readonly string[] = [
   '2026-01-01', '2026-03-08', '2026-04-13', '2026-05-01', '2026-05-08', '2026-06-01',
@@ -57,13 +57,28 @@ export const UKRAINE_HOLIDAYS: readonly string[] = [
   '2027-06-28', '2027-07-15', '2027-08-24', '2027-10-01', '2027-12-25',
 ];
 
-/** The SLA's support hours (R7): 09:00-18:00 on working days in Europe/Kyiv. */
+/** The holiday lists DutyDesk ships, by canonical zone. */
+const SHIPPED_HOLIDAYS: Readonly<Record<string, readonly string[]>> = { 'Europe/Kyiv': UKRAINE_HOLIDAYS };
+
+/**
+ * The public holidays of `year` that DutyDesk ships for `zone` ('YYYY-MM-DD', sorted), offered to
+ * an admin to add; empty where none are shipped (another zone, a year not covered).
+ */
+export function suggestedHolidays(zone: string, year: number): readonly string[] {
+  const list = SHIPPED_HOLIDAYS[canonicalZone(zone) ?? zone] ?? [];
+  return list.filter((d) => d.startsWith(`${String(year).padStart(4, '0')}-`));
+}
+
+/**
+ * The SLA's support hours (R7): 09:00-18:00 on working days in Europe/Kyiv, and no holidays until
+ * an admin enters the team's own (R7 leaves the holiday calendar to them; see UKRAINE_HOLIDAYS).
+ */
 export const DEFAULT_CALENDAR_CONFIG: CalendarConfig = {
   zone: 'Europe/Kyiv',
   open: '09:00',
   close: '18:00',
   workdays: [1, 2, 3, 4, 5],
-  holidays: UKRAINE_HOLIDAYS,
+  holidays: [],
   extraWorkdays: [],
 };
 

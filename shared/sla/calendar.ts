@@ -20,6 +20,11 @@ export interface Calendar {
   addWorkingTime(from: number, ms: number): number;
   /** Working time in [from, to); 0 when to <= from. */
   workingTimeBetween(from: number, to: number): number;
+  /**
+   * The calendar as it was known at `at`: a calendar that changed over time (calendarTimeline)
+   * without the changes made after `at`; any other calendar is itself.
+   */
+  asOf(at: number): Calendar;
 }
 
 /** One local day: where it starts, and its working interval (empty when open === close). */
@@ -133,7 +138,7 @@ export function createCalendar(config: Partial<CalendarConfig> = {}): Calendar {
     return total;
   };
 
-  return {
+  const calendar: Calendar = {
     zone: resolved.zone,
     config: resolved,
     isWorkingTime: (at) => {
@@ -148,7 +153,9 @@ export function createCalendar(config: Partial<CalendarConfig> = {}): Calendar {
     nextOpening,
     addWorkingTime,
     workingTimeBetween,
+    asOf: () => calendar,
   };
+  return calendar;
 }
 
 /** Round-the-clock time, for escalations and global outages (R8, R25, R26). */
@@ -163,4 +170,5 @@ export const ALWAYS_OPEN: Calendar = {
     return from + ms;
   },
   workingTimeBetween: (from, to) => Math.max(0, to - from),
+  asOf: () => ALWAYS_OPEN,
 };

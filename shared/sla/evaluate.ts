@@ -56,18 +56,21 @@ export interface EvaluateOptions {
 interface RunningClock {
   readonly target: SlaTarget;
   readonly startedAt: number;
-  readonly dueAt: number;
-  readonly warnAt: number;
   stoppedAt: number | null;
 }
 
 let defaultCalendar: Calendar | undefined;
 
-/** Turns a ticket's history into its SLA clocks and state at `now` (R12, R13, R21-R25). */
+/**
+ * Turns a ticket's history into its SLA clocks and state at `now` (R12, R13, R21-R25). A clock's
+ * due time is counted on the calendar as known when it stopped (or now, while it runs): a change of
+ * the support calendar (calendarTimeline) moves the clocks running when it was made, never one
+ * that had stopped; months are counted in the zone in force when the clock started.
+ */
 export function evaluateSla(ticket: SlaTicket, now: number, options: EvaluateOptions = {}): SlaStatus {
   const policy = options.policy ?? DEFAULT_POLICY;
-  const business = options.calendar ?? (defaultCalendar ??= createCalendar());
-  const calendarOf = (target: SlaTarget): Calendar => (target.calendar === 'business' ? business : ALWAYS_OPEN);
+  const business = (options.calendar ?? (defaultCalendar ??= createCalendar())).asOf(now);
+  const calendarOf = (target: SlaTarget, knownAt: number): Calendar => (target.calendar === 'business' ? business.asOf(knownAt) : ALWAYS_OPEN);
 
   const clocks: RunningClock[] = [];
   let escalated = false;
@@ -75,10 +78,7 @@ export function evaluateSla(ticket: SlaTicket, now: number, options: EvaluateOpt
 
   const start = (targetId: SlaTargetId, at: number): void => {
     if (clocks.some((c) => c.stoppedAt === null && c.target.id === targetId)) return;
-    const target = policy.targets[targetId];
-    const calendar = calendarOf(target);
-    const dueAt = dueTime(target, calendar, business.zone, at);
-    clocks.push({ target, startedAt: at, dueAt, warnAt: warningTime(policy, calendar, at, dueAt), stoppedAt: null });
+    clocks.push({ target: policy.targets[targetId], startedAt: at, stoppedAt: null });
   };
   const stop = (at: number, type: SlaEventType | 'all'): void => {
     for (const c of clocks) {
@@ -113,17 +113,19 @@ export function evaluateSla(ticket: SlaTicket, now: number, options: EvaluateOpt
     }
   }
 
-  const result = clocks.map(
-    (c): SlaClock => ({
+  const result = clocks.map((c): SlaClock => {
+    const calendar = calendarOf(c.target, c.stoppedAt ?? now);
+    const dueAt = dueTime(c.target, calendar, business.asOf(c.startedAt).zone, c.startedAt);
+    return {
       target: c.target.id,
       calendar: c.target.calendar,
       startedAt: c.startedAt,
-      dueAt: c.dueAt,
-      warnAt: c.warnAt,
+      dueAt,
+      warnAt: warningTime(policy, calendar, c.startedAt, dueAt),
       stoppedAt: c.stoppedAt,
-      breached: c.stoppedAt === null ? c.dueAt <= now : c.stoppedAt > c.dueAt,
-    }),
-  );
+      breached: c.stoppedAt === null ? dueAt <= now : c.stoppedAt > dueAt,
+    };
+  });
   const lastQuestion = ticket.events.findLastIndex((e) => e.type === 'question_asked');
   // R13: the ball is on the customer's side until they answer the latest question.
   const awaitingCustomer = lastQuestion >= 0 && !ticket.events.slice(lastQuestion).some((e) => e.type === 'customer_replied');

@@ -1,6 +1,7 @@
 /** The SLA engine: pure functions from a ticket's history and the support calendar to clocks and deadlines. */
 export { createCalendar, ALWAYS_OPEN, type Calendar } from './calendar.ts';
-export { calendarConfigSchema, DEFAULT_CALENDAR_CONFIG, UKRAINE_HOLIDAYS, type CalendarConfig } from './calendar-config.ts';
+export { calendarConfigSchema, DEFAULT_CALENDAR_CONFIG, suggestedHolidays, UKRAINE_HOLIDAYS, type CalendarConfig } from './calendar-config.ts';
+export { calendarTimeline, type CalendarChange } from './timeline.ts';
 export {
   DEFAULT_POLICY,
   TICKET_KINDS,

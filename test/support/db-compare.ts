@@ -28,6 +28,7 @@ const ORDER: Record<keyof Database, readonly string[]> = {
   outage_compensations: ['id'],
   service_settings: ['key'],
   admin_audit: ['id'],
+  calendar_history: ['id'],
 };
 
 /** Reads every table of the database at `location`; numbers as numbers on both engines. */

@@ -3,6 +3,7 @@ import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { resetAdminStore } from '../../renderer/features/admin/index.ts';
 import { resetAvailabilityStore } from '../../renderer/features/availability/index.ts';
+import { resetCalendarStore } from '../../renderer/features/calendar/index.ts';
 import { resetConnectionStore } from '../../renderer/features/connection/store.ts';
 import { resetOnCallStore } from '../../renderer/features/oncall/index.ts';
 import { resetOutageStore } from '../../renderer/features/outages/index.ts';
@@ -22,6 +23,7 @@ export function setUpRendererTests(): void {
     resetQueueStore();
     resetOnCallStore();
     resetAvailabilityStore();
+    resetCalendarStore();
     resetAdminStore();
     resetOutageStore();
     resetTicketStore();

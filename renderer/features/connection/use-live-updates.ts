@@ -9,10 +9,11 @@ import { ticketListKeys } from '../queue/queries.ts';
 import { settingsQueries } from '../settings/queries.ts';
 import { openTicket, resetTicketStore } from '../ticket/store.ts';
 import { ticketDetailKeys } from '../ticket/queries.ts';
-import { resetOnCallStore } from '../oncall/index.ts';
+import { onCallKeys, resetOnCallStore } from '../oncall/index.ts';
 import { outageKeys, resetOutageStore } from '../outages/index.ts';
 import { pageKeys } from '../pages/index.ts';
 import { availabilityKeys, resetAvailabilityStore } from '../availability/index.ts';
+import { calendarKeys, resetCalendarStore } from '../calendar/index.ts';
 import { resetAdminStore } from '../admin/index.ts';
 import { resetQueueStore } from '../queue/store.ts';
 import { connectionStatusNow, resetConnectionStore, useConnectionActions } from './store.ts';
@@ -21,6 +22,8 @@ import { connectionStatusNow, resetConnectionStore, useConnectionActions } from 
  * What else an event makes stale, besides its ticket and the ticket lists (every event does that).
  * Outage events change the bar and the outage's view; a linked ticket's change or message changes
  * its line in the open outage's view (status), so the outage details refetch (only an open view's do).
+ * A new support calendar moves due times (every ticket's), the on-call stretches and the year's
+ * bounds; the support clock itself is measured again from GET /api/v1/clock.
  */
 const ALSO_STALE: { readonly [T in ServiceEventType]: readonly QueryKey[] } = {
   'ticket.created': [],
@@ -39,6 +42,7 @@ const ALSO_STALE: { readonly [T in ServiceEventType]: readonly QueryKey[] } = {
   'outage.warning': [outageKeys.all, availabilityKeys.all],
   'outage.overlong': [outageKeys.all, availabilityKeys.all],
   'outage.restored': [outageKeys.all, availabilityKeys.all],
+  'calendar.changed': [calendarKeys.all, ticketDetailKeys.all, onCallKeys.all, availabilityKeys.all],
 };
 
 /** Lists are refetched once per burst of events (a reconnect replays many at once). */
@@ -72,7 +76,9 @@ export function useLiveUpdates(): void {
     };
     const offs = [
       bridge.on('service:event', (event) => {
-        void client.invalidateQueries({ queryKey: ticketDetailKeys.one(event.ticketId) });
+        if (event.ticketId !== null) void client.invalidateQueries({ queryKey: ticketDetailKeys.one(event.ticketId) });
+        // The header's support clock and every countdown count on the calendar the service reports.
+        if (event.type === 'calendar.changed') measure();
         for (const queryKey of ALSO_STALE[event.type]) void client.invalidateQueries({ queryKey });
         if (listTimer === undefined) {
           listTimer = setTimeout(() => {
@@ -96,6 +102,7 @@ export function useLiveUpdates(): void {
           resetQueueStore();
           resetOnCallStore();
           resetAvailabilityStore();
+          resetCalendarStore();
           resetAdminStore();
           resetOutageStore();
           resetTicketStore();

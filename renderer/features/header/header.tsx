@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-translation.ts';
 import { useAdminActions } from '../admin/index.ts';
 import { useMe, useLogout } from '../auth/queries.ts';
 import { useAvailabilityActions } from '../availability/index.ts';
+import { useCalendarActions } from '../calendar/index.ts';
 import { useConnectionStatus } from '../connection/store.ts';
 import { useOnCallActions } from '../oncall/index.ts';
 import { useSettingsUiActions } from '../settings/store.ts';
@@ -16,6 +17,7 @@ export function Header() {
   const { settingsOpened } = useSettingsUiActions();
   const { rosterOpened } = useOnCallActions();
   const { availabilityOpened } = useAvailabilityActions();
+  const { calendarOpened } = useCalendarActions();
   const { adminOpened } = useAdminActions();
   const status = useConnectionStatus();
   return (
@@ -28,6 +30,7 @@ export function Header() {
       <span className="user">{t('header.user', { name: me.name })}</span>
       <button type="button" onClick={rosterOpened}>{t('oncall.roster')}</button>
       <button type="button" onClick={availabilityOpened}>{t('availability.title')}</button>
+      <button type="button" onClick={calendarOpened}>{t('calendar.title')}</button>
       {mayReadAdministration(me) ? <button type="button" onClick={adminOpened}>{t('admin.title')}</button> : null}
       <button type="button" onClick={settingsOpened}>{t('header.settings')}</button>
       <button type="button" onClick={() => logout.mutate()}>{t('logout')}</button>

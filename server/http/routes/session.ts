@@ -29,7 +29,11 @@ export function registerSessionRoutes(root: FastifyInstance, deps: AppDeps): voi
   app.get('/api/v1/clock', {
     config: { public: true },
     schema: { operationId: 'getClock', summary: "The support team's clock (R9): time, zone, working time and day, next opening", security: [], response: { 200: clockResponseSchema, 400: errorResponseSchema } },
-  }, async () => supportClock(deps.calendar, deps.now()));
+  }, async () => {
+    // A calendar stored without an event (first start from `npm run admin`) shows at once.
+    await deps.calendars.refresh();
+    return supportClock(deps.calendar, deps.now());
+  });
 
   app.post('/api/v1/session', {
     config: { public: true },

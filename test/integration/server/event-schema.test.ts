@@ -2,6 +2,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_EVENT_TYPES } from '../../../shared/model/index.ts';
+import { DEFAULT_CALENDAR_CONFIG } from '../../../shared/sla/index.ts';
 import { SATURDAY_3AM, WORKING_HOURS } from '../../support/clock.ts';
 import { engines, useTestService } from '../../support/service.ts';
 
@@ -50,8 +51,12 @@ describe.each(engines())('event stream JSON Schema on %s', (engine) => {
     await t.request('POST', `/api/v1/pages/${page.id}/ack`, await as('sofia'));
     await t.request('POST', `/api/v1/tickets/${id}/resolve`, await as('sofia'));
     await socket.next((e) => e.type === 'page.closed' && e.ticketId === id, 'page.closed');
+    // A service-wide event: the admin changes the support calendar (about no ticket).
+    const put = await t.request('PUT', '/api/v1/admin/calendar', { ...(await as('admin')), body: { ...DEFAULT_CALENDAR_CONFIG, holidays: ['2027-01-01'] } });
+    expect(put.status).toBe(200);
+    await socket.next((e) => e.type === 'calendar.changed', 'calendar.changed');
 
-    const mine = socket.received.filter((e) => e.ticketId === id);
+    const mine = socket.received.filter((e) => e.ticketId === id || e.ticketId === null);
     expect(new Set(mine.map((e) => e.type))).toEqual(new Set(SERVICE_EVENT_TYPES));
     for (const event of mine) expect({ seq: event.seq, type: event.type, valid: validate(event), errors: validate.errors ?? null }).toMatchObject({ valid: true, errors: null });
     expect(validate({ type: 'stream.live', seq: 0 })).toBe(true);
@@ -66,5 +71,10 @@ describe.each(engines())('event stream JSON Schema on %s', (engine) => {
     expect(validate({ ...envelope, type: 'ticket.routed', data: { clock: { index: 0, target: 'reaction', startedAt: 0, dueAt: 1, warnAt: 1 } } })).toBe(false);
     expect(validate({ ...envelope, type: 'message.added', data: { action: 'taken' } })).toBe(false);
     expect(validate({ ...envelope, type: 'ticket.deleted', data: {} })).toBe(false);
+    // A service-wide event carries no ticket, and an event about a ticket must carry one.
+    const calendar = { ...DEFAULT_CALENDAR_CONFIG };
+    expect(validate({ seq: 2, at: 1, ticketId: null, ticket: null, type: 'calendar.changed', data: { calendar, effectiveAt: 1 } })).toBe(true);
+    expect(validate({ ...envelope, type: 'calendar.changed', data: { calendar, effectiveAt: 1 } })).toBe(false);
+    expect(validate({ seq: 2, at: 1, ticketId: null, ticket: null, type: 'ticket.changed', data: { action: 'taken' } })).toBe(false);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceEvent } from '../../../shared/model/index.ts';
+import { DEFAULT_CALENDAR_CONFIG } from '../../../shared/sla/index.ts';
 import { SATURDAY_3AM, WORKING_HOURS } from '../../support/clock.ts';
 import { changedTables, digestDatabase } from '../../support/db-digest.ts';
 import { engines, openEventSocket, startTestService, type TestService } from '../../support/service.ts';
@@ -219,6 +220,10 @@ const ROWS: readonly Row[] = [
   { name: 'GET /availability', request: () => ({ method: 'GET', path: '/api/v1/availability' }), expect: SIGNED_IN },
   { name: 'GET /availability?year=2025', request: () => ({ method: 'GET', path: '/api/v1/availability?year=2025' }), expect: SIGNED_IN },
   { name: 'GET /availability?year=1999', request: () => ({ method: 'GET', path: '/api/v1/availability?year=1999' }), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },
+  // Issue 10: the support calendar. Every agent reads it, admins replace it; a bad calendar is a 400 for every signed-in caller.
+  { name: 'GET /admin/calendar', request: () => ({ method: 'GET', path: '/api/v1/admin/calendar' }), expect: AGENTS_ONLY },
+  { name: 'PUT /admin/calendar', request: () => ({ method: 'PUT', path: '/api/v1/admin/calendar', body: { ...DEFAULT_CALENDAR_CONFIG, holidays: ['2030-01-01'] } }), expect: [403, 403, 403, 403, 403, 403, 403, 403, ok, 401, 401, 401] },
+  { name: 'PUT /admin/calendar (open after close)', request: () => ({ method: 'PUT', path: '/api/v1/admin/calendar', body: { ...DEFAULT_CALENDAR_CONFIG, open: '19:00' } }), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },
   //                                                                                     cust  other l1   l2a  l2m  l3   l4   mgr  admin none exp  out
   { name: 'GET /clock', request: () => ({ method: 'GET', path: '/api/v1/clock' }), expect: ALL_OK },
   { name: 'GET /info', request: () => ({ method: 'GET', path: '/api/v1/info' }), expect: ALL_OK },

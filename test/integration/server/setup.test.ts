@@ -131,6 +131,10 @@ describe.each(engines())('first start on %s', (engine) => {
     ]);
     expect(JSON.stringify(audit)).not.toContain(admin.password);
     expect(await getSetting(t.db.kysely, 'calendar', calendarConfigSchema)).toEqual(calendar);
+    // The service counts on it at once: the support clock and the calendar screen show it.
+    expect((await t.request('GET', '/api/v1/clock')).body).toMatchObject({ zone: 'Europe/Warsaw', calendar });
+    const signedIn = await t.request('POST', '/api/v1/session', { body: { login: winner, password: admin.password } });
+    expect((await t.request('GET', '/api/v1/admin/calendar', { token: signedIn.body.token })).body).toEqual(calendar);
   });
 
   it('a restart once set up issues no code and stays set up', async () => {

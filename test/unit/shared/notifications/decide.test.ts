@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Agent, Page, ServiceEvent, ServiceEventData, ServiceEventType, Tier } from '../../../../shared/model/index.ts';
+import { TICKET_EVENT_TYPES, type Agent, type Page, type ServiceEvent, type ServiceEventData, type TicketEventType, type Tier } from '../../../../shared/model/index.ts';
+import { DEFAULT_CALENDAR_CONFIG } from '../../../../shared/sla/index.ts';
 import { decideNotification, decidePagesAtSignIn } from '../../../../shared/notifications/decide.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
 
@@ -11,7 +12,7 @@ const dmytro: Agent = { kind: 'agent', id: 5, login: 'dmytro', name: 'Dmytro', r
 let seq = 0;
 const clock = { index: 0, target: 'reaction', startedAt: 0, dueAt: 1, warnAt: 1 } as const;
 const outage = { id: 1, groups: ['autodialer'], state: 'open', startedAt: 0, restoredAt: null, restoreBy: 1_800_000, excluded: false, ticketCount: 2 } as const;
-const DATA: { [T in ServiceEventType]: ServiceEventData<T> } = {
+const DATA: { [T in TicketEventType]: ServiceEventData<T> } = {
   'ticket.created': { action: 'created', toTier: 'l1' },
   'ticket.changed': { action: 'taken' },
   'ticket.routed': { action: 'routed', fromTier: 'l1', toTier: 'l2-analysts', reason: 'needs logs', outOfTurn: false },
@@ -29,7 +30,7 @@ const DATA: { [T in ServiceEventType]: ServiceEventData<T> } = {
   'outage.overlong': { outage },
   'outage.restored': { outage: { ...outage, state: 'restored', restoredAt: 1_800_000 } },
 };
-const event = <T extends ServiceEventType>(type: T, ticket: { tier?: Tier; assigneeId?: number | null; slaState?: 'running' | 'closed' } = {}, data: Partial<ServiceEventData<T>> = {}): ServiceEvent =>
+const event = <T extends TicketEventType>(type: T, ticket: { tier?: Tier; assigneeId?: number | null; slaState?: 'running' | 'closed' } = {}, data: Partial<ServiceEventData<T>> = {}): ServiceEvent =>
   // One cast: TypeScript cannot tie a generic T to the matching member of the union.
   ({
     seq: ++seq,
@@ -185,6 +186,13 @@ describe('decideNotification', () => {
 
   it('never notifies of plain changes', () => {
     expect(decideNotification(event('ticket.changed', { assigneeId: anna.id }, { action: 'taken' }), anna, DEFAULT_SETTINGS)).toBeNull();
+  });
+
+  it('never notifies of a new support calendar, an event about no ticket: the console shows it live', () => {
+    const changed: ServiceEvent = { seq: ++seq, type: 'calendar.changed', at: 0, ticketId: null, ticket: null, data: { calendar: DEFAULT_CALENDAR_CONFIG, effectiveAt: 0 } };
+    for (const me of [anna, olga, sofia, dmytro]) expect(decideNotification(changed, me, DEFAULT_SETTINGS)).toBeNull();
+    // Every type about a ticket has a case of its own above.
+    expect(Object.keys(DATA).sort()).toEqual([...TICKET_EVENT_TYPES].sort());
   });
 });
 
