@@ -2,7 +2,7 @@
  * `npm run serve -- [--db <sqlite path | postgres url>] [--port N] [--host 127.0.0.1] [--demo [--clock <ISO instant>]] [--console <dir>]
  *   [--backup-dir <dir> [--backup-keep N] [--backup-at HH:MM]] [--paging-ack <minutes>]`
  * `--backup-dir` turns on daily backups at 03:00 in the support zone, keeping the newest 14 (docs/operations.md).
- * `--clock` (only with `--demo`) starts the service's clock at that instant, running forward (server/demo-clock.ts).
+ * `--clock` (with `--demo`, or on a database without accounts: a trial) starts the service's clock at that instant, running forward (server/demo-clock.ts).
  * `--paging-ack` sets how long a page waits for its acknowledgement before the next level is paged (minutes, from 1; default 5).
  * `--console` serves a built renderer at `/` (default: out/renderer when it exists).
  * Prints exactly `listening on http://HOST:PORT` once ready. DATABASE_URL also selects PostgreSQL.
@@ -13,8 +13,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CALENDAR_CONFIG, DEFAULT_POLICY } from '../shared/sla/index.ts';
 import { openDatabase } from './db/index.ts';
+import { clockFrom, parseInstant } from './demo-clock.ts';
+import { hasUsers } from './domain/setup-service.ts';
 import { loadCalendar } from './store/calendar.ts';
-import { clockFrom } from './demo-clock.ts';
 import { seedDemo } from './demo/seed.ts';
 import { pagingFromFlag } from './paging-flag.ts';
 import { createService } from './service.ts';
@@ -38,11 +39,18 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, not ${values.port}`);
-  // Checked before the database opens: a refused clock changes nothing.
-  const clock = clockFrom(values.clock, values.demo);
+  // Its form is checked before the database opens: a refused clock changes nothing.
+  if (values.clock !== undefined) parseInstant(values.clock);
   const paging = pagingFromFlag(values['paging-ack']);
   const location = values.db ?? process.env.DATABASE_URL ?? './data/dutydesk.sqlite';
   const db = await openDatabase(location);
+  let clock: ReturnType<typeof clockFrom>;
+  try {
+    clock = clockFrom(values.clock, values.demo || !(await hasUsers(db.kysely)));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   // The calendar stored in the database (an admin edits it, PUT /api/v1/admin/calendar), for the demo seed and the log.
   const calendar = (await loadCalendar(db.kysely, DEFAULT_CALENDAR_CONFIG)).timeline;
   if (values.demo) {

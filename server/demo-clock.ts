@@ -23,10 +23,11 @@ export function startAt(instant: number, realNow: () => number): () => number {
 
 /**
  * The service's clock from an optional `--clock`/DUTYDESK_CLOCK value: the real clock when absent;
- * a demo clock when given, which only demo data may have (a real desk's history must not be rewritten).
+ * a demo clock when given, which only demo data or a database without accounts yet (a trial of the
+ * first start) may have: a real desk's history must not be rewritten.
  */
-export function clockFrom(text: string | undefined, demo: boolean, realNow: () => number = Date.now): { now: () => number; kind: 'real' | 'demo' } {
+export function clockFrom(text: string | undefined, mayShift: boolean, realNow: () => number = Date.now): { now: () => number; kind: 'real' | 'demo' } {
   if (text === undefined) return { now: realNow, kind: 'real' };
-  if (!demo) throw new Error('--clock is only allowed together with --demo (demo data); a real desk runs on the real clock');
+  if (!mayShift) throw new Error('--clock is only allowed with --demo (demo data) or on a database without accounts (a trial); a real desk runs on the real clock');
   return { now: startAt(parseInstant(text), realNow), kind: 'demo' };
 }

@@ -81,7 +81,8 @@ export interface SetupServiceDeps {
   readonly guesses?: GuessLimit;
 }
 
-async function hasUsers(ex: Executor): Promise<boolean> {
+/** Whether the database has any account: without one it waits for setup (and may run on a trial clock). */
+export async function hasUsers(ex: Executor): Promise<boolean> {
   return (await ex.selectFrom('users').select('id').limit(1).execute()).length > 0;
 }
 

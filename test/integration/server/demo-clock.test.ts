@@ -4,7 +4,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../server/db/index.ts';
+import { seedPeople } from '../../../server/demo/people.ts';
 import { startChildService } from '../../support/child-service.ts';
+import { changedTables, digestDatabase } from '../../support/db-digest.ts';
 
 const CLI = join(import.meta.dirname, '../../../server/cli.ts');
 const dir = mkdtempSync(join(tmpdir(), 'dd-demo-clock-'));
@@ -51,8 +54,37 @@ describe('the demo clock', () => {
     }
   }, 60_000);
 
+  it('--clock on a database without accounts (a trial of the first start) runs on that clock and prints the setup code', async () => {
+    const service = await startChildService(join(dir, 'trial.sqlite'), { args: ['--clock', '2026-11-30T08:00:00Z'] });
+    try {
+      const clock = await get(`${service.url}/api/v1/clock`);
+      expect(clock.now).toBeGreaterThanOrEqual(Date.parse('2026-11-30T08:00:00Z'));
+      expect(clock.now).toBeLessThan(Date.parse('2026-11-30T09:00:00Z'));
+      expect(await get(`${service.url}/api/v1/info`)).toMatchObject({ demo: false, clock: 'demo', setup: true });
+    } finally {
+      await service.stop();
+    }
+  }, 60_000);
+
+  it('refuses --clock without --demo on a database with accounts, and changes nothing in it', async () => {
+    const location = join(dir, 'desk.sqlite');
+    const db = await openDatabase(location);
+    await seedPeople(db.kysely, 'hash', 1000);
+    const before = await digestDatabase(db);
+    await db.close();
+    const run = spawnSync(process.execPath, [CLI, '--db', location, '--port', '0', '--clock', '2025-03-01T00:00:00Z'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('--clock is only allowed with --demo (demo data) or on a database without accounts (a trial)');
+    expect(run.stdout).not.toContain('listening on');
+    const reopened = await openDatabase(location);
+    try {
+      expect(changedTables(before, await digestDatabase(reopened))).toEqual([]);
+    } finally {
+      await reopened.close();
+    }
+  }, 60_000);
+
   it.each([
-    { args: ['--clock', '2025-03-01T00:00:00Z'], message: '--clock is only allowed together with --demo' },
     { args: ['--demo', '--clock', '2026-11-28 02:00'], message: 'is not an ISO 8601 instant with an offset' },
     { args: ['--demo', '--clock', '2026-02-30T00:00:00Z'], message: 'is not an ISO 8601 instant with an offset' },
   ])('refuses $args with a clear message, exits non-zero and creates no database', ({ args, message }) => {

@@ -109,7 +109,7 @@ describe.each(engines())('first start on %s', (engine) => {
     const token: string = won?.body.token;
     const me = await t.request('GET', '/api/v1/session', { token });
     expect(me.body.user).toEqual(won?.body.user);
-    expect((await t.request('GET', '/api/v1/agents', { token })).body.agents).toEqual([{ id: won?.body.user.id, login: won?.body.user.login, name: admin.name, role: 'admin', tiers: [] }]);
+    expect((await t.request('GET', '/api/v1/agents', { token })).body.agents).toEqual([{ id: won?.body.user.id, login: won?.body.user.login, name: admin.name, role: 'admin', tiers: [], active: true }]);
     // And with the password, as any later sign-in.
     const signIn = await t.request('POST', '/api/v1/session', { body: { login: won?.body.user.login, password: admin.password } });
     expect(signIn.status).toBe(200);

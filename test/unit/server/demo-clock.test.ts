@@ -24,7 +24,7 @@ describe('demo clock', () => {
     const real = (): number => 42;
     expect(clockFrom(undefined, false, real)).toEqual({ now: real, kind: 'real' });
     expect(clockFrom(undefined, true, real).kind).toBe('real');
-    expect(() => clockFrom('2026-11-28T00:00:00Z', false, real)).toThrow('--clock is only allowed together with --demo');
+    expect(() => clockFrom('2026-11-28T00:00:00Z', false, real)).toThrow('--clock is only allowed with --demo (demo data) or on a database without accounts (a trial)');
     const demo = clockFrom('2026-11-28T00:00:00Z', true, real);
     expect(demo.kind).toBe('demo');
     expect(demo.now()).toBe(Date.parse('2026-11-28T00:00:00Z'));
