@@ -49,7 +49,7 @@ export function checkDraft(t: Translate, d: SetupDraft): SetupProblem | null {
   return null;
 }
 
-/** The request: the calendar as shown (its holidays are the SLA's default list, editable later). */
+/** The request: the calendar as shown (no holidays by default; admins add them, or the suggested ones, in the Support calendar). */
 export function toRequest(d: SetupDraft, language: Language): SetupRequest {
   return {
     code: d.code,
