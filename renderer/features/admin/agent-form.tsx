@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { AdminAgent } from '../../../shared/api/index.ts';
 import { tierName } from '../../../shared/i18n/index.ts';
-import { LANGUAGES, ROLES, TIERS, type Language, type Role, type Tier } from '../../../shared/model/index.ts';
+import { ROLES, TIERS, type Language, type Role, type Tier } from '../../../shared/model/index.ts';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
+import { FormActions, LanguageField, LoginField, NameField } from './form-fields.tsx';
 
 /** What the agent form sends: a new agent (with login) or the changes to one. */
 export interface AgentFields {
@@ -37,16 +38,9 @@ export function AgentForm({ agent, pending, onSubmit, onCancel }: {
     <form className="admin-form" aria-label={title} onSubmit={submit}>
       <h3>{title}</h3>
       {agent === null ? (
-        <label className="field">
-          {t('admin.field.login')}
-          <input name="login" required autoComplete="off" value={login} onChange={(e) => setLogin(e.target.value)} />
-          <span className="muted">{t('admin.field.loginHint')}</span>
-        </label>
+        <LoginField value={login} onChange={setLogin} />
       ) : null}
-      <label className="field">
-        {t('admin.field.name')}
-        <input name="name" required value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
+      <NameField value={name} onChange={setName} />
       <label className="field">
         {t('admin.field.role')}
         <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
@@ -68,18 +62,8 @@ export function AgentForm({ agent, pending, onSubmit, onCancel }: {
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        {t('admin.field.language')}
-        <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l} lang={l}>{t(`language.${l}`)}</option>
-          ))}
-        </select>
-      </label>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>{agent === null ? t('admin.people.create') : t('admin.save')}</button>{' '}
-        <button type="button" onClick={onCancel}>{t('app.cancel')}</button>
-      </div>
+      <LanguageField value={language} onChange={setLanguage} />
+      <FormActions submitLabel={agent === null ? t('admin.people.create') : t('admin.save')} pending={pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { AdminClient } from '../../../shared/api/index.ts';
 import { groupNames } from '../../../shared/i18n/index.ts';
-import { LANGUAGES, type Language } from '../../../shared/model/index.ts';
+import type { Language } from '../../../shared/model/index.ts';
 import { FUNCTION_GROUPS, type FunctionGroup } from '../../../shared/sla/index.ts';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
+import { FormActions, LanguageField, NameField } from './form-fields.tsx';
 
 /** What the client form sends. */
 export interface ClientFields {
@@ -32,10 +33,7 @@ export function ClientForm({ client, pending, onSubmit, onCancel }: {
   return (
     <form className="admin-form" aria-label={title} onSubmit={submit}>
       <h3>{title}</h3>
-      <label className="field">
-        {t('admin.field.name')}
-        <input name="name" required value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
+      <NameField value={name} onChange={setName} />
       <label className="field">
         {t('admin.field.primaryGroup')}
         <select value={primaryGroup} onChange={(e) => setPrimaryGroup(e.target.value as FunctionGroup)}>
@@ -44,18 +42,8 @@ export function ClientForm({ client, pending, onSubmit, onCancel }: {
           ))}
         </select>
       </label>
-      <label className="field">
-        {t('admin.field.language')}
-        <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l} lang={l}>{t(`language.${l}`)}</option>
-          ))}
-        </select>
-      </label>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>{client === null ? t('admin.clients.create') : t('admin.save')}</button>{' '}
-        <button type="button" onClick={onCancel}>{t('app.cancel')}</button>
-      </div>
+      <LanguageField value={language} onChange={setLanguage} />
+      <FormActions submitLabel={client === null ? t('admin.clients.create') : t('admin.save')} pending={pending} onCancel={onCancel} />
     </form>
   );
 }

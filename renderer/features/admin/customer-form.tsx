@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { AdminCustomer } from '../../../shared/api/index.ts';
-import { LANGUAGES, type Language } from '../../../shared/model/index.ts';
+import type { Language } from '../../../shared/model/index.ts';
 import { useT } from '../../i18n/use-translation.ts';
+import { FormActions, LanguageField, LoginField, NameField } from './form-fields.tsx';
 
 /** What the customer form sends. */
 export interface CustomerFields {
@@ -31,28 +32,11 @@ export function CustomerForm({ customer, clientLanguage, pending, onSubmit, onCa
     <form className="admin-form" aria-label={title} onSubmit={submit}>
       <h4>{title}</h4>
       {customer === null ? (
-        <label className="field">
-          {t('admin.field.login')}
-          <input name="login" required autoComplete="off" value={login} onChange={(e) => setLogin(e.target.value)} />
-          <span className="muted">{t('admin.field.loginHint')}</span>
-        </label>
+        <LoginField value={login} onChange={setLogin} />
       ) : null}
-      <label className="field">
-        {t('admin.field.name')}
-        <input name="name" required value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label className="field">
-        {t('admin.field.language')}
-        <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l} lang={l}>{t(`language.${l}`)}</option>
-          ))}
-        </select>
-      </label>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>{customer === null ? t('admin.customers.create') : t('admin.save')}</button>{' '}
-        <button type="button" onClick={onCancel}>{t('app.cancel')}</button>
-      </div>
+      <NameField value={name} onChange={setName} />
+      <LanguageField value={language} onChange={setLanguage} />
+      <FormActions submitLabel={customer === null ? t('admin.customers.create') : t('admin.save')} pending={pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AdminClient, AdminCustomer } from '../../../shared/api/index.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useT } from '../../i18n/use-translation.ts';
-import { ConfirmButton } from './confirm-button.tsx';
+import { AccountActionsCell, AccountStateCell } from './account-cells.tsx';
 import { CustomerForm, type CustomerFields } from './customer-form.tsx';
 import { CustomerImport } from './customer-import.tsx';
 import { OneTimePassword, type IssuedPassword } from './one-time-password.tsx';
@@ -93,20 +93,16 @@ export function CustomersPanel({ client, editor }: { readonly client: AdminClien
                 <th scope="row">{c.name}</th>
                 <td>{c.login}</td>
                 <td>{t(`language.${c.language}`)}</td>
-                <td>
-                  {c.active ? t('admin.state.active') : t('admin.state.inactive')}
-                  {c.active && c.mustChangePassword ? <span className="muted"> · {t('admin.state.temporary')}</span> : null}
-                </td>
+                <AccountStateCell account={c} />
                 {editor ? (
-                  <td className="row-actions">
-                    <button type="button" disabled={busy} onClick={() => { started(); setEditing(c); }}>{t('admin.edit')}</button>{' '}
-                    <ConfirmButton label={t('admin.resetPassword')} question={t('admin.resetQuestion', { name: c.name })} disabled={busy || !c.active} onConfirm={() => resetPassword(c)} />{' '}
-                    {c.active ? (
-                      <ConfirmButton label={t('admin.deactivate')} question={t('admin.customers.deactivateQuestion', { name: c.name })} disabled={busy} onConfirm={() => setActive(c, false)} />
-                    ) : (
-                      <ConfirmButton label={t('admin.reactivate')} question={t('admin.reactivateQuestion', { name: c.name })} disabled={busy} onConfirm={() => setActive(c, true)} />
-                    )}
-                  </td>
+                  <AccountActionsCell
+                    account={c}
+                    busy={busy}
+                    deactivateQuestion={t('admin.customers.deactivateQuestion', { name: c.name })}
+                    onEdit={() => { started(); setEditing(c); }}
+                    onReset={() => resetPassword(c)}
+                    onSetActive={(active) => setActive(c, active)}
+                  />
                 ) : null}
               </tr>
             ))}

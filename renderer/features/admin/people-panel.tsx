@@ -5,7 +5,7 @@ import { tierName } from '../../../shared/i18n/index.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
 import { AgentForm, type AgentFields } from './agent-form.tsx';
-import { ConfirmButton } from './confirm-button.tsx';
+import { AccountActionsCell, AccountStateCell } from './account-cells.tsx';
 import { OneTimePassword, type IssuedPassword } from './one-time-password.tsx';
 import { adminQueries, useAdminCommand } from './queries.ts';
 import { refusalText, type Attempt } from './refusal.ts';
@@ -89,20 +89,16 @@ export function PeoplePanel({ editor }: { readonly editor: boolean }) {
                 <td>{a.login}</td>
                 <td>{t(`role.${a.role}`)}</td>
                 <td>{a.tiers.length === 0 ? t('app.none') : a.tiers.map((x) => tierName(lang, x)).join(', ')}</td>
-                <td>
-                  {a.active ? t('admin.state.active') : t('admin.state.inactive')}
-                  {a.active && a.mustChangePassword ? <span className="muted"> · {t('admin.state.temporary')}</span> : null}
-                </td>
+                <AccountStateCell account={a} />
                 {editor ? (
-                  <td className="row-actions">
-                    <button type="button" disabled={busy} onClick={() => { started(); setEditing(a); }}>{t('admin.edit')}</button>{' '}
-                    <ConfirmButton label={t('admin.resetPassword')} question={t('admin.resetQuestion', { name: a.name })} disabled={busy || !a.active} onConfirm={() => resetPassword(a)} />{' '}
-                    {a.active ? (
-                      <ConfirmButton label={t('admin.deactivate')} question={t('admin.people.deactivateQuestion', { name: a.name })} disabled={busy} onConfirm={() => setActive(a, false)} />
-                    ) : (
-                      <ConfirmButton label={t('admin.reactivate')} question={t('admin.reactivateQuestion', { name: a.name })} disabled={busy} onConfirm={() => setActive(a, true)} />
-                    )}
-                  </td>
+                  <AccountActionsCell
+                    account={a}
+                    busy={busy}
+                    deactivateQuestion={t('admin.people.deactivateQuestion', { name: a.name })}
+                    onEdit={() => { started(); setEditing(a); }}
+                    onReset={() => resetPassword(a)}
+                    onSetActive={(active) => setActive(a, active)}
+                  />
                 ) : null}
               </tr>
             ))}
