@@ -86,6 +86,15 @@ export function createConnection(deps: ConnectionDeps): Connection {
     if (session !== null && !session.mustChangePassword) startStream();
   };
 
+  /** A new token (from a login or the first start): kept, the session set, the stream started. */
+  const signedIn = (created: SessionInfo & { readonly token: string }): SessionInfo => {
+    deps.tokens.set(created.token);
+    const info: SessionInfo = { user: created.user, expiresAt: created.expiresAt, mustChangePassword: created.mustChangePassword };
+    setSession(info);
+    startStreamIfAllowed();
+    return info;
+  };
+
   const stopStream = (): void => {
     stream?.stop();
     stream = null;
@@ -106,20 +115,11 @@ export function createConnection(deps: ConnectionDeps): Connection {
       return session;
     },
     async login(credentials) {
-      const created = await api.login(credentials);
-      deps.tokens.set(created.token);
-      const info: SessionInfo = { user: created.user, expiresAt: created.expiresAt, mustChangePassword: created.mustChangePassword };
-      setSession(info);
-      startStreamIfAllowed();
-      return info;
+      return signedIn(await api.login(credentials));
     },
     async setup(request) {
-      const created = await api.setup(request);
-      deps.tokens.set(created.token);
-      const info: SessionInfo = { user: created.user, expiresAt: created.expiresAt, mustChangePassword: created.mustChangePassword };
-      setSession(info);
-      startStreamIfAllowed();
-      return info;
+      // Setup signs the new admin in, as a login does.
+      return signedIn(await api.setup(request));
     },
     async changePassword(request) {
       const changed = await api.changePassword(request);
