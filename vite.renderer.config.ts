@@ -28,7 +28,8 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
     rolldownOptions: {
-      input: resolve(import.meta.dirname, 'renderer/index.html'),
+      // The console, and the customer portal the service serves at /portal (docs/portal.md).
+      input: { index: resolve(import.meta.dirname, 'renderer/index.html'), portal: resolve(import.meta.dirname, 'renderer/portal.html') },
       // React, TanStack, luxon and zod change less often than the console: their own chunks.
       output: {
         codeSplitting: {

@@ -195,6 +195,7 @@ async function main(): Promise<void> {
     'tickets:list': (query) => connection.api.listTickets(query),
     'tickets:get': ({ id }) => connection.api.getTicket(id),
     'tickets:command': (command) => connection.api.command(command),
+    'tickets:create': (request) => connection.api.createTicket(request),
     'agents:list': () => connection.api.agents(),
     'oncall:now': () => connection.api.onCall(),
     'oncall:overrides': (range) => connection.api.overrides(range ?? {}),

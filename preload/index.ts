@@ -25,6 +25,7 @@ const api = {
   'tickets:list': invoke('tickets:list'),
   'tickets:get': invoke('tickets:get'),
   'tickets:command': invoke('tickets:command'),
+  'tickets:create': invoke('tickets:create'),
   'agents:list': invoke('agents:list'),
   'oncall:now': invoke('oncall:now'),
   'oncall:overrides': invoke('oncall:overrides'),

@@ -1,4 +1,4 @@
-import { adminAuditFilterSchema, changePasswordRequestSchema, createOverrideRequestSchema, infoResponseSchema, setupRequestSchema } from '../../shared/api/index.ts';
+import { adminAuditFilterSchema, changePasswordRequestSchema, createOverrideRequestSchema, createTicketRequestSchema, infoResponseSchema, setupRequestSchema } from '../../shared/api/index.ts';
 import { adminCommandSchema } from '../../shared/client/admin-command.ts';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
 import type { AppInfo, DemoLogin, EventChannel, EventPayloads, InvokeArg, InvokeChannel, InvokeResults, SessionInfo } from '../../shared/ipc/contract.ts';
@@ -249,6 +249,10 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
     'tickets:command': (command) => {
       const parsed = ticketCommandSchema.safeParse(command);
       return parsed.success ? api.command(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
+    },
+    'tickets:create': (request) => {
+      const parsed = createTicketRequestSchema.safeParse(request);
+      return parsed.success ? api.createTicket(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
     },
     'agents:list': () => api.agents(),
     'oncall:now': () => api.onCall(),

@@ -2,7 +2,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { CONSOLE_CSP } from '../../shared/csp.ts';
 
-/** Serves the built renderer (out/renderer) at `/`, for agents without the desktop app. */
+/** Serves the built renderer (out/renderer): the console at `/` for agents without the desktop app, the portal at `/portal` for customers. */
 export async function registerConsole(app: FastifyInstance, root: string): Promise<void> {
   // The console's files are public (the sign-in screen is among them); in a scope of their own so
   // no other route becomes public with them.
@@ -11,6 +11,8 @@ export async function registerConsole(app: FastifyInstance, root: string): Promi
       route.config = { ...route.config, public: true };
     });
     await registerStatic(scope, root);
+    // The customer portal is one page; its screens live in the hash (renderer/portal/route.ts).
+    scope.get('/portal', { schema: { hide: true } }, (_request, reply) => reply.sendFile('portal.html'));
   });
 }
 

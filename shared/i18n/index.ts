@@ -4,7 +4,7 @@
  * use it alike.
  */
 import { DateTime } from 'luxon';
-import type { Language, Tier } from '../model/index.ts';
+import { LANGUAGES, type Language, type Tier } from '../model/index.ts';
 import type { NotificationDecision } from '../notifications/decide.ts';
 import { en } from './catalogs/en.ts';
 import { ru } from './catalogs/ru.ts';
@@ -110,4 +110,14 @@ export function notificationText(lang: Language, decision: Pick<NotificationDeci
   const groups = decision.params.groups;
   if (typeof groups === 'string') params.groups = groupNames(lang, groups.split(','));
   return { title: translate(lang, decision.titleKey, params), body: translate(lang, decision.bodyKey, params) };
+}
+
+/** The first of the browser's preferred languages (`navigator.languages`) that support speaks, else English. */
+export function languageFromPreferences(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split(/[-_]/)[0];
+    const found = LANGUAGES.find((l) => l === primary);
+    if (found !== undefined) return found;
+  }
+  return 'en';
 }

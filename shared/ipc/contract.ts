@@ -10,6 +10,7 @@ import {
   calendarRequestSchema,
   changePasswordRequestSchema,
   createOverrideRequestSchema,
+  createTicketRequestSchema,
   loginRequestSchema,
   otherSessionParamsSchema,
   outageListQuerySchema,
@@ -104,6 +105,7 @@ export const invokeArgs = {
   'tickets:list': ticketListQuerySchema.partial(),
   'tickets:get': z.strictObject({ id: z.number().int().positive() }),
   'tickets:command': ticketCommandSchema,
+  'tickets:create': createTicketRequestSchema,
   'agents:list': none,
   'oncall:now': none,
   'oncall:overrides': z.strictObject({ from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional() }).optional(),
@@ -147,6 +149,7 @@ export interface InvokeResults {
   'tickets:list': readonly Ticket[];
   'tickets:get': TicketDetail;
   'tickets:command': TicketDetail;
+  'tickets:create': TicketDetail;
   'agents:list': AgentListResponse;
   'oncall:now': OnCallResponse;
   'oncall:overrides': OverrideList;

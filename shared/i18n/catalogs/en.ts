@@ -593,4 +593,6 @@ export const en = {
   'tray.open': 'Open DutyDesk',
   'tray.ack': 'Acknowledge #{number}',
   'tray.quit': 'Quit',
+  'portal.login.title': 'Sign in to the support portal',
+  'portal.toConsole': 'Agents work in the console: opening it…',
 } as const satisfies Record<string, string>;

@@ -595,4 +595,6 @@ export const ru: Record<keyof typeof en, string> = {
   'tray.open': 'Открыть DutyDesk',
   'tray.ack': 'Подтвердить #{number}',
   'tray.quit': 'Выйти',
+  'portal.login.title': 'Вход в портал поддержки',
+  'portal.toConsole': 'Сотрудники поддержки работают в консоли: открываем её…',
 };

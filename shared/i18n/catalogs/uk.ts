@@ -595,4 +595,6 @@ export const uk: Record<keyof typeof en, string> = {
   'tray.open': 'Відкрити DutyDesk',
   'tray.ack': 'Підтвердити #{number}',
   'tray.quit': 'Вийти',
+  'portal.login.title': 'Вхід до порталу підтримки',
+  'portal.toConsole': 'Співробітники підтримки працюють у консолі: відкриваємо її…',
 };

@@ -39,13 +39,14 @@ describe.each(engines())('authentication hook on %s', (engine) => {
     expect(seen.length).toBeGreaterThan(15);
   });
 
-  it('the public routes are exactly clock, info, sign-in, setup, the OpenAPI document, the event stream schema and the console files', () => {
+  it('the public routes are exactly clock, info, sign-in, setup, the OpenAPI document, the event stream schema, the console files and the portal page', () => {
     const access = t.service.app.routeAccess.filter((r) => r.method !== 'HEAD');
     const publicRoutes = access.filter((r) => r.public).map((r) => `${r.method} ${r.url}`);
     const consoleRoutes = publicRoutes.filter((r) => !r.startsWith('GET /api/') && !r.startsWith('POST /api/'));
     expect(publicRoutes.filter((r) => !consoleRoutes.includes(r)).sort()).toEqual([...PUBLIC].sort());
     expect(consoleRoutes.length).toBeGreaterThan(0);
-    for (const r of consoleRoutes) expect(r).toMatch(/^GET \/(\*|index\.html|assets\/.*)?$/);
+    // The console's files and the portal's page.
+    for (const r of consoleRoutes) expect(r).toMatch(/^GET \/(\*|index\.html|assets\/.*|portal)?$/);
     // Everything under /api/v1 that is not on the list is private.
     expect(access.filter((r) => r.url.startsWith('/api/v1') && !r.public).length).toBeGreaterThan(10);
   });

@@ -33,6 +33,7 @@ function builtConsole(): string {
   mkdirSync(join(root, 'assets'), { recursive: true });
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>DutyDesk</title><script type="module" src="./assets/app.js"></script>');
   writeFileSync(join(root, 'assets/app.js'), 'console.log("console")');
+  writeFileSync(join(root, 'portal.html'), '<!doctype html><title>DutyDesk portal</title><script type="module" src="./assets/portal.js"></script>');
   return root;
 }
 
@@ -61,6 +62,21 @@ describe('browser console', () => {
     expect(await page.text()).toContain('<title>DutyDesk</title>');
     const script = await fetch(`${url}/assets/app.js`);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('serves the customer portal at /portal, with the same CSP and its assets beside the console\'s', async () => {
+    const url = await start({ demo: false, consoleRoot: builtConsole() });
+    const page = await fetch(`${url}/portal`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
+    expect(await page.text()).toContain('<title>DutyDesk portal</title>');
+    // Its relative asset paths resolve from /portal to /assets/.
+    expect(new URL('./assets/portal.js', `${url}/portal`).pathname).toBe('/assets/portal.js');
+    // Without the built renderer there is no portal either.
+    await running?.close();
+    const bare = await start({ demo: false, consoleRoot: null });
+    expect((await fetch(`${bare}/portal`)).status).toBe(404);
   });
 
   it('serves nothing outside the console root, however the path is spelled', async () => {
