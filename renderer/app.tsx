@@ -3,7 +3,8 @@ import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { Bridge } from '../shared/ipc/bridge.ts';
 import { BridgeProvider, useBridge } from './bridge/bridge-context.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
-import { authQueries, MeContext, useLogout } from './features/auth/queries.ts';
+import { browserConsoleHost, CustomerToPortal, type ConsoleHost } from './features/auth/portal-link.tsx';
+import { authQueries, MeContext } from './features/auth/queries.ts';
 import { ErrorBoundary, reloadConsole, type FallbackRender } from './errors/error-boundary.tsx';
 import { ConnectionBanner } from './features/connection/connection-banner.tsx';
 import { isUnreachable } from './features/connection/reachability.ts';
@@ -30,8 +31,8 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { staleTime: 5 * 60_000, refetchOnWindowFocus: false, retry: 1 } } });
 }
 
-/** The console: providers around the session gate. */
-export function App({ bridge, queryClient, clock }: { readonly bridge: Bridge; readonly queryClient?: QueryClient; readonly clock?: ServerClock }) {
+/** The console: providers around the session gate; `host` is where it may send the browser (tests pass their own). */
+export function App({ bridge, queryClient, clock, host = browserConsoleHost }: { readonly bridge: Bridge; readonly queryClient?: QueryClient; readonly clock?: ServerClock; readonly host?: ConsoleHost }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   const [serverClock] = useState(() => clock ?? createServerClock());
   return (
@@ -39,7 +40,7 @@ export function App({ bridge, queryClient, clock }: { readonly bridge: Bridge; r
       <BridgeProvider bridge={bridge}>
         <ServerClockContext value={serverClock}>
           <ErrorBoundary fallback={(p) => <ConsoleFailed {...p} />}>
-            <Root />
+            <Root host={host} />
           </ErrorBoundary>
         </ServerClockContext>
       </BridgeProvider>
@@ -47,7 +48,7 @@ export function App({ bridge, queryClient, clock }: { readonly bridge: Bridge; r
   );
 }
 
-function Root() {
+function Root({ host }: { readonly host: ConsoleHost }) {
   const t = useT();
   const lang = useLanguage();
   const bridge = useBridge();
@@ -70,7 +71,7 @@ function Root() {
     );
   }
   if (session.data === null) return <SignedOut />;
-  if (session.data.user.kind !== 'agent') return <CustomerRefused />;
+  if (session.data.user.kind !== 'agent') return <CustomerToPortal host={host} />;
   // A temporary password opens nothing but the choice of one's own (the service refuses the rest).
   if (session.data.mustChangePassword) return <ChoosePasswordScreen user={session.data.user} />;
   return (
@@ -88,17 +89,6 @@ function SignedOut() {
   if (setup.isPending) return <p className="splash">{t('app.loading')}</p>;
   // A service that cannot say (an older one) has accounts: the login screen is right.
   return setup.data?.waiting === true ? <SetupScreen /> : <LoginScreen />;
-}
-
-function CustomerRefused() {
-  const t = useT();
-  const logout = useLogout();
-  return (
-    <main className="login">
-      <p role="alert">{t('login.customer')}</p>
-      <button type="button" onClick={() => logout.mutate()}>{t('logout')}</button>
-    </main>
-  );
 }
 
 /** The whole console failed to render: the error in words and a reload. */

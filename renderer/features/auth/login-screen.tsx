@@ -4,6 +4,7 @@ import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useT } from '../../i18n/use-translation.ts';
 import { SupportClock } from '../header/support-clock.tsx';
 import { WorkspaceSwitch } from '../setup/index.ts';
+import { PortalHint } from './portal-link.tsx';
 import { authQueries, useLogin } from './queries.ts';
 
 /** The demo accounts' shared password (issue 3). */
@@ -58,6 +59,7 @@ export function LoginScreen() {
         </section>
       ) : null}
       <WorkspaceSwitch />
+      <PortalHint />
     </main>
   );
 }

@@ -619,4 +619,8 @@ export const en = {
   'portal.promise.day.5': 'Friday',
   'portal.promise.day.6': 'Saturday',
   'portal.promise.day.7': 'Sunday',
+  'portal.console.redirecting': 'Customers follow their tickets in the portal: opening it…',
+  'portal.console.title': 'The support portal',
+  'portal.console.open': 'Open the portal in your browser',
+  'portal.console.loginHint': 'Customers: the portal is at',
 } as const satisfies Record<string, string>;

@@ -621,4 +621,8 @@ export const ru: Record<keyof typeof en, string> = {
   'portal.promise.day.5': 'в пятницу',
   'portal.promise.day.6': 'в субботу',
   'portal.promise.day.7': 'в воскресенье',
+  'portal.console.redirecting': 'Клиенты следят за тикетами на портале: открываем его…',
+  'portal.console.title': 'Портал поддержки',
+  'portal.console.open': 'Открыть портал в браузере',
+  'portal.console.loginHint': 'Клиентам: портал находится по адресу',
 };

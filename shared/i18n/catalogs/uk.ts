@@ -621,4 +621,8 @@ export const uk: Record<keyof typeof en, string> = {
   'portal.promise.day.5': 'у п’ятницю',
   'portal.promise.day.6': 'у суботу',
   'portal.promise.day.7': 'у неділю',
+  'portal.console.redirecting': 'Клієнти стежать за тікетами на порталі: відкриваємо його…',
+  'portal.console.title': 'Портал підтримки',
+  'portal.console.open': 'Відкрити портал у браузері',
+  'portal.console.loginHint': 'Клієнтам: портал за адресою',
 };
