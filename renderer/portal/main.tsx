@@ -5,6 +5,7 @@ import { rootErrorOptions } from '../errors/report.ts';
 import { PortalApp } from './app.tsx';
 import '../styles.css';
 import './portal.css';
+import './new-ticket/new-ticket.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('portal.html has no #root element');

@@ -1,5 +1,6 @@
 import { useT } from '../i18n/use-translation.ts';
 import { useCustomer } from './customer.ts';
+import { NewTicketPage } from './new-ticket/index.ts';
 import { useRoute } from './route.ts';
 
 /** The signed-in portal: header, then the screen of the current route. */
@@ -13,7 +14,7 @@ export function PortalShell() {
         <strong>{customer.client.name}</strong>
       </header>
       <main className="portal-main">
-        <p>{t('portal.login.title')} · {route.name}</p>
+        {route.name === 'new' ? <NewTicketPage /> : <p>{t('portal.login.title')} · {route.name}</p>}
       </main>
     </div>
   );
