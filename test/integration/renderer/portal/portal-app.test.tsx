@@ -31,4 +31,24 @@ describe('the portal\'s session gate', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Войти' }));
     await waitFor(() => expect(document.documentElement.lang).toBe('uk'));
   });
+
+  it('makes a customer holding a temporary password choose their own first, then opens the portal', async () => {
+    const gamma = desk.ts.people.clients.get('Gamma') ?? 0;
+    const created = await desk.ts.request('POST', `/api/v1/admin/clients/${gamma}/customers`, { token: await desk.ts.login('admin'), body: { login: 'gamma.new', name: 'Grace New' } });
+    expect(created.status).toBe(201);
+    const temporary = created.body.temporaryPassword as string;
+    renderPortal(desk.bridge());
+    await userEvent.type(await screen.findByLabelText('Login'), 'gamma.new');
+    await userEvent.type(screen.getByLabelText('Password'), temporary);
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { name: 'Choose your password' })).toBeTruthy();
+    expect(screen.getByText('Grace New, you signed in as gamma.new with a temporary password. Choose your own to open the support portal.')).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Open tickets' })).toBeNull();
+    await userEvent.type(screen.getByLabelText('Temporary password'), temporary);
+    await userEvent.type(screen.getByLabelText('New password'), 'grace-portal-2026');
+    await userEvent.type(screen.getByLabelText('New password again'), 'grace-portal-2026');
+    await userEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your tickets' })).toBeTruthy();
+    expect(screen.getByText('Signed in as Grace New')).toBeTruthy();
+  });
 });
