@@ -29,3 +29,4 @@ export {
 } from './availability.ts';
 export { canonicalZone } from './zone-time.ts';
 export { supportClock, type SupportClock } from './support-clock.ts';
+export { slaPromise, type SlaPromise } from './promise.ts';

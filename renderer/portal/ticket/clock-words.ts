@@ -1,6 +1,7 @@
 import { assertNever } from '../../../shared/assert-never.ts';
 import type { Language, Ticket } from '../../../shared/model/index.ts';
-import { formatDuration, formatInstant, translate } from '../../../shared/i18n/index.ts';
+import { formatDuration, formatInstant, translator } from '../../../shared/i18n/index.ts';
+import { dueInWords, durationInWords } from '../../../shared/i18n/promise-words.ts';
 import { DEFAULT_POLICY, type Calendar, type SlaClock, type SlaPolicy } from '../../../shared/sla/index.ts';
 
 /** How the ticket's clock stands for the customer; the page colours its line by it. */
@@ -12,20 +13,20 @@ export interface ClockWords {
   readonly text: string;
 }
 
-/** An instant in the support zone: weekday, date and time ("Mon 30 Nov 09:20"). */
+/** A past instant in the support zone: weekday, date and time ("Mon 30 Nov 09:20"). */
 const WHEN = 'ccc d LLL HH:mm';
-/** A day in the support zone, for month-long promises ("Sun 27 December"; a full month name, so no abbreviation's dot ends a sentence). */
-const DAY = 'ccc d MMMM';
 
 /**
  * What the customer reads about a ticket's clock at `now` (R9, R12, R13, R21-R25): by when support
  * will react and what it promised, that the clock waits for their answer, whether support reacted
  * in time, or that the time passed. Times are the support team's (the clock every page shows);
- * promised durations come from the policy the service counts with.
+ * promised durations come from the policy the service counts with, worded as the new-ticket form
+ * words its promise (shared/i18n/promise-words.ts).
  */
 export function clockWords(ticket: Pick<Ticket, 'status' | 'duplicateOf' | 'sla'>, now: number, calendar: Calendar, lang: Language, policy: SlaPolicy = DEFAULT_POLICY): ClockWords {
-  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(lang, key, params);
-  const when = (ms: number, format = WHEN) => formatInstant(lang, ms, calendar.zone, format);
+  const t = translator(lang);
+  const when = (ms: number) => formatInstant(lang, ms, calendar.zone, WHEN);
+  const by = (ms: number, dateOnly = false) => dueInWords(t, lang, now, ms, calendar.zone, dateOnly);
   const { sla } = ticket;
   if (ticket.status === 'merged') return { tone: 'closed', text: t('portal.clock.merged', { number: ticket.duplicateOf ?? '?' }) };
   switch (sla.state) {
@@ -48,15 +49,12 @@ export function clockWords(ticket: Pick<Ticket, 'status' | 'duplicateOf' | 'sla'
       if (due <= now) return { tone: 'breached', text: t('portal.clock.breached', { due: when(due) }) };
       const left = formatDuration(lang, due - now);
       const escalation = sla.clocks.find((c) => c.stoppedAt === null && c.target === policy.escalationTarget);
-      if (escalation !== undefined) {
-        return { tone: 'escalated', text: t('portal.clock.escalated', { promise: promiseOf(policy, escalation, lang), due: when(due), left }) };
-      }
-      const promise = promiseOf(policy, nearest, lang);
-      if ('months' in policy.targets[nearest.target].duration) return { tone: 'running', text: t('portal.clock.months', { promise, due: when(due, DAY) }) };
-      if (nearest.calendar === 'business' && !calendar.isWorkingTime(now)) {
-        return { tone: 'off-hours', text: t('portal.clock.offHours', { opening: when(calendar.nextOpening(now)), due: when(due), promise }) };
-      }
-      return { tone: 'running', text: t('portal.clock.running', { due: when(due), left, promise }) };
+      const promiseOf = (clock: SlaClock) => durationInWords(t, policy.targets[clock.target].duration, clock.calendar === 'business');
+      if (escalation !== undefined) return { tone: 'escalated', text: t('portal.clock.escalated', { promise: promiseOf(escalation), due: by(due), left }) };
+      const promise = promiseOf(nearest);
+      if ('months' in policy.targets[nearest.target].duration) return { tone: 'running', text: t('portal.clock.months', { promise, due: by(due, true) }) };
+      if (nearest.calendar === 'business' && !calendar.isWorkingTime(now)) return { tone: 'off-hours', text: t('portal.clock.offHours', { due: by(due), promise }) };
+      return { tone: 'running', text: t('portal.clock.running', { due: by(due), left, promise }) };
     }
     default:
       return assertNever(sla.state, 'SLA state');
@@ -68,12 +66,4 @@ function lastStopped(clocks: readonly SlaClock[]): SlaClock | undefined {
   let last: SlaClock | undefined;
   for (const c of clocks) if (c.stoppedAt !== null && (last?.stoppedAt == null || c.stoppedAt >= last.stoppedAt)) last = c;
   return last;
-}
-
-/** What a clock promises, in words: "20 minutes of working time", "20 minutes", "a month". */
-function promiseOf(policy: SlaPolicy, clock: SlaClock, lang: Language): string {
-  const duration = policy.targets[clock.target].duration;
-  if ('months' in duration) return translate(lang, 'portal.promise.months', { count: duration.months });
-  const words = formatDuration(lang, duration.ms);
-  return clock.calendar === 'business' ? translate(lang, 'portal.promise.working', { duration: words }) : words;
 }

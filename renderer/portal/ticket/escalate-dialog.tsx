@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { escalateRequestSchema, MIN_JUSTIFICATION_CHARS } from '../../../shared/api/index.ts';
-import { formatDuration } from '../../../shared/i18n/index.ts';
+import { durationInWords } from '../../../shared/i18n/promise-words.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
 import { DEFAULT_POLICY } from '../../../shared/sla/index.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { CommandError } from '../../features/ticket/command-error.tsx';
 import { useTicketCommand } from '../../features/ticket/queries.ts';
-import { useLanguage, useT } from '../../i18n/use-translation.ts';
+import { useT } from '../../i18n/use-translation.ts';
 
 /**
  * Escalation by the customer (R12): when it is right, what it changes, and the justification the
@@ -15,13 +15,12 @@ import { useLanguage, useT } from '../../i18n/use-translation.ts';
  */
 export function EscalateDialog({ ticket, onClose }: { readonly ticket: Ticket; readonly onClose: () => void }) {
   const t = useT();
-  const lang = useLanguage();
   const command = useTicketCommand();
   const [text, setText] = useState('');
   const hintId = useId();
   const enough = escalateRequestSchema.safeParse({ justification: text }).success;
-  const escalation = DEFAULT_POLICY.targets[DEFAULT_POLICY.escalationTarget].duration;
-  const within = 'ms' in escalation ? formatDuration(lang, escalation.ms) : t('portal.promise.months', { count: escalation.months });
+  const escalation = DEFAULT_POLICY.targets[DEFAULT_POLICY.escalationTarget];
+  const within = durationInWords(t, escalation.duration, escalation.calendar === 'business');
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     command.mutate({ command: 'escalate', id: ticket.id, justification: text }, { onSuccess: onClose });

@@ -50,7 +50,7 @@ describe('a ticket in the portal', () => {
     const conversation = within(page).getByRole('region', { name: 'Conversation' });
     expect(await within(conversation).findByText('The daily calls report')).toBeTruthy();
     expect((within(page).getByRole('textbox', { name: 'Your reply' }) as HTMLTextAreaElement).value).toBe('');
-    expect(clockLine().textContent).toBe('Support will react by Mon 30 Nov 10:20 (in 20 minutes; 20 minutes of working time from your message).');
+    expect(clockLine().textContent).toBe('Support will react by 10:20 today (in 20 minutes; 20 working minutes from your message).');
     const { messages } = await stored(id);
     expect(messages.at(-1)).toMatchObject({ type: 'customer', body: 'The daily calls report', author: { name: 'John Carter' } });
   });
@@ -65,7 +65,7 @@ describe('a ticket in the portal', () => {
     expect(within(page).queryByRole('button', { name: 'Escalate…' })).toBeNull();
     await userEvent.click(within(page).getByRole('button', { name: 'Reopen the ticket' }));
     expect(await within(page).findByText('Support is working on it')).toBeTruthy();
-    expect(clockLine().textContent).toBe('Support will react by Mon 30 Nov 10:20 (in 20 minutes; 20 minutes of working time from your message).');
+    expect(clockLine().textContent).toBe('Support will react by 10:20 today (in 20 minutes; 20 working minutes from your message).');
     expect(within(page).getByRole('textbox', { name: 'Your reply' })).toBeTruthy();
     expect((await stored(id)).ticket.status).toBe('in_work');
   });
@@ -104,7 +104,7 @@ describe('a ticket in the portal', () => {
     await userEvent.click(send);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await within(page).findByText('Escalated', { selector: '.badge' })).toBeTruthy();
-    expect(clockLine().textContent).toBe('Escalated: the escalation desk reacts within 20 minutes, round the clock, by Mon 30 Nov 10:15 (in 15 minutes).');
+    expect(clockLine().textContent).toBe('Escalated: the escalation desk reacts within 20 minutes, round the clock: by 10:15 today (in 15 minutes).');
     expect(within(page).queryByRole('button', { name: 'Escalate…' })).toBeNull();
     // The escalation desk's list has it.
     const desks = await desk.ts.request('GET', '/api/v1/tickets?view=escalated', { token: await desk.ts.login('sofia') });
@@ -131,7 +131,7 @@ describe('a ticket in the portal', () => {
     await userEvent.type(answer, 'Campaign "Autumn"');
     await userEvent.click(within(question).getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(within(page).queryByRole('region', { name: 'Support\'s question' })).toBeNull());
-    expect(clockLine().textContent).toBe('Support will react by Mon 30 Nov 10:20 (in 20 minutes; 20 minutes of working time from your message).');
+    expect(clockLine().textContent).toBe('Support will react by 10:20 today (in 20 minutes; 20 working minutes from your message).');
     const after = await stored(id);
     expect(after.ticket).toMatchObject({ status: 'in_work', sla: { state: 'running', dueAt: at('2026-11-30 10:20') } });
   });

@@ -19,22 +19,22 @@ describe('clockWords: the ticket\'s clock in plain words for the customer', () =
     const problem = ticket('problem', [['created', '2026-11-30 10:00']], at('2026-11-30 10:08'), 'new');
     expect(words(problem, at('2026-11-30 10:08'))).toEqual({
       tone: 'running',
-      text: 'Support will react by Mon 30 Nov 10:20 (in 12 minutes; 20 minutes of working time from your message).',
+      text: 'Support will react by 10:20 today (in 12 minutes; 20 working minutes from your message).',
     });
     // The same ticket a few minutes on: the words count down.
-    expect(words(problem, at('2026-11-30 10:17:30.000')).text).toBe('Support will react by Mon 30 Nov 10:20 (in 2 minutes; 20 minutes of working time from your message).');
+    expect(words(problem, at('2026-11-30 10:17:30.000')).text).toBe('Support will react by 10:20 today (in 2 minutes; 20 working minutes from your message).');
   });
 
   it('a question (R24) promises an hour of working time', () => {
     const question = ticket('question', [['created', '2026-11-30 10:00']], at('2026-11-30 10:00'), 'new');
-    expect(words(question, at('2026-11-30 10:00')).text).toBe('Support will react by Mon 30 Nov 11:00 (in 1 hour; 1 hour of working time from your message).');
+    expect(words(question, at('2026-11-30 10:00')).text).toBe('Support will react by 11:00 today (in 1 hour; 1 working hour from your message).');
   });
 
-  it('after hours: support is closed, when it opens, and the due time in working time (R7, R9)', () => {
+  it('after hours: support is closed, and the due time counted in working time (R7, R9)', () => {
     const night = ticket('problem', [['created', '2026-11-28 03:00']], at('2026-11-28 03:00'), 'new');
     expect(words(night, at('2026-11-28 03:00'))).toEqual({
       tone: 'off-hours',
-      text: 'Support is closed now and opens Mon 30 Nov 09:00; it will react by Mon 30 Nov 09:20 (20 minutes of working time from your message).',
+      text: 'Support is closed now; it will react by Monday 09:20 (20 working minutes from your message, counted in working hours).',
     });
   });
 
@@ -42,7 +42,7 @@ describe('clockWords: the ticket\'s clock in plain words for the customer', () =
     const escalated = ticket('problem', [['created', '2026-11-28 03:00'], ['escalated', '2026-11-28 03:05']], at('2026-11-28 03:10'));
     expect(words(escalated, at('2026-11-28 03:10'))).toEqual({
       tone: 'escalated',
-      text: 'Escalated: the escalation desk reacts within 20 minutes, round the clock, by Sat 28 Nov 03:25 (in 15 minutes).',
+      text: 'Escalated: the escalation desk reacts within 20 minutes, round the clock: by 03:25 today (in 15 minutes).',
     });
   });
 
@@ -63,9 +63,9 @@ describe('clockWords: the ticket\'s clock in plain words for the customer', () =
     expect(words(overdue, at('2026-11-30 10:21'))).toEqual({ tone: 'breached', text: 'The promised time passed at Mon 30 Nov 10:20; support has been alerted.' });
   });
 
-  it('a suggestion: an answer within one month, by a date (R23)', () => {
+  it('a suggestion: an answer within a month, by a date (R23)', () => {
     const suggestion = ticket('suggestion', [['created', '2026-11-27 10:00']], at('2026-11-27 10:00'), 'new');
-    expect(words(suggestion, at('2026-11-27 10:00'))).toEqual({ tone: 'running', text: 'An answer within 1 month, by Sun 27 December.' });
+    expect(words(suggestion, at('2026-11-27 10:00'))).toEqual({ tone: 'running', text: 'An answer within a month, by 27 December.' });
   });
 
   it('resolved and merged tickets run no clock', () => {
@@ -78,9 +78,9 @@ describe('clockWords: the ticket\'s clock in plain words for the customer', () =
   it('speaks the customer\'s language, in the support team\'s time', () => {
     const night = ticket('problem', [['created', '2026-11-28 03:00']], at('2026-11-28 03:00'), 'new');
     expect(words(night, at('2026-11-28 03:00'), 'ru').text).toBe(
-      'Поддержка сейчас не работает и откроется пн 30 нояб. 09:00; она отреагирует до пн 30 нояб. 09:20 (20 минут рабочего времени от вашего сообщения).',
+      'Поддержка сейчас не работает; она отреагирует в понедельник до 09:20 (срок — 20 рабочих минут после вашего сообщения, в рабочее время).',
     );
     const suggestion = ticket('suggestion', [['created', '2026-11-27 10:00']], at('2026-11-27 10:00'), 'new');
-    expect(words(suggestion, at('2026-11-27 10:00'), 'uk').text).toBe('Відповідь протягом 1 місяця, до нд 27 грудня.');
+    expect(words(suggestion, at('2026-11-27 10:00'), 'uk').text).toBe('Відповідь протягом місяця, до 27 грудня.');
   });
 });
