@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useDesk } from '../../../support/real-console.tsx';
@@ -14,6 +14,8 @@ describe('the portal\'s session gate', () => {
 
   it('sends an agent who signs in at the portal to the console', async () => {
     const { host } = renderPortal(desk.bridge());
+    // The support clock is on the sign-in page too (R9).
+    expect(within(await screen.findByRole('region', { name: 'Support clock' })).getByRole('status').textContent).toMatch(/^(Working hours|Closed, opens .+)$/);
     await userEvent.type(await screen.findByLabelText('Login'), 'anna');
     await userEvent.type(screen.getByLabelText('Password'), 'demo');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
