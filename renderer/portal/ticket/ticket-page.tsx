@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/client/api-error.ts';
 import { OPEN_STATUSES, type Message, type Ticket } from '../../../shared/model/index.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
@@ -7,6 +7,7 @@ import { CommandError } from '../../features/ticket/command-error.tsx';
 import { Conversation } from '../../features/ticket/conversation.tsx';
 import { ticketQueries, useTicketCommand } from '../../features/ticket/queries.ts';
 import { useT } from '../../i18n/use-translation.ts';
+import { useFocusOnArrival } from '../focus-on-arrival.ts';
 import { routeHash } from '../route.ts';
 import { statusText } from '../tickets/index.ts';
 import { ClockLine } from './clock-line.tsx';
@@ -44,13 +45,15 @@ function TicketView({ ticket, messages }: { readonly ticket: Ticket; readonly me
   const t = useT();
   const titleId = useId();
   const [escalating, setEscalating] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnArrival(heading);
   const open = OPEN_STATUSES.includes(ticket.status);
   const asked = ticket.status === 'awaiting_customer';
   const question = asked ? messages.findLast((m) => m.type === 'question') : undefined;
   return (
     <article className="portal-page portal-ticket-page" aria-labelledby={titleId}>
       <BackLink />
-      <h1 id={titleId}>
+      <h1 id={titleId} ref={heading} tabIndex={-1}>
         <span className="portal-ticket-number">#{ticket.number}</span> {ticket.subject}
       </h1>
       <p className="portal-ticket-facts">

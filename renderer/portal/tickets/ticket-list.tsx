@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { formatInstant } from '../../../shared/i18n/index.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { queueQueries } from '../../features/queue/queries.ts';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
 import { useSupportCalendar } from '../../time/server-clock.ts';
+import { useFocusOnArrival } from '../focus-on-arrival.ts';
 import { routeHash } from '../route.ts';
 import { portalOrder } from './list-order.ts';
 import { statusText } from './status-text.ts';
@@ -23,10 +24,12 @@ export function TicketList() {
   const [showClosed, setShowClosed] = useState(false);
   const titleId = useId();
   const closedId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnArrival(heading);
 
   return (
     <section className="portal-page" aria-labelledby={titleId}>
-      <h1 id={titleId}>{t('portal.list.title')}</h1>
+      <h1 id={titleId} ref={heading} tabIndex={-1}>{t('portal.list.title')}</h1>
       {list.isPending ? <p>{t('app.loading')}</p> : null}
       {list.isError ? <p role="alert" className="error">{t('app.error', { message: list.error.message })}</p> : null}
       {list.isSuccess && open.length === 0 && closed.length === 0 ? (

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebBridgeEnv } from '../../../../renderer/bridge/web-bridge.ts';
 import { useDesk } from '../../../support/real-console.tsx';
-import { goTo, renderPortal, support, useCleanHash } from '../../../support/real-portal.tsx';
+import { renderPortal, support, useCleanHash } from '../../../support/real-portal.tsx';
 import { setUpRendererTests } from '../../../support/renderer-setup.ts';
 import { at } from '../../../support/time.ts';
 
@@ -102,8 +102,10 @@ describe('the portal\'s ticket list', () => {
     expect(within(clock).getByRole('status').textContent).toBe('Working hours');
     expect(within(clock).getByText('Working day')).toBeTruthy();
 
-    goTo(`#/tickets/${id}`);
-    expect(await screen.findByRole('heading', { level: 1, name: `#${id} Header check` })).toBeTruthy();
+    // Following a ticket's link opens it, with focus at the new page's heading (the link is gone).
+    await userEvent.click(screen.getByRole('link', { name: `#${id} Header check` }));
+    const heading = await screen.findByRole('heading', { level: 1, name: `#${id} Header check` });
+    expect(document.activeElement).toBe(heading);
     expect(within(portalHeader()).getByRole('region', { name: 'Support clock' })).toBeTruthy();
 
     await userEvent.click(within(portalHeader()).getByRole('button', { name: 'Sign out' }));
