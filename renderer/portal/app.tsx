@@ -6,6 +6,7 @@ import type { Customer } from '../../shared/model/index.ts';
 import { createQueryClient } from '../app.tsx';
 import { BridgeProvider, useBridge } from '../bridge/bridge-context.tsx';
 import { ErrorBoundary, reloadConsole, type FallbackRender } from '../errors/error-boundary.tsx';
+import { ChoosePasswordScreen } from '../features/account/index.ts';
 import { authQueries } from '../features/auth/queries.ts';
 import { useLiveUpdates } from '../features/connection/use-live-updates.ts';
 import { LanguageContext, useLanguage, useT } from '../i18n/use-translation.ts';
@@ -79,6 +80,8 @@ function Root({ host }: { readonly host: PortalHost }) {
   }
   if (session.data === null) return <PortalLogin />;
   if (session.data.user.kind === 'agent') return <p className="splash">{t('portal.toConsole')}</p>;
+  // A temporary password opens nothing but the choice of one's own (the service refuses the rest).
+  if (session.data.mustChangePassword) return <ChoosePasswordScreen user={session.data.user} />;
   return (
     <CustomerContext value={session.data.user satisfies Customer}>
       <PortalShell />

@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useBridge } from '../bridge/bridge-context.tsx';
 import { authQueries, useLogin } from '../features/auth/queries.ts';
+import { SupportClock } from '../features/header/support-clock.tsx';
 import { useT } from '../i18n/use-translation.ts';
 
 /** The demo accounts' shared password. */
 const DEMO_PASSWORD = 'demo';
 
-/** The portal's sign-in; lists the demo customers when the service has demo data. */
+/** The portal's sign-in, under the support clock; lists the demo customers when the service has demo data. */
 export function PortalLogin() {
   const t = useT();
   const bridge = useBridge();
@@ -25,6 +26,8 @@ export function PortalLogin() {
 
   return (
     <main className="login">
+      {/* The support team's clock is on every page, this one too (R9). */}
+      <SupportClock />
       <form className="login-card" aria-labelledby={titleId} onSubmit={submit}>
         <h1 id={titleId}>{t('portal.login.title')}</h1>
         <label>
@@ -46,7 +49,8 @@ export function PortalLogin() {
           <ul>
             {demo.map((d) => (
               <li key={d.login}>
-                <button type="button" aria-label={t('login.demoUse', { name: d.login })} onClick={() => login.mutate({ login: d.login, password: DEMO_PASSWORD })}>
+                {/* Named by what it shows (login and name), as a button's name should begin with its visible text. */}
+                <button type="button" onClick={() => login.mutate({ login: d.login, password: DEMO_PASSWORD })}>
                   <strong>{d.login}</strong> <span className="muted">{d.name}</span>
                 </button>
               </li>

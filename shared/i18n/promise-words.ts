@@ -7,7 +7,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** How long the promise gives, in words ("20 working minutes", "1 робочої години", "a month"). */
-function durationInWords(t: Translate, duration: SlaDuration, working: boolean): string {
+export function durationInWords(t: Translate, duration: SlaDuration, working: boolean): string {
   if ('months' in duration) return duration.months === 1 ? t('portal.promise.aMonth') : t('portal.promise.months', { count: duration.months });
   const wholeHours = duration.ms >= HOUR && duration.ms % HOUR === 0;
   if (wholeHours) return t(working ? 'portal.promise.workingHours' : 'portal.promise.hours', { count: duration.ms / HOUR });
@@ -15,7 +15,7 @@ function durationInWords(t: Translate, duration: SlaDuration, working: boolean):
 }
 
 /** When, relative to `now`, in the support zone: "by 14:35 today", "by Monday 09:20", "by 3 December, 09:20". */
-function dueInWords(t: Translate, lang: Language, now: number, due: number, zone: string, dateOnly: boolean): string {
+export function dueInWords(t: Translate, lang: Language, now: number, due: number, zone: string, dateOnly: boolean): string {
   const from = DateTime.fromMillis(now, { zone }).setLocale(lang);
   const to = DateTime.fromMillis(due, { zone }).setLocale(lang);
   const date = to.toFormat(to.year === from.year ? 'd MMMM' : 'd MMMM yyyy');

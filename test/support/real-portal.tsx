@@ -67,23 +67,23 @@ export function advance(desk: Desk, ms: number): void {
   });
 }
 
-/** Support's side of a ticket, as a named agent through the API (each call expects a 2xx). */
+/** Support's side of a ticket, as a named agent through the API (each call expects a 2xx; `at` is the instant on the service's clock). */
 export interface Support {
-  take(id: number): Promise<void>;
-  reply(id: number, body: string): Promise<void>;
-  ask(id: number, body: string): Promise<void>;
-  note(id: number, body: string): Promise<void>;
-  resolve(id: number): Promise<void>;
+  take(id: number, at?: number): Promise<void>;
+  reply(id: number, body: string, at?: number): Promise<void>;
+  ask(id: number, body: string, at?: number): Promise<void>;
+  note(id: number, body: string, at?: number): Promise<void>;
+  resolve(id: number, at?: number): Promise<void>;
 }
 
-/** Support acting as `login` (default anna, L1); `at` moves the service's clock for that one call. */
+/** Support acting as `login` (default anna, L1). */
 export function support(desk: Desk, login = 'anna'): Support {
-  const message = (id: number, type: 'reply' | 'question' | 'note', body: string) => desk.act(login, `/api/v1/tickets/${id}/messages`, { type, body });
+  const message = (id: number, type: 'reply' | 'question' | 'note', body: string, at?: number) => desk.act(login, `/api/v1/tickets/${id}/messages`, { type, body }, at);
   return {
-    take: (id) => desk.act(login, `/api/v1/tickets/${id}/take`),
-    reply: (id, body) => message(id, 'reply', body),
-    ask: (id, body) => message(id, 'question', body),
-    note: (id, body) => message(id, 'note', body),
-    resolve: (id) => desk.act(login, `/api/v1/tickets/${id}/resolve`),
+    take: (id, at) => desk.act(login, `/api/v1/tickets/${id}/take`, {}, at),
+    reply: (id, body, at) => message(id, 'reply', body, at),
+    ask: (id, body, at) => message(id, 'question', body, at),
+    note: (id, body, at) => message(id, 'note', body, at),
+    resolve: (id, at) => desk.act(login, `/api/v1/tickets/${id}/resolve`, {}, at),
   };
 }

@@ -5,7 +5,7 @@ import { useLogout } from '../auth/queries.ts';
 import { ChangePasswordForm } from './change-password-form.tsx';
 
 /**
- * Instead of the console while the user holds a temporary password (after creation or a reset):
+ * Instead of the console (or the customer portal) while the user holds a temporary password (after creation or a reset):
  * the service refuses everything else until they choose their own.
  */
 export function ChoosePasswordScreen({ user }: { readonly user: User }) {
@@ -16,7 +16,7 @@ export function ChoosePasswordScreen({ user }: { readonly user: User }) {
     <main className="login">
       <section className="login-card" aria-labelledby={titleId}>
         <h1 id={titleId}>{t('account.choose.title')}</h1>
-        <p>{t('account.choose.why', { name: user.name, login: user.login })}</p>
+        <p>{t(user.kind === 'customer' ? 'portal.choose.why' : 'account.choose.why', { name: user.name, login: user.login })}</p>
         <ChangePasswordForm login={user.login} currentLabel={t('account.temporaryPassword')} />
         <button type="button" onClick={() => logout.mutate()}>{t('logout')}</button>
       </section>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { LANGUAGES, type Language } from '../../../shared/model/index.ts';
 import type { TicketKind } from '../../../shared/sla/index.ts';
 import { similarTickets } from '../../../shared/tickets/similar.ts';
@@ -7,7 +7,8 @@ import { useBridge } from '../../bridge/bridge-context.tsx';
 import { queueQueries } from '../../features/queue/queries.ts';
 import { useT } from '../../i18n/use-translation.ts';
 import { useCustomer } from '../customer.ts';
-import { navigate } from '../route.ts';
+import { useFocusOnArrival } from '../focus-on-arrival.ts';
+import { navigate, routeHash } from '../route.ts';
 import { KindChoice } from './kind-choice.tsx';
 import { useCreateTicket } from './queries.ts';
 import { SimilarHint } from './similar-hint.tsx';
@@ -29,6 +30,8 @@ export function NewTicketPage() {
   const [body, setBody] = useState('');
   const [language, setLanguage] = useState<Language>(customer.language);
   const create = useCreateTicket();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnArrival(heading);
 
   // The client's open tickets (customers only ever see their own client's), compared once typing pauses.
   const draft = useDebounced(useMemo(() => ({ subject, body }), [subject, body]), SIMILAR_DEBOUNCE_MS);
@@ -42,8 +45,10 @@ export function NewTicketPage() {
   };
 
   return (
-    <section className="new-ticket" aria-labelledby={titleId}>
-      <h1 id={titleId}>{t('portal.new.title')}</h1>
+    <section className="portal-page new-ticket" aria-labelledby={titleId}>
+      <h1 id={titleId} ref={heading} tabIndex={-1}>
+        {t('portal.new.title')}
+      </h1>
       <p className="muted">{t('portal.new.intro')}</p>
       <form className="new-ticket-form" onSubmit={submit}>
         <KindChoice value={kind} onChange={setKind} />
@@ -75,7 +80,7 @@ export function NewTicketPage() {
           <button type="submit" className="primary" disabled={create.isPending}>
             {create.isPending ? t('portal.new.submitting') : similar.length > 0 ? t('portal.new.submitAnyway') : t('portal.new.submit')}
           </button>
-          <a href="#/">{t('portal.new.cancel')}</a>
+          <a href={routeHash({ name: 'tickets' })}>{t('portal.new.cancel')}</a>
         </div>
       </form>
     </section>
