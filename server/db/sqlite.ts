@@ -12,6 +12,8 @@ export function openSqlite(path: string): SqliteDatabase {
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
+  // SQLite's own lower() folds ASCII only: searches in Cyrillic would miss capitalised words (PostgreSQL's folds Unicode).
+  db.function('lower', { deterministic: true }, (value) => (typeof value === 'string' ? value.toLowerCase() : value));
   return {
     close: () => db.close(),
     prepare(sql) {

@@ -389,6 +389,17 @@ describe.each(engines())('ticket service on %s', (engine) => {
       expect(bad.status).toBe(400);
       expect(bad.body.field).toBe('querystring.view');
     });
+
+    it('search ignores case in Cyrillic as in Latin: subjects and client names', async () => {
+      const ru = await file('alpha.user', { subject: 'Автодозвон ПАДАЕТ на кампании Ёлка' });
+      const uk = await file('beta.user', { subject: 'Ґудзик «Їжак» не працює' });
+      const found = async (q: string): Promise<number[]> =>
+        (await t.request('GET', `/api/v1/tickets?view=all&q=${encodeURIComponent(q)}`, { token: await as('anna') })).body.tickets.map((x: { id: number }) => x.id);
+      expect(await found('автодозвон падает')).toEqual([ru.id]);
+      expect(await found('ёлка')).toEqual([ru.id]);
+      expect(await found('ҐУДЗИК «ЇЖАК»')).toEqual([uk.id]);
+      expect(await found('ALPHA')).toContain(ru.id);
+    });
   });
 
   it('serves an OpenAPI 3 document of every route', async () => {
