@@ -3,7 +3,7 @@ import type { Ticket } from '../../../shared/model/index.ts';
 import type { SimilarMatch } from '../../../shared/tickets/similar.ts';
 import { useTicketCommand } from '../../features/ticket/queries.ts';
 import { useT } from '../../i18n/use-translation.ts';
-import { navigate } from '../route.ts';
+import { navigate, routeHash } from '../route.ts';
 
 /** The customer's draft as one reply: the subject leads unless the text already says it. */
 export function replyText(subject: string, body: string): string {
@@ -32,7 +32,7 @@ export function SimilarHint({ matches, subject, body }: { readonly matches: read
       <ul>
         {matches.map(({ ticket }) => (
           <li key={ticket.id}>
-            <a href={`#/tickets/${ticket.id}`}>
+            <a href={routeHash({ name: 'ticket', id: ticket.id })}>
               #{ticket.number} {ticket.subject}
             </a>{' '}
             <span className="muted">{t('portal.new.similarStatus', { status: t(`status.${ticket.status}`) })}</span>{' '}
