@@ -607,6 +607,7 @@ export const en = {
   'telegram.msg.link': 'Portal: {url}',
   'telegram.field.chat': 'Telegram chat',
   'telegram.field.chatHint': 'Optional: ticket status is posted there. A chat id (a number; groups are negative, supergroups and channels start with -100) or @channelusername. Add the bot to the chat first.',
+  'telegram.field.chatInvalid': 'Not a Telegram chat id: a number such as -1001234567890, or @channelusername.',
   'telegram.clients.noChat': 'none',
   'telegram.admin.title': 'Telegram status channel',
   'telegram.admin.notConfigured': 'Telegram is not configured on this service: it posts ticket status to clients’ chats once it is started with a bot token (--telegram-token or DUTYDESK_TELEGRAM_TOKEN).',

@@ -609,6 +609,7 @@ export const ru: Record<keyof typeof en, string> = {
   'telegram.msg.link': 'Портал: {url}',
   'telegram.field.chat': 'Чат Telegram',
   'telegram.field.chatHint': 'Необязательно: туда публикуется статус тикетов. Id чата (число; у групп отрицательное, у супергрупп и каналов начинается с -100) или @имя_канала. Сначала добавьте бота в чат.',
+  'telegram.field.chatInvalid': 'Это не id чата Telegram: нужно число, например -1001234567890, или @имя_канала.',
   'telegram.clients.noChat': 'нет',
   'telegram.admin.title': 'Статусы в Telegram',
   'telegram.admin.notConfigured': 'Telegram на этом сервисе не настроен: статусы тикетов публикуются в чаты клиентов, когда сервис запущен с токеном бота (--telegram-token или DUTYDESK_TELEGRAM_TOKEN).',

@@ -609,6 +609,7 @@ export const uk: Record<keyof typeof en, string> = {
   'telegram.msg.link': 'Портал: {url}',
   'telegram.field.chat': 'Чат Telegram',
   'telegram.field.chatHint': 'Необов’язково: туди публікується статус тікетів. Id чату (число; у груп від’ємне, у супергруп і каналів починається з -100) або @ім’я_каналу. Спершу додайте бота до чату.',
+  'telegram.field.chatInvalid': 'Це не id чату Telegram: потрібне число, наприклад -1001234567890, або @ім’я_каналу.',
   'telegram.clients.noChat': 'немає',
   'telegram.admin.title': 'Статуси в Telegram',
   'telegram.admin.notConfigured': 'Telegram на цьому сервісі не налаштовано: статуси тікетів публікуються в чати клієнтів, коли сервіс запущено з токеном бота (--telegram-token або DUTYDESK_TELEGRAM_TOKEN).',
