@@ -28,7 +28,8 @@ export function retryPlan(error: unknown, attempt: number, backoff: Backoff, ran
   if (error instanceof GrammyError) {
     const text = redact(`${error.error_code}: ${error.description}`, token);
     const after = error.parameters.retry_after;
-    if (error.error_code === 429 && typeof after === 'number' && Number.isFinite(after) && after >= 0) return { delayMs: after * 1000, error: text };
+    // (A retry_after of 0 would spin the chat: it waits the minimum instead.)
+    if (error.error_code === 429 && typeof after === 'number' && Number.isFinite(after) && after >= 0) return { delayMs: Math.max(after * 1000, MIN_RETRY_MS), error: text };
     return { delayMs: jittered(), error: text };
   }
   return { delayMs: jittered(), error: redact(describeNetworkError(error, token), token) };

@@ -37,12 +37,14 @@ export async function queueMessages(ex: Executor, messages: readonly OutboxMessa
 }
 
 /**
- * The next message of each chat that is due now: the chat's oldest queued message, not waiting
- * for a retry and not claimed by a sender. A chat whose next message waits is skipped whole.
+ * The next message of each chat (or of `chatId`) that is due now: the chat's oldest queued
+ * message, not waiting for a retry and not claimed by a sender. A chat whose next message waits
+ * is skipped whole.
  */
-export async function dueHeads(ex: Executor, now: number, limit: number): Promise<QueuedMessage[]> {
-  const rows = await ex
-    .selectFrom('telegram_outbox as o')
+export async function dueHeads(ex: Executor, now: number, limit: number, chatId?: string): Promise<QueuedMessage[]> {
+  let query = ex.selectFrom('telegram_outbox as o');
+  if (chatId !== undefined) query = query.where('o.chat_id', '=', chatId);
+  const rows = await query
     .select(['o.id', 'o.chat_id', 'o.text', 'o.attempts'])
     .where('o.state', '=', 'queued')
     .where('o.next_attempt_at', '<=', now)

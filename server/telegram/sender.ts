@@ -30,21 +30,25 @@ export const TELEGRAM_API_ROOT = 'https://api.telegram.org';
 
 /** The sender of one service instance. */
 export interface TelegramSender {
-  /** Sends what is due, now or right after the pass in progress; never throws. */
+  /** Starts sending what is due now (again, once the look in progress is done); never throws. */
   wake(): void;
-  /** One pass: sends every message due now, chat by chat in order; resolves to how many were sent. */
+  /** Sends every message due now, chat by chat in order, and resolves once nothing is in flight; how many were sent meanwhile. */
   runDue(): Promise<number>;
-  /** Resolves once no pass is running or asked for. */
+  /** Resolves once nothing is being sent or looked for. */
   idle(): Promise<void>;
-  /** Stops: no new pass; a call in flight gets `graceMs` to finish, then is aborted. */
+  /** Stops: nothing new starts; calls in flight get `graceMs` to finish, then are aborted. */
   close(graceMs?: number): Promise<void>;
 }
 
-// Chats sent to at once, and heads read per round.
+// Chats sent to at once by one instance; heads read per look.
 const PARALLEL_CHATS = 8;
-const ROUND = 100;
+const HEADS = 100;
 
-/** Builds a sender over the database. */
+/**
+ * Builds a sender over the database. Each chat with a message due gets a chain of its own (at
+ * most PARALLEL_CHATS at once): it sends the chat's messages one after another until one fails or
+ * none is due, so a slow or failing chat holds up only itself.
+ */
 export function createTelegramSender(deps: { readonly db: Db; readonly now: () => number; readonly config: TelegramConfig; readonly onError: (error: unknown) => void }): TelegramSender {
   const { db, config } = deps;
   const timeoutSeconds = config.timeoutSeconds ?? 30;
@@ -58,10 +62,12 @@ export function createTelegramSender(deps: { readonly db: Db; readonly now: () =
   // grammY types its signal as the abort-controller polyfill's; it only calls addEventListener on it.
   const signal = abort.signal as unknown as Parameters<Api['sendMessage']>[3];
   let closed = false;
-  let running: Promise<number> | undefined;
+  let sent = 0;
+  const chains = new Map<string, Promise<void>>();
+  let looking: Promise<void> | undefined;
   let again = false;
 
-  /** Sends one chat's message; true when sent. */
+  /** Sends one message; true when sent. */
   async function send(message: QueuedMessage): Promise<boolean> {
     const now = deps.now();
     if (!(await claimMessage(db.kysely, message.id, owner, now, now + leaseMs))) return false;
@@ -74,67 +80,75 @@ export function createTelegramSender(deps: { readonly db: Db; readonly now: () =
       return false;
     }
     await markSent(db.kysely, message.id, owner, deps.now());
+    sent++;
     return true;
   }
 
-  /** Rounds of heads until a round sends nothing: a chat's next message is the next round's head. */
-  async function pass(): Promise<number> {
-    let sent = 0;
-    for (;;) {
-      if (closed) return sent;
-      const now = deps.now();
-      await expireMessages(db.kysely, now);
-      const heads = await dueHeads(db.kysely, now, ROUND);
-      let round = 0;
-      for (let i = 0; i < heads.length && !closed; i += PARALLEL_CHATS) {
-        const results = await Promise.all(heads.slice(i, i + PARALLEL_CHATS).map(send));
-        round += results.filter(Boolean).length;
-      }
-      sent += round;
-      if (round === 0) return sent;
+  /** One chat's messages, in order, until one is not sent or none is due. */
+  async function chain(first: QueuedMessage): Promise<void> {
+    let next: QueuedMessage | undefined = first;
+    while (next !== undefined && !closed) {
+      if (!(await send(next))) return;
+      [next] = await dueHeads(db.kysely, deps.now(), 1, next.chatId);
     }
   }
 
-  function runDue(): Promise<number> {
-    if (running !== undefined) {
-      again = true;
-      return running;
+  /** Starts a chain for each chat with a message due that has none running here. */
+  async function look(): Promise<void> {
+    const now = deps.now();
+    await expireMessages(db.kysely, now);
+    if (chains.size >= PARALLEL_CHATS) return;
+    for (const head of await dueHeads(db.kysely, now, HEADS)) {
+      if (closed || chains.size >= PARALLEL_CHATS) return;
+      if (chains.has(head.chatId)) continue;
+      const run = chain(head)
+        .catch(deps.onError)
+        .finally(() => {
+          chains.delete(head.chatId);
+          // The chat's next message may be due, or another chat may be waiting for a slot.
+          wake();
+        });
+      chains.set(head.chatId, run);
     }
-    const run = (async () => {
-      let total = 0;
+  }
+
+  function wake(): void {
+    if (closed) return;
+    if (looking !== undefined) {
+      again = true;
+      return;
+    }
+    looking = (async () => {
       do {
         again = false;
-        total += await pass().catch((error: unknown) => {
-          deps.onError(error);
-          return 0;
-        });
+        await look().catch(deps.onError);
       } while (again && !closed);
-      return total;
-    })();
-    running = run.finally(() => (running = undefined));
-    return running;
+    })().finally(() => (looking = undefined));
+  }
+
+  async function idle(): Promise<void> {
+    while (looking !== undefined || chains.size > 0) await Promise.all([looking, ...chains.values()]);
   }
 
   return {
-    wake() {
-      if (!closed) void runDue();
+    wake,
+    async runDue() {
+      const before = sent;
+      wake();
+      await idle();
+      return sent - before;
     },
-    runDue: () => (closed ? Promise.resolve(0) : runDue()),
-    async idle() {
-      while (running !== undefined) await running;
-    },
+    idle,
     async close(graceMs = 2000) {
       closed = true;
-      const inFlight = running;
-      if (inFlight === undefined) return;
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, graceMs);
       });
-      await Promise.race([inFlight.then(() => undefined), grace]);
+      await Promise.race([idle(), grace]);
       clearTimeout(timer);
       abort.abort();
-      await inFlight;
+      await idle();
     },
   };
 }

@@ -60,6 +60,7 @@ describe.each(engines())('Telegram administration on %s', (engine) => {
     bot.answerWith(() => ({ kind: 'error', status: 400, description: 'Bad Request: chat not found' }));
     const filedAt = t.clock.now();
     const id = await t.file('beta.user', 'Wrong chat');
+    await t.telegram.idle();
     t.clock.set(filedAt + DAY);
     await t.telegram.runDue();
     const [failed] = (await t.request('GET', '/api/v1/admin/telegram', { token: admin })).body.failedMessages;

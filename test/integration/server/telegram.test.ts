@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useFakeTelegram } from '../../support/fake-telegram.ts';
 import { engines, startTestService } from '../../support/service.ts';
+import { claimMessage } from '../../../server/telegram/outbox-store.ts';
 import { startTelegramService, TEST_BOT_TOKEN, type TelegramDesk } from '../../support/telegram-service.ts';
 
 const MIN = 60_000;
@@ -14,6 +15,11 @@ const HOUR = 60 * MIN;
 const ALPHA_CHAT = '-1001234567890';
 const BETA_CHAT = '@beta_status';
 const link = (id: number) => `https://support.example.com/portal#/tickets/${id}`;
+/** Whether `condition` holds within a few seconds (checked every 10 ms): for what arrives while something else hangs. */
+const until = async (condition: () => boolean): Promise<boolean> => {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  return condition();
+};
 
 describe.each(engines())('the Telegram status channel on %s', (engine) => {
   const bot = useFakeTelegram();
@@ -166,14 +172,18 @@ describe.each(engines())('the Telegram status channel on %s', (engine) => {
     expect((await t.outbox())[0]?.state).toBe('sent');
   });
 
-  it('answers a ticket action without waiting for Telegram, even when the Bot API never answers', async () => {
+  it('answers ticket actions without waiting for Telegram, even when the Bot API never answers a chat; other chats are served meanwhile', async () => {
     const t = await start();
-    bot.answerWith(() => ({ kind: 'hang' }));
+    bot.answerWith((c) => (c.chatId === ALPHA_CHAT ? { kind: 'hang' } : { kind: 'ok' }));
     const id = await t.file('alpha.user', 'Telegram hangs');
     const r = await t.request('POST', `/api/v1/tickets/${id}/take`, { token: await t.login('anna') });
-    expect(r.status).toBe(200);
-    expect(r.body.ticket.status).toBe('in_work');
-    expect(bot.calls.length).toBeGreaterThanOrEqual(1);
+    expect([r.status, r.body.ticket.status]).toEqual([200, 'in_work']);
+    const beta = await t.file('beta.user', 'Beta is served');
+    // Alpha's call is still hanging (30 s timeout): Beta's message arrives without it.
+    const arrived = await until(() => bot.calls.some((c) => c.chatId === BETA_CHAT));
+    expect(arrived).toBe(true);
+    expect(bot.calls.filter((c) => c.chatId === BETA_CHAT).map((c) => c.text)).toEqual([`Тікет №${beta} «Beta is served» прийнято.\nПортал: ${link(beta)}`]);
+    expect(bot.calls.filter((c) => c.chatId === ALPHA_CHAT)).toHaveLength(1);
   });
 
   it('a message unsent a day after it was queued fails and the chat moves on; admins see it and Retry sends it', async () => {
@@ -182,6 +192,7 @@ describe.each(engines())('the Telegram status channel on %s', (engine) => {
     bot.answerWith((c) => (kicked && c.text.includes('Kicked') ? { kind: 'error', status: 403, description: 'Forbidden: bot was kicked from the supergroup chat' } : { kind: 'ok' }));
     const queuedAt = t.clock.now();
     const stuck = await t.file('alpha.user', 'Kicked');
+    await t.telegram.idle();
     t.clock.advance(HOUR);
     const behind = await t.file('alpha.user', 'Behind it');
     for (let hours = 1; hours < 24; hours += 6) {
@@ -244,6 +255,20 @@ describe.each(engines())('the Telegram status channel on %s', (engine) => {
     expect(await again.texts(ALPHA_CHAT)).toEqual([`Тикет №${id} «Before the restart» принят.\nПортал: ${link(id)}`]);
   });
 
+  it('of several senders claiming one message at once, exactly one gets it', async () => {
+    const t = await start();
+    await bot.stop();
+    await t.file('alpha.user', 'Claimed once');
+    await t.telegram.idle();
+    const [row] = await t.outbox();
+    const now = t.clock.now() + 10 * MIN;
+    const owners = Array.from({ length: 20 }, (_, i) => `sender-${i}`);
+    const won = await Promise.all(owners.map((owner) => claimMessage(t.db.kysely, row?.id ?? 0, owner, now, now + MIN)));
+    expect(won.filter(Boolean)).toHaveLength(1);
+    const holder = await t.db.kysely.selectFrom('telegram_outbox').select('lease_owner').where('id', '=', row?.id ?? 0).executeTakeFirstOrThrow();
+    expect(holder.lease_owner).toBe(owners[won.indexOf(true)]);
+  });
+
   it('without a bot token nothing is queued or posted, chat or not', async () => {
     const t = await startTestService(engine);
     started.push(t);
@@ -265,16 +290,18 @@ describe.skipIf(!engines().includes('postgres'))('two instances on one PostgreSQ
   const bot = useFakeTelegram();
 
   it('send each message once, each chat in order', async () => {
-    const a = await startTelegramService('postgres', bot);
-    const b = await startTelegramService('postgres', bot, { clock: a.clock, location: a.db.url ?? '' });
+    // Both schedulers tick every 5 ms, so each instance looks for due messages while the other sends.
+    const options = { service: { schedulerIntervalMs: 5 } };
+    const a = await startTelegramService('postgres', bot, options);
+    const b = await startTelegramService('postgres', bot, { ...options, clock: a.clock, location: a.db.url ?? '' });
     try {
       await a.setChat('Alpha', ALPHA_CHAT);
       await a.setChat('Beta', BETA_CHAT);
       await a.setChat('Gamma', '123456789');
-      // Nothing goes out while the endpoint is down; then both instances send at once, slowly.
+      // Nothing goes out while the endpoint is down; then both instances send at once.
       await bot.stop();
       const subjects: string[] = [];
-      for (let i = 0; i < 6; i++) {
+      for (let i = 0; i < 8; i++) {
         for (const customer of ['alpha.user', 'beta.user', 'gamma.user']) {
           const subject = `${customer} ${i}`;
           await (i % 2 === 0 ? a : b).file(customer, subject);
@@ -284,9 +311,12 @@ describe.skipIf(!engines().includes('postgres'))('two instances on one PostgreSQ
       await Promise.all([a.telegram.idle(), b.telegram.idle()]);
       bot.calls.length = 0;
       await bot.start();
-      bot.answerWith(() => new Promise((resolve) => setTimeout(() => resolve({ kind: 'ok' }), 5)));
+      bot.answerWith(() => new Promise((resolve) => setTimeout(() => resolve({ kind: 'ok' }), 2)));
       a.clock.advance(10 * MIN);
-      await Promise.all([a.telegram.runDue(), b.telegram.runDue(), a.telegram.runDue(), b.telegram.runDue()]);
+      const unsent = async () => (await a.outbox()).filter((r) => r.state !== 'sent').length;
+      for (let i = 0; i < 500 && (await unsent()) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      await Promise.all([a.telegram.idle(), b.telegram.idle()]);
+      expect(await unsent()).toBe(0);
       const sent = bot.calls.map((c) => /[«“](.*)[»”]/.exec(c.text)?.[1] ?? '');
       expect([...sent].sort()).toEqual([...subjects].sort());
       for (const customer of ['alpha.user', 'beta.user', 'gamma.user']) {

@@ -57,6 +57,7 @@ describe('the Telegram status channel in the administration screen', () => {
     bot.answerWith((c) => (blocked && c.chatId === '@alpha_status' ? { kind: 'error', status: 403, description: 'Forbidden: bot is not a member of the channel chat' } : { kind: 'ok' }));
     const start = desk.clock.now();
     const id = await desk.file({ customer: 'alpha.user', subject: 'Never posted' });
+    await desk.ts.service.telegram?.idle();
     desk.clock.set(start + DAY);
     await desk.ts.service.telegram?.runDue();
 
