@@ -54,7 +54,8 @@ function noticeOf(e: PendingTicketEvent, all: readonly PendingEvent[]): Telegram
           return statusChange(e);
       }
     case 'message.added':
-      if (e.agentsOnly) return null;
+      // A merge copies the duplicate's messages (questions among them) into the original: old news.
+      if (e.agentsOnly || e.data.message.mergedFrom !== null) return null;
       if (e.data.message.type === 'question') return { kind: 'question', question: e.data.message.body };
       return statusChange(e);
     default:

@@ -83,14 +83,16 @@ describe.each(engines())('the Telegram status channel on %s', (engine) => {
     }
   });
 
-  it('says an escalation, and where a merged ticket continues', async () => {
+  it("says an escalation, and where a merged ticket continues; the messages a merge copies say nothing", async () => {
     const t = await start();
     const original = await t.file('alpha.user', 'Nothing dials');
     const duplicate = await t.file('alpha.user', 'Dialer idle');
     await t.act('alpha.user', original, 'escalate', { justification: 'The whole call centre has been idle since nine.' });
+    await t.act('anna', duplicate, 'messages', { type: 'question', body: 'Since when?' });
     await t.act('sofia', duplicate, 'merge', { into: original });
     expect((await t.texts(ALPHA_CHAT)).slice(2)).toEqual([
       `Тикет №${original} «Nothing dials» эскалирован: им занимается группа эскалаций.\nПортал: ${link(original)}`,
+      `Поддержка задала вопрос по тикету №${duplicate} «Dialer idle»:\nSince when?\nОтветьте, пожалуйста, на портале: тикет ждёт вашего ответа.\nПортал: ${link(duplicate)}`,
       `Тикет №${duplicate} «Dialer idle» объединён с тикетом №${original}; переписка продолжается там.\nПортал: ${link(original)}`,
     ]);
   });

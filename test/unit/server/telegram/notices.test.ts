@@ -53,9 +53,10 @@ describe('noticesOf', () => {
     expect(kinds([changed(1, 'in_work', 'reopened', 'resolved')])).toEqual([{ kind: 'reopened' }]);
   });
 
-  it('a merge tells the duplicate where it continues and says nothing of the original', () => {
+  it('a merge tells the duplicate where it continues and says nothing of the original, not even of a question it copied', () => {
     const events: PendingEvent[] = [
       { type: 'message.added', ticket: ticket(7, 'in_work'), agentsOnly: false, data: { message: message('customer') } },
+      { type: 'message.added', ticket: ticket(7, 'in_work'), agentsOnly: false, data: { message: { ...message('question'), mergedFrom: 9 } } },
       changed(7, 'in_work', 'merged_into_this', 'in_work'),
       changed(9, 'merged', 'merged', 'new'),
     ];
