@@ -216,6 +216,7 @@ async function main(): Promise<void> {
     'admin:clients': () => connection.api.adminClients(),
     'admin:customers': ({ clientId, state }) => connection.api.adminCustomers(clientId, state),
     'admin:audit': (filter) => connection.api.adminAudit(filter),
+    'admin:telegram': () => connection.api.adminTelegram(),
     'admin:command': (command) => connection.api.adminCommand(command),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => {

@@ -43,6 +43,7 @@ const api = {
   'admin:clients': invoke('admin:clients'),
   'admin:customers': invoke('admin:customers'),
   'admin:audit': invoke('admin:audit'),
+  'admin:telegram': invoke('admin:telegram'),
   'admin:command': invoke('admin:command'),
   'settings:get': invoke('settings:get'),
   'settings:set': invoke('settings:set'),

@@ -23,7 +23,16 @@ export interface Scheduler {
 const BATCH = 200;
 
 /** Builds the scheduler. */
-export function createScheduler(deps: { readonly db: Db; readonly now: () => number; readonly tickets: TicketService; readonly paging?: Paging; readonly outageAlarms?: OutageAlarms; readonly onError: (error: unknown) => void }): Scheduler {
+export function createScheduler(deps: {
+  readonly db: Db;
+  readonly now: () => number;
+  readonly tickets: TicketService;
+  readonly paging?: Paging;
+  readonly outageAlarms?: OutageAlarms;
+  /** Woken on every tick: sends Telegram messages whose retry is due (server/telegram/sender.ts). */
+  readonly telegram?: { wake(): void } | null;
+  readonly onError: (error: unknown) => void;
+}): Scheduler {
   const { db, tickets } = deps;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -135,6 +144,7 @@ export function createScheduler(deps: { readonly db: Db; readonly now: () => num
       if (timer !== undefined || intervalMs <= 0) return;
       timer = setInterval(() => {
         this.runDue().catch(deps.onError);
+        deps.telegram?.wake();
       }, intervalMs);
       timer.unref();
     },

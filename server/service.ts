@@ -15,12 +15,15 @@ import { outageAlarms } from './domain/outage-alarms.ts';
 import { createOutageService, type OutageService } from './domain/outage-service.ts';
 import { createPaging, type Paging, type WhoIsOnCall } from './domain/paging.ts';
 import { createSetupService, type SetupService } from './domain/setup-service.ts';
+import { createTelegramService, type TelegramService } from './domain/telegram-service.ts';
 import { createTicketService, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
 import { buildApp } from './http/app.ts';
 import { MAX_SOCKETS_PER_SESSION, MAX_SOCKETS_PER_USER, type SocketLimits } from './http/routes/events.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
+import { telegramEnqueue } from './telegram/enqueue.ts';
+import { createTelegramSender, type TelegramConfig, type TelegramSender } from './telegram/sender.ts';
 
 /** The service's version, from package.json. */
 export const SERVICE_VERSION: string = packageJson.version;
@@ -74,6 +77,13 @@ export interface ServiceOptions {
   readonly whoIsOnCall?: WhoIsOnCall;
   /** The paging ladder's timings; default 5 min to acknowledge, 3 passes, reminders every 15 min. */
   readonly paging?: Partial<PagingSettings>;
+  /**
+   * The Telegram status channel (R11, docs/telegram.md): the bot token and where the Bot API is.
+   * Absent: nothing is queued or posted. Every instance on one database should pass the same.
+   */
+  readonly telegram?: TelegramConfig;
+  /** Where people reach this service (e.g. https://support.example.com, no trailing slash): Telegram messages link to the portal there; null or absent: no link. */
+  readonly publicUrl?: string | null;
 }
 
 /** A running (not yet listening) service instance. */
@@ -85,6 +95,10 @@ export interface Service {
   readonly outages: OutageService;
   readonly people: PeopleService;
   readonly clients: ClientsService;
+  /** This instance's Telegram sender, when it has a bot token. */
+  readonly telegram: TelegramSender | null;
+  /** The Telegram outbox as admins watch it. */
+  readonly telegramAdmin: TelegramService;
   readonly paging: Paging;
   readonly sessions: Sessions;
   readonly setup: SetupService;
@@ -133,7 +147,18 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     return primary === agentId || secondary === agentId;
   };
   const paging = createPaging({ db, calendar, whoIsOnCall, settings: pagingSettings(options.paging), onError: (e) => logError(e) });
-  const tickets = createTicketService({ db, now, sla: { calendar, policy }, onEvents: () => hub.poke(), onCall: options.onCall ?? onRoster, paging, beforeWork: (trx) => calendars.sync(trx) });
+  const telegram = options.telegram === undefined ? null : createTelegramSender({ db, now, config: options.telegram, onError: (e) => logError(e) });
+  const tickets = createTicketService({
+    db,
+    now,
+    sla: { calendar, policy },
+    onEvents: () => hub.poke(),
+    onCall: options.onCall ?? onRoster,
+    paging,
+    beforeWork: (trx) => calendars.sync(trx),
+    ...(telegram === null ? {} : { telegram: { enqueue: telegramEnqueue(options.publicUrl ?? null), queued: () => telegram.wake() } }),
+  });
+  const telegramAdmin = createTelegramService({ db, now, configured: telegram !== null, wake: () => telegram?.wake() });
   const outages = createOutageService({ db, now, calendar, policy, inTransaction: tickets.inTransaction, paging });
   const tokenTtlMs = options.tokenTtlMs ?? 7 * 24 * 3600_000;
   const sessions = createSessions({ db, now, tokenTtlMs });
@@ -149,8 +174,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   };
   const people = createPeopleService({ db, now, zone: () => calendar.zone, sessions });
   const clients = createClientsService({ db, now, sessions });
-  const scheduler = createScheduler({ db, now, tickets, paging, outageAlarms: outageAlarms({ db, policy, inTransaction: tickets.inTransaction }), onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, oncall, outages, people, clients, paging, sessions, setup, hub, calendar, calendars, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const scheduler = createScheduler({ db, now, tickets, paging, outageAlarms: outageAlarms({ db, policy, inTransaction: tickets.inTransaction }), telegram, onError: (e) => logError(e) });
+  const app = await buildApp({ tickets, oncall, outages, people, clients, telegram: telegramAdmin, paging, sessions, setup, hub, calendar, calendars, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   // Before listening: a console that asks /api/v1/info meanwhile finds the code it is asked for.
   const setupCode = await setup.issueCode();
@@ -166,6 +191,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     }
   }
   scheduler.start(options.schedulerIntervalMs ?? 1000);
+  // What an earlier run (or another instance) left queued goes out now.
+  telegram?.wake();
   const backups = options.backup === undefined ? null : startDailyBackups(db, options.backup, now, calendar.zone);
 
   return {
@@ -176,6 +203,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     outages,
     people,
     clients,
+    telegram,
+    telegramAdmin,
     paging,
     sessions,
     setup,
@@ -194,6 +223,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     },
     async close() {
       scheduler.stop();
+      await telegram?.close();
       backups?.stop();
       clearInterval(poll);
       await listener?.close();

@@ -284,6 +284,7 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
       const parsed = adminAuditFilterSchema.optional().safeParse(filter);
       return parsed.success ? api.adminAudit(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
     },
+    'admin:telegram': () => api.adminTelegram(),
     'admin:command': (command) => {
       const parsed = adminCommandSchema.safeParse(command);
       return parsed.success ? api.adminCommand(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));

@@ -405,6 +405,37 @@ export function migrations(engine: Engine): Record<string, Migration> {
         }
       },
     },
+    // The Telegram status channel (R11, docs/telegram.md): each client's chat, and the outbox of
+    // messages queued in the ticket's transaction and sent, in order per chat, by the sender.
+    '0012-telegram': {
+      async up(db: AnyDb) {
+        await db.schema.alterTable('clients').addColumn('telegram_chat_id', 'text').execute();
+        await withId(db.schema.createTable('telegram_outbox'))
+          .addColumn('client_id', 'integer', (c) => c.notNull().references('clients.id'))
+          // Copied at enqueue: a later change of the client's chat does not re-target what is queued.
+          .addColumn('chat_id', 'text', notNull)
+          .addColumn('ticket_id', 'integer', (c) => c.references('tickets.id'))
+          .addColumn('text', 'text', notNull)
+          .addColumn('state', 'text', notNull)
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('next_attempt_at', 'bigint', notNull)
+          .addColumn('last_error', 'text')
+          .addColumn('created_at', 'bigint', notNull)
+          // When it last entered the queue (enqueued, or requeued by an admin): it fails a day after.
+          .addColumn('queued_at', 'bigint', notNull)
+          .addColumn('sent_at', 'bigint')
+          .addColumn('failed_at', 'bigint')
+          // The claim of one sender (an instance) while it sends: who, and until when.
+          .addColumn('lease_owner', 'text')
+          .addColumn('lease_until', 'bigint')
+          .addCheckConstraint('telegram_outbox_state_check', sql`state in ('queued', 'sent', 'failed')`)
+          .addCheckConstraint('telegram_outbox_attempts_check', sql`attempts >= 0`)
+          .execute();
+        // A chat's next message: the queued row with the smallest id of that chat.
+        await db.schema.createIndex('telegram_outbox_chat_queue').on('telegram_outbox').columns(['chat_id', 'id']).where(sql.ref('state'), '=', 'queued').execute();
+        await db.schema.createIndex('telegram_outbox_failed').on('telegram_outbox').columns(['failed_at']).where(sql.ref('state'), '=', 'failed').execute();
+      },
+    },
   };
 }
 

@@ -32,6 +32,7 @@ export interface Database {
   service_settings: ServiceSettingsTable;
   admin_audit: AdminAuditTable;
   calendar_history: CalendarHistoryTable;
+  telegram_outbox: TelegramOutboxTable;
 }
 
 /** pages: after-hours pages of tickets (docs/oncall.md); `paged`/`notified` are JSON arrays of agent ids. */
@@ -57,6 +58,8 @@ export interface ClientsTable {
   name: string;
   primary_group: FunctionGroup;
   language: Language;
+  /** The client's Telegram chat for ticket status (R11): an integer id or @channelusername; null: none. */
+  telegram_chat_id: string | null;
 }
 
 /** users: agents and customers. */
@@ -300,4 +303,33 @@ export interface CalendarHistoryTable {
   /** When it stopped being in force (the change's instant). */
   until: number;
   replaced_by: number | null;
+}
+
+/** What became of a Telegram message. */
+export type TelegramOutboxState = 'queued' | 'sent' | 'failed';
+
+/**
+ * telegram_outbox: status messages for clients' Telegram chats (R11), queued in the ticket's
+ * transaction and sent in id order per chat by one sender at a time (the lease).
+ */
+export interface TelegramOutboxTable {
+  id: Generated<number>;
+  client_id: number;
+  /** The chat as it was when queued. */
+  chat_id: string;
+  ticket_id: number | null;
+  text: string;
+  state: TelegramOutboxState;
+  attempts: Generated<number>;
+  /** Not sent before this instant (backoff, or a 429's retry_after). */
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  /** When it last entered the queue; still unsent a day later, it fails. */
+  queued_at: number;
+  sent_at: number | null;
+  failed_at: number | null;
+  /** The sender (an instance) sending it now, and until when its claim holds. */
+  lease_owner: string | null;
+  lease_until: number | null;
 }

@@ -44,6 +44,8 @@ export interface ClientFields {
   readonly name: string;
   readonly primaryGroup: FunctionGroup;
   readonly language: Language;
+  /** R11: the client's Telegram chat (docs/telegram.md); null or absent: none. */
+  readonly telegramChatId?: string | null | undefined;
 }
 
 /** A change of a customer; `active` deactivates or reactivates. */
@@ -110,8 +112,10 @@ export function createClientsService(deps: ClientsServiceDeps) {
       return inTransaction(db, `a client named ${input.name} exists already`, async (trx) => {
         await lockFor(trx, db, 'clients');
         await requireFreeName(trx, input.name);
-        const id = await insertClient(trx, input);
-        await writeAdminAudit(trx, { actorId: actor.id, action: 'client_created', targetKind: 'client', targetId: id, detail: { ...input }, at: deps.now() });
+        const { telegramChatId, ...fields } = input;
+        const id = await insertClient(trx, fields);
+        if (telegramChatId != null) await updateClient(trx, id, { telegramChatId });
+        await writeAdminAudit(trx, { actorId: actor.id, action: 'client_created', targetKind: 'client', targetId: id, detail: { ...fields, ...(telegramChatId != null ? { telegramChatId } : {}) }, at: deps.now() });
         return clientOrThrow(trx, id);
       });
     },

@@ -8,7 +8,8 @@ import { assertNever } from '../../shared/assert-never.ts';
 import { createCalendar, type EvaluateOptions, type TicketKind } from '../../shared/sla/index.ts';
 import type { Db } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';
-import { writeEvents, type PendingEvent } from '../events/outbox.ts';
+import { writeEvents, type PendingEvent, type PendingTicketEvent } from '../events/outbox.ts';
+import type { TelegramEnqueue } from '../telegram/enqueue.ts';
 import { recordSlaEvent, type LateBreach } from '../store/sla.ts';
 import { auditOf, factsOfRow, hydrate, listRows, messageOf, messagesOf, summaryOf, ticketRow, type ListFilter, type TicketRow } from '../store/tickets.ts';
 import { userById } from '../store/users.ts';
@@ -36,6 +37,11 @@ export interface TicketServiceDeps {
    * support calendar being made and adopts a newer one (server/domain/calendar-service.ts).
    */
   readonly beforeWork?: (trx: Transaction<Database>) => Promise<void>;
+  /**
+   * The Telegram status channel (R11, server/telegram): queues a transaction's status messages
+   * in it, and is told after a commit that queued some. None: nothing is posted.
+   */
+  readonly telegram?: { readonly enqueue: TelegramEnqueue; readonly queued: () => void };
 }
 
 /** Never on call: for a ticket service with no roster (the demo seed replays histories without one). */
@@ -81,15 +87,20 @@ export function createTicketService(deps: TicketServiceDeps) {
 
   async function inTransaction<T>(work: (tx: Tx) => Promise<T>, now = deps.now()): Promise<T> {
     let wroteEvents = false;
+    let queued = 0;
     const result = await db.kysely.transaction().execute(async (trx) => {
       await deps.beforeWork?.(trx);
       const tx: Tx = { trx, now, events: [] };
       const value = await work(tx);
       await writeEvents(trx, db.engine, tx.events, tx.now);
+      // After writeEvents, which holds the event-sequence lock on PostgreSQL until commit: the
+      // outbox ids are then in commit order too, and each chat's messages in the order of its actions.
+      queued = (await deps.telegram?.enqueue(trx, tx.events, tx.now)) ?? 0;
       wroteEvents = tx.events.length > 0;
       return value;
     });
     if (wroteEvents) deps.onEvents();
+    if (queued > 0) deps.telegram?.queued();
     return result;
   }
 
@@ -163,9 +174,11 @@ export function createTicketService(deps: TicketServiceDeps) {
     const after = await ticketRow(tx.trx, row.id, false);
     if (after === undefined) throw new Error(`ticket ${row.id} vanished inside its own transaction`);
     const summary = summaryOf(after);
+    // What the status was, for those who tell status changes from the events (server/telegram).
+    const statusBefore = row.status;
     const event = ticketEvent(change, summary);
-    if (event !== undefined) tx.events.push(event);
-    if (message !== undefined) tx.events.push({ type: 'message.added', ticket: summary, agentsOnly: message.type === 'note', data: { message } });
+    if (event !== undefined) tx.events.push({ ...event, statusBefore });
+    if (message !== undefined) tx.events.push({ type: 'message.added', ticket: summary, agentsOnly: message.type === 'note', data: { message }, statusBefore });
     tx.events.push(...slaEvents(after, late));
     // Resolving (or merging) a ticket ends its page.
     if (deps.paging !== undefined && (change.status === 'resolved' || change.status === 'merged')) await deps.paging.closeFor(tx, after);
@@ -312,7 +325,7 @@ export function createTicketService(deps: TicketServiceDeps) {
 }
 
 /** The ticket-level event of a decided change, with the data its type carries. */
-function ticketEvent(change: TicketChange, ticket: TicketSummary): PendingEvent | undefined {
+function ticketEvent(change: TicketChange, ticket: TicketSummary): PendingTicketEvent | undefined {
   const e = change.event;
   if (e === undefined) return undefined;
   const { action, fromTier, toTier } = change.audit;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ServiceEventData, ServiceWideEventType, TicketEventType, TicketSummary } from '../../shared/model/index.ts';
+import type { ServiceEventData, ServiceWideEventType, TicketEventType, TicketStatus, TicketSummary } from '../../shared/model/index.ts';
 import type { Engine } from '../db/index.ts';
 import type { Executor } from '../store/executor.ts';
 
@@ -11,6 +11,11 @@ export type PendingTicketEvent = {
     /** Internal notes, routing and SLA timers are for agents only. */
     readonly agentsOnly: boolean;
     readonly data: ServiceEventData<T>;
+    /**
+     * The ticket's status before the command that raised this event, when the command knew it
+     * (never stored or sent: the Telegram channel tells status changes from it, server/telegram).
+     */
+    readonly statusBefore?: TicketStatus;
   };
 }[TicketEventType];
 

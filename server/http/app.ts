@@ -12,6 +12,7 @@ import type { OutageService } from '../domain/outage-service.ts';
 import type { TicketService } from '../domain/ticket-service.ts';
 import type { Paging } from '../domain/paging.ts';
 import type { SetupService } from '../domain/setup-service.ts';
+import type { TelegramService } from '../domain/telegram-service.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar, SlaPolicy } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
@@ -31,6 +32,7 @@ import { registerOutageRoutes } from './routes/outages.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerSetupRoute } from './routes/setup.ts';
 import { registerPageRoutes } from './routes/pages.ts';
+import { registerTelegramRoutes } from './routes/telegram.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
 
 declare module 'fastify' {
@@ -47,6 +49,8 @@ export interface AppDeps {
   readonly outages: OutageService;
   readonly people: PeopleService;
   readonly clients: ClientsService;
+  /** The Telegram status channel's outbox, for admins. */
+  readonly telegram: TelegramService;
   readonly paging: Paging;
   readonly sessions: Sessions;
   readonly setup: SetupService;
@@ -101,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAvailabilityRoute(app, deps);
   registerCalendarRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerTelegramRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerEventSchemaRoute(app);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

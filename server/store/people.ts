@@ -67,9 +67,9 @@ export async function listAdminClients(db: Executor, id?: number): Promise<Admin
   let q = db
     .selectFrom('clients as c')
     .leftJoin('users as u', (j) => j.onRef('u.client_id', '=', 'c.id').on('u.kind', '=', 'customer'))
-    .select(['c.id', 'c.name', 'c.primary_group', 'c.language'])
+    .select(['c.id', 'c.name', 'c.primary_group', 'c.language', 'c.telegram_chat_id'])
     .select((eb) => [eb.fn.count<number>('u.id').as('customers'), eb.fn.sum<number>(sql<number>`case when u.active = 1 then 1 else 0 end`).as('active_customers')])
-    .groupBy(['c.id', 'c.name', 'c.primary_group', 'c.language']);
+    .groupBy(['c.id', 'c.name', 'c.primary_group', 'c.language', 'c.telegram_chat_id']);
   if (id !== undefined) q = q.where('c.id', '=', id);
   const rows = await q.orderBy('c.name').execute();
   return rows.map((r) => ({
@@ -79,6 +79,7 @@ export async function listAdminClients(db: Executor, id?: number): Promise<Admin
     language: r.language,
     customerCount: Number(r.customers),
     activeCustomerCount: Number(r.active_customers ?? 0),
+    telegramChatId: r.telegram_chat_id,
   }));
 }
 
@@ -176,11 +177,12 @@ export async function otherActiveAdmins(db: Executor, except: number): Promise<n
 }
 
 /** Writes a client's fields. */
-export async function updateClient(db: Executor, id: number, patch: { name?: string; primaryGroup?: FunctionGroup; language?: Language }): Promise<void> {
+export async function updateClient(db: Executor, id: number, patch: { name?: string; primaryGroup?: FunctionGroup; language?: Language; telegramChatId?: string | null }): Promise<void> {
   const values = {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
     ...(patch.primaryGroup !== undefined ? { primary_group: patch.primaryGroup } : {}),
     ...(patch.language !== undefined ? { language: patch.language } : {}),
+    ...(patch.telegramChatId !== undefined ? { telegram_chat_id: patch.telegramChatId } : {}),
   };
   if (Object.keys(values).length > 0) await db.updateTable('clients').set(values).where('id', '=', id).execute();
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { LANGUAGES, ROLES, TIERS } from '../model/index.ts';
 import { FUNCTION_GROUPS } from '../sla/availability.ts';
 import { DECIMAL, idParam, idSchema } from './ids.ts';
+import { telegramChatIdSchema } from './telegram.ts';
 
 const id = idSchema;
 const instant = z.number().int().describe('epoch milliseconds');
@@ -62,6 +63,7 @@ export const adminClientSchema = z.object({
   language: languageSchema,
   customerCount: z.number().int().nonnegative().describe('customers, active or not'),
   activeCustomerCount: z.number().int().nonnegative(),
+  telegramChatId: z.string().nullable().describe("R11: the client's Telegram chat for ticket status (docs/telegram.md), or null"),
 });
 
 /** A one-time password, shown in this response only; its owner must change it at the next sign-in. */
@@ -110,10 +112,16 @@ export const createClientRequestSchema = z.strictObject({
   name: nameSchema,
   primaryGroup: functionGroupSchema.describe('R2, R20: the function group whose availability is this client\'s'),
   language: languageSchema.describe('R10: the language support answers in'),
+  telegramChatId: telegramChatIdSchema.nullable().optional().describe('R11: the Telegram chat for ticket status; default none'),
 });
-/** PATCH /api/v1/admin/clients/:id: any of these. */
+/** PATCH /api/v1/admin/clients/:id: any of these; `telegramChatId: null` removes the chat. */
 export const updateClientRequestSchema = z
-  .strictObject({ name: nameSchema.optional(), primaryGroup: functionGroupSchema.optional(), language: languageSchema.optional() })
+  .strictObject({
+    name: nameSchema.optional(),
+    primaryGroup: functionGroupSchema.optional(),
+    language: languageSchema.optional(),
+    telegramChatId: telegramChatIdSchema.nullable().optional().describe('null: no chat'),
+  })
   .refine((p) => Object.values(p).some((v) => v !== undefined), 'must change at least one field');
 /** A client's response. */
 export const adminClientResponseSchema = z.object({ client: adminClientSchema });
@@ -207,6 +215,7 @@ export const ADMIN_AUDIT_ACTIONS = [
   'password_changed',
   'setup',
   'calendar_changed',
+  'telegram_retried',
 ] as const;
 /** An admin audit entry (never a password or hash in `detail`). */
 export const adminAuditEntrySchema = z.object({

@@ -29,6 +29,7 @@ import { pageRefSchema } from './pages.ts';
 
 export * from './calendar.ts';
 export * from './admin.ts';
+export * from './telegram.ts';
 export * from './outages.ts';
 export * from './pages.ts';
 export * from './setup.ts';

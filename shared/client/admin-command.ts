@@ -14,6 +14,7 @@ import {
   type createAgentResponseSchema,
   type createCustomerResponseSchema,
   type ImportResult,
+  type telegramRetryResponseSchema,
   type temporaryPasswordResponseSchema,
 } from '../api/index.ts';
 
@@ -32,6 +33,7 @@ export const adminCommandSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('updateCustomer'), clientId: id, customerId: id, patch: updateCustomerRequestSchema }),
   z.strictObject({ command: z.literal('resetCustomerPassword'), clientId: id, customerId: id }),
   z.strictObject({ command: z.literal('importCustomers'), clientId: id, csv, dryRun: z.boolean() }),
+  z.strictObject({ command: z.literal('retryTelegram'), id }),
 ]);
 /** One administrative change. */
 export type AdminCommand = z.infer<typeof adminCommandSchema>;
@@ -50,6 +52,8 @@ export interface AdminCommandResults {
   resetCustomerPassword: z.infer<typeof temporaryPasswordResponseSchema>;
   /** A dry run's preview (ok may be false), or the customers made. A refused import rejects with a 400. */
   importCustomers: ImportResult;
+  /** A failed Telegram message queued again, for the client's chat as set now. */
+  retryTelegram: z.infer<typeof telegramRetryResponseSchema>;
 }
 /** What any administrative change answers (the caller knows which it sent). */
 export type AdminCommandResult = AdminCommandResults[AdminCommandName];

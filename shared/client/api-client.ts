@@ -23,6 +23,7 @@ import type {
   sessionResponseSchema,
   infoResponseSchema,
   SetupRequest,
+  TelegramStatus,
   outageListQuerySchema,
   ticketListQuerySchema,
 } from '../api/index.ts';
@@ -139,6 +140,8 @@ export interface ApiClient {
   adminCustomers(clientId: number, state?: AccountState): Promise<AdminCustomerList>;
   /** The admin audit, newest first (admins). */
   adminAudit(filter?: AdminAuditFilter): Promise<AdminAuditList>;
+  /** The Telegram status channel's outbox (admins): configured or not, counts, failed messages. */
+  adminTelegram(): Promise<TelegramStatus>;
   /** An administrative change (admins); the answer of its route. */
   adminCommand<C extends AdminCommand>(command: C): Promise<AdminCommandResults[C['command']]>;
 }
@@ -185,7 +188,7 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
       case 'resetAgentPassword':
         return call('POST', `/api/v1/admin/agents/${c.id}/password`);
       case 'createClient':
-        return call('POST', '/api/v1/admin/clients', { name: c.name, primaryGroup: c.primaryGroup, language: c.language });
+        return call('POST', '/api/v1/admin/clients', { name: c.name, primaryGroup: c.primaryGroup, language: c.language, ...(c.telegramChatId === undefined ? {} : { telegramChatId: c.telegramChatId }) });
       case 'updateClient':
         return call('PATCH', `/api/v1/admin/clients/${c.id}`, c.patch);
       case 'createCustomer':
@@ -196,6 +199,8 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
         return call('POST', `/api/v1/admin/clients/${c.clientId}/customers/${c.customerId}/password`);
       case 'importCustomers':
         return call('POST', `/api/v1/admin/clients/${c.clientId}/customers/import${query({ dryRun: c.dryRun })}`, c.csv, 'text/csv; charset=utf-8');
+      case 'retryTelegram':
+        return call('POST', `/api/v1/admin/telegram/${c.id}/retry`);
     }
   };
 
@@ -245,6 +250,7 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
     adminClients: () => call('GET', '/api/v1/admin/clients'),
     adminCustomers: (clientId, state) => call('GET', `/api/v1/admin/clients/${clientId}/customers${query({ state })}`),
     adminAudit: (filter = {}) => call('GET', `/api/v1/admin/audit${query({ ...filter })}`),
+    adminTelegram: () => call('GET', '/api/v1/admin/telegram'),
     adminCommand: <C extends AdminCommand>(c: C) => adminCall(c) as Promise<AdminCommandResults[C['command']]>,
     getTicket: (id) => call('GET', `/api/v1/tickets/${id}`),
     createTicket: (request) => call('POST', '/api/v1/tickets', request),

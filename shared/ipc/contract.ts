@@ -18,6 +18,7 @@ import {
   ticketListQuerySchema,
   type demoLoginSchema,
   type OtherSession,
+  type TelegramStatus,
 } from '../api/index.ts';
 import { adminCommandSchema, type AdminCommandResult } from '../client/admin-command.ts';
 import type { SerializedApiError } from '../client/api-error.ts';
@@ -123,6 +124,7 @@ export const invokeArgs = {
   'admin:clients': none,
   'admin:customers': accountState.extend({ clientId: z.number().int().positive() }),
   'admin:audit': adminAuditFilterSchema.optional(),
+  'admin:telegram': none,
   'admin:command': adminCommandSchema,
   'settings:get': none,
   'settings:set': settingsPatchSchema,
@@ -167,6 +169,7 @@ export interface InvokeResults {
   'admin:clients': AdminClientList;
   'admin:customers': AdminCustomerList;
   'admin:audit': AdminAuditList;
+  'admin:telegram': TelegramStatus;
   'admin:command': AdminCommandResult;
   'settings:get': Settings;
   'settings:set': Settings;

@@ -25,9 +25,12 @@ export interface ChildService {
   stop(): Promise<void>;
 }
 
-/** Starts `node server/cli.ts --db <location> --port <port>` and resolves once it prints `listening on`. */
-export function startChildService(location: string, options: { port?: number; args?: readonly string[] } = {}): Promise<ChildService> {
-  const child = spawn(process.execPath, [CLI, '--db', location, '--port', String(options.port ?? 0), ...(options.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `node server/cli.ts --db <location> --port <port>` (with `env` added to this process's environment) and resolves once it prints `listening on`. */
+export function startChildService(location: string, options: { port?: number; args?: readonly string[]; env?: Readonly<Record<string, string>> } = {}): Promise<ChildService> {
+  const child = spawn(process.execPath, [CLI, '--db', location, '--port', String(options.port ?? 0), ...(options.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.env === undefined ? {} : { env: { ...process.env, ...options.env } }),
+  });
   let err = '';
   let out = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));

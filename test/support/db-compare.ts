@@ -29,6 +29,7 @@ const ORDER: Record<keyof Database, readonly string[]> = {
   service_settings: ['key'],
   admin_audit: ['id'],
   calendar_history: ['id'],
+  telegram_outbox: ['id'],
 };
 
 /** Reads every table of the database at `location`; numbers as numbers on both engines. */

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import WebSocket from 'ws';
 import { App } from '../../renderer/app.tsx';
 import { browserEnv, createWebBridge, type WebBridgeEnv } from '../../renderer/bridge/web-bridge.ts';
+import type { ServiceOptions } from '../../server/service.ts';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
 import type { TicketKind } from '../../shared/sla/index.ts';
 import type { FakeClock } from './clock.ts';
@@ -44,13 +45,15 @@ export interface Desk {
  * Starts one service for the calling test file (beforeAll) and stops it after; every bridge made
  * in a test is disposed and the browser storage cleared after it. Call at the top level of a file.
  * `empty: true` starts it without people: it waits for its first start (ts.service.setupCode).
+ * `service` adds service options (e.g. a Telegram bot pointed at a local endpoint).
  */
-export function useDesk(options: { demo?: boolean; start?: number; empty?: boolean } = {}): Desk {
+export function useDesk(options: { demo?: boolean; start?: number; empty?: boolean; service?: () => Partial<ServiceOptions> } = {}): Desk {
   const clock = fakeClock(options.start);
   let ts: (TestService & { drop: () => Promise<void> }) | undefined;
   const bridges: (Bridge & { dispose(): void })[] = [];
   beforeAll(async () => {
-    ts = await startTestService('sqlite', { clock, service: { demo: options.demo ?? false }, empty: options.empty ?? false });
+    // `service` is asked here, once the hooks registered before this one (a local endpoint's) have run.
+    ts = await startTestService('sqlite', { clock, service: { demo: options.demo ?? false, ...options.service?.() }, empty: options.empty ?? false });
   });
   afterAll(async () => {
     await ts?.close();

@@ -5,10 +5,11 @@ import { useMe } from '../auth/queries.ts';
 import { AuditPanel } from './audit-panel.tsx';
 import { ClientsPanel } from './clients-panel.tsx';
 import { PeoplePanel } from './people-panel.tsx';
+import { TelegramPanel } from './telegram-panel.tsx';
 import { useAdminActions, useAdminTab, type AdminTab } from './store.ts';
 
 /**
- * Administration: people, clients and their customers, and (admins) the audit log. Managers read
+ * Administration: people, clients and their customers, and (admins) the Telegram status channel and the audit log. Managers read
  * people and clients; the write controls show only for those the service lets write
  * (`mayAdminister`, the rule of its admin routes).
  */
@@ -18,7 +19,7 @@ export function AdminScreen() {
   const tab = useAdminTab();
   const { adminClosed, tabChosen } = useAdminActions();
   const editor = mayAdminister(me);
-  const tabs: readonly AdminTab[] = editor ? ['people', 'clients', 'audit'] : ['people', 'clients'];
+  const tabs: readonly AdminTab[] = editor ? ['people', 'clients', 'telegram', 'audit'] : ['people', 'clients'];
   const shown = tabs.includes(tab) ? tab : 'people';
   return (
     <Dialog title={t('admin.title')} onClose={adminClosed} closeLabel={t('app.close')}>
@@ -31,7 +32,7 @@ export function AdminScreen() {
             </button>
           ))}
         </div>
-        {shown === 'people' ? <PeoplePanel editor={editor} /> : shown === 'clients' ? <ClientsPanel editor={editor} /> : <AuditPanel />}
+        {shown === 'people' ? <PeoplePanel editor={editor} /> : shown === 'clients' ? <ClientsPanel editor={editor} /> : shown === 'telegram' ? <TelegramPanel /> : <AuditPanel />}
       </div>
     </Dialog>
   );

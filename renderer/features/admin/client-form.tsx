@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import type { AdminClient } from '../../../shared/api/index.ts';
+import { useId, useState, type FormEvent } from 'react';
+import { TELEGRAM_CHAT_ID_PATTERN, type AdminClient } from '../../../shared/api/index.ts';
 import { groupNames } from '../../../shared/i18n/index.ts';
 import type { Language } from '../../../shared/model/index.ts';
 import { FUNCTION_GROUPS, type FunctionGroup } from '../../../shared/sla/index.ts';
@@ -11,9 +11,11 @@ export interface ClientFields {
   readonly name: string;
   readonly primaryGroup: FunctionGroup;
   readonly language: Language;
+  /** R11: the Telegram chat for ticket status, or null for none. */
+  readonly telegramChatId: string | null;
 }
 
-/** Create a client or edit one: name, primary function group (R2, R20), language (R10). */
+/** Create a client or edit one: name, primary function group (R2, R20), language (R10), Telegram chat (R11). */
 export function ClientForm({ client, pending, onSubmit, onCancel }: {
   readonly client: AdminClient | null;
   readonly pending: boolean;
@@ -22,12 +24,23 @@ export function ClientForm({ client, pending, onSubmit, onCancel }: {
 }) {
   const t = useT();
   const lang = useLanguage();
+  const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
   const [name, setName] = useState(client?.name ?? '');
   const [primaryGroup, setPrimaryGroup] = useState<FunctionGroup>(client?.primaryGroup ?? FUNCTION_GROUPS[0] ?? 'autodialer');
   const [language, setLanguage] = useState<Language>(client?.language ?? lang);
+  const [chat, setChat] = useState(client?.telegramChatId ?? '');
+  const [chatInvalid, setChatInvalid] = useState(false);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    onSubmit({ name: name.trim(), primaryGroup, language });
+    const telegramChatId = chat.trim();
+    // The service's rule (shared/api/telegram.ts), said in the reader's language before sending.
+    if (telegramChatId !== '' && !TELEGRAM_CHAT_ID_PATTERN.test(telegramChatId)) {
+      setChatInvalid(true);
+      return;
+    }
+    onSubmit({ name: name.trim(), primaryGroup, language, telegramChatId: telegramChatId === '' ? null : telegramChatId });
   };
   const title = client === null ? t('admin.clients.new') : t('admin.clients.editTitle', { name: client.name });
   return (
@@ -43,6 +56,24 @@ export function ClientForm({ client, pending, onSubmit, onCancel }: {
         </select>
       </label>
       <LanguageField value={language} onChange={setLanguage} />
+      <div className="field">
+        <label htmlFor={inputId}>{t('telegram.field.chat')}</label>
+        <input
+          id={inputId}
+          name="telegramChatId"
+          autoComplete="off"
+          spellCheck={false}
+          value={chat}
+          aria-invalid={chatInvalid}
+          aria-describedby={chatInvalid ? `${errorId} ${hintId}` : hintId}
+          onChange={(e) => {
+            setChat(e.target.value);
+            setChatInvalid(false);
+          }}
+        />
+        <span id={hintId} className="muted">{t('telegram.field.chatHint')}</span>
+        {chatInvalid ? <span id={errorId} role="alert" className="error">{t('telegram.field.chatInvalid')}</span> : null}
+      </div>
       <FormActions submitLabel={client === null ? t('admin.clients.create') : t('admin.save')} pending={pending} onCancel={onCancel} />
     </form>
   );

@@ -10,7 +10,7 @@ import { adminQueries, useAdminCommand } from './queries.ts';
 import { refusalText } from './refusal.ts';
 import { useAdminActions, useChosenClientId } from './store.ts';
 
-/** The clients: name, primary group, language, customers; admins create and edit; choosing one shows its customers. */
+/** The clients: name, primary group, language, customers, Telegram chat; admins create and edit; choosing one shows its customers. */
 export function ClientsPanel({ editor }: { readonly editor: boolean }) {
   const t = useT();
   const lang = useLanguage();
@@ -64,6 +64,7 @@ export function ClientsPanel({ editor }: { readonly editor: boolean }) {
               <th scope="col">{t('admin.field.primaryGroup')}</th>
               <th scope="col">{t('admin.field.language')}</th>
               <th scope="col">{t('admin.clients.customers')}</th>
+              <th scope="col">{t('telegram.field.chat')}</th>
               <th scope="col">{t('admin.actions')}</th>
             </tr>
           </thead>
@@ -74,6 +75,7 @@ export function ClientsPanel({ editor }: { readonly editor: boolean }) {
                 <td>{groupNames(lang, [c.primaryGroup])}</td>
                 <td>{t(`language.${c.language}`)}</td>
                 <td>{t('admin.clients.customerCount', { active: c.activeCustomerCount, count: c.customerCount })}</td>
+                <td>{c.telegramChatId ?? <span className="muted">{t('telegram.clients.noChat')}</span>}</td>
                 <td className="row-actions">
                   <button type="button" onClick={() => clientChosen(c.id)}>{t('admin.clients.showCustomers')}</button>{' '}
                   {editor ? <button type="button" onClick={() => setEditing(c)}>{t('admin.edit')}</button> : null}

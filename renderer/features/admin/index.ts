@@ -3,5 +3,5 @@ import { lazy } from 'react';
 
 /** The screen, loaded when first opened: only admins and managers open it. */
 export const AdminScreen = lazy(async () => ({ default: (await import('./admin-screen.tsx')).AdminScreen }));
-export { adminAgentKeys, adminAuditKeys, adminClientKeys, adminCustomerKeys } from './queries.ts';
+export { adminAgentKeys, adminAuditKeys, adminClientKeys, adminCustomerKeys, adminTelegramKeys } from './queries.ts';
 export { resetAdminStore, useAdminActions, useAdminOpen } from './store.ts';

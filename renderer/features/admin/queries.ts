@@ -33,6 +33,12 @@ export const adminAuditKeys = {
   list: (filter: AdminAuditFilter) => [...adminAuditKeys.all, filter] as const,
 };
 
+/** Query keys of the Telegram status channel's outbox. */
+export const adminTelegramKeys = {
+  all: ['admin', 'telegram'] as const,
+  status: () => [...adminTelegramKeys.all, 'status'] as const,
+};
+
 /** Entries per page of the audit log. */
 export const AUDIT_PAGE = 50;
 
@@ -48,6 +54,9 @@ export const adminQueries = {
       queryFn: async () => (await bridge.invoke('admin:customers', { clientId, state })).customers,
       staleTime: 60_000,
     }),
+  /** The Telegram outbox: no event says it changed, so it is read again when shown and on Refresh. */
+  telegram: (bridge: Bridge) =>
+    queryOptions({ queryKey: adminTelegramKeys.status(), queryFn: () => bridge.invoke('admin:telegram', undefined), staleTime: 0 }),
   /** The audit, newest first, a page at a time: the next page is what is older than the last entry shown. */
   audit: (bridge: Bridge, filter: AdminAuditFilter) =>
     infiniteQueryOptions({
@@ -76,6 +85,8 @@ export function staleAfter(command: AdminCommand): readonly QueryKey[] {
       return [adminCustomerKeys.lists(command.clientId), adminClientKeys.all, adminAuditKeys.all];
     case 'importCustomers':
       return command.dryRun ? [] : [adminCustomerKeys.lists(command.clientId), adminClientKeys.all, adminAuditKeys.all];
+    case 'retryTelegram':
+      return [adminTelegramKeys.all, adminAuditKeys.all];
     default:
       return assertNever(command, 'admin command');
   }

@@ -64,10 +64,11 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     expect(Number(last.numDeletedRows)).toBe(1);
     const before = await dump(db);
     await migrateToLatest(db, engine);
-    // Migration 0008 adds columns with their defaults to users and sessions; every other value stays.
+    // Migration 0008 adds columns with their defaults to users and sessions, 0012 a client's Telegram chat; every other value stays.
     const added: Record<string, Record<string, unknown>> = {
       users: { active: 1, must_change_password: 0, deactivated_at: null },
       sessions: { user_agent: null, last_used_at: null },
+      clients: { telegram_chat_id: null },
     };
     const expected = Object.fromEntries(Object.entries(before).map(([table, rows]) => [table, rows.map((row) => ({ ...(row as Record<string, unknown>), ...added[table] }))]));
     expect(await dump(db)).toEqual(expected);
@@ -82,7 +83,7 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
       const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name not like 'sqlite_%' order by name`.execute(db);
       expect(indexes.rows.map((r) => r.name)).toEqual([
         'admin_audit_actor', 'admin_audit_at', 'audit_ticket', 'login_attempts_at', 'login_attempts_login', 'messages_ticket', 'oncall_overrides_span', 'outage_audit_outage', 'outage_tickets_outage', 'outages_open', 'outages_span', 'pages_due', 'pages_one_open', 'sessions_user', 'sla_clocks_pending_breach', 'sla_clocks_pending_warn', 'sla_events_ticket',
-        'tickets_assignee', 'tickets_client', 'tickets_queue', 'tickets_tier',
+        'telegram_outbox_chat_queue', 'telegram_outbox_failed', 'tickets_assignee', 'tickets_client', 'tickets_queue', 'tickets_tier',
       ]);
     }
   });
@@ -130,5 +131,9 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     await expect(db.insertInto('outage_tickets').values({ ticket_id: ticket.id, outage_id: outage.id, linked_at: 2, linked_by: null }).execute()).rejects.toThrow(/unique|primary|duplicate/i);
     // Nullable enum columns stay nullable.
     await db.updateTable('audit').set({ from_tier: null }).execute();
+    // Migration 0012 (Telegram): an outbox message is queued, sent or failed, nothing else.
+    const message = { client_id: 1, chat_id: '@alpha_status', ticket_id: ticket.id, text: 't', next_attempt_at: 1, created_at: 1, queued_at: 1 } as const;
+    await db.insertInto('telegram_outbox').values({ ...message, state: 'queued' }).execute();
+    await expect(db.insertInto('telegram_outbox').values({ ...message, state: 'lost' as never }).execute()).rejects.toThrow(/check/i);
   });
 });

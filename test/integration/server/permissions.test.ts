@@ -75,6 +75,8 @@ interface Desk {
   client(): Promise<number>;
   /** Issue 10: a fresh customer of a fresh client: `id` the client, `other` the customer. */
   customer(): Promise<Fixture>;
+  /** Issue 11: a Telegram message another instance gave up on (this service has no bot token); its id. */
+  failedTelegram(): Promise<number>;
 }
 
 // The table. Columns: customer, other customer, l1, l2-analysts, l2-methodologists, l3, l4, manager, admin, no token, expired, logged-out.
@@ -171,6 +173,12 @@ const ROWS: readonly Row[] = [
   { name: 'POST /admin/clients/:id/customers/import', setup: aClient, request: (f) => ({ method: 'POST', path: `/api/v1/admin/clients/${f.id}/customers/import`, csv: `login,name\n${fresh10('perm.csv')},Perm Csv\n` }), expect: ADMIN_ONLY },
   { name: 'POST /admin/clients/:id/customers/import (a taken login)', setup: aClient, request: (f) => ({ method: 'POST', path: `/api/v1/admin/clients/${f.id}/customers/import`, csv: 'login,name\nanna,Anna Again\n' }), expect: adminOr(400) },
   { name: 'GET /admin/audit', request: () => ({ method: 'GET', path: '/api/v1/admin/audit?limit=10' }), expect: ADMIN_ONLY },
+  // Issue 11: the Telegram status channel. Admins set a client's chat and watch the outbox; this service has no bot token.
+  { name: 'PATCH /admin/clients/:id (Telegram chat)', setup: aClient, request: (f) => ({ method: 'PATCH', path: `/api/v1/admin/clients/${f.id}`, body: { telegramChatId: '-1001234567890' } }), expect: ADMIN_ONLY },
+  { name: 'PATCH /admin/clients/:id (not a chat id)', setup: aClient, request: (f) => ({ method: 'PATCH', path: `/api/v1/admin/clients/${f.id}`, body: { telegramChatId: 'my group' } }), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },
+  { name: 'GET /admin/telegram', request: () => ({ method: 'GET', path: '/api/v1/admin/telegram' }), expect: ADMIN_ONLY },
+  { name: 'POST /admin/telegram/:id/retry (no such message)', request: () => ({ method: 'POST', path: '/api/v1/admin/telegram/999999/retry' }), expect: adminOr(404) },
+  { name: 'POST /admin/telegram/:id/retry (no bot token here)', setup: async (d) => ({ id: await d.failedTelegram() }), request: (f) => ({ method: 'POST', path: `/api/v1/admin/telegram/${f.id}/retry` }), expect: adminOr(409) },
   // Each user's own password and sessions (a too short new password: refused for everyone signed in, before the current one is checked).
   { name: 'POST /session/password (too short)', request: () => ({ method: 'POST', path: '/api/v1/session/password', body: { current: 'demo', next: 'short' } }), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },
   { name: 'GET /session/others', request: () => ({ method: 'GET', path: '/api/v1/session/others' }), expect: SIGNED_IN },
@@ -363,6 +371,14 @@ describe.each(engines())('permissions on %s', (engine) => {
       const r = await t.request('POST', `/api/v1/admin/clients/${id}/customers`, { token: await t.login('admin'), body: { login: fresh10('fixture.customer'), name: 'Fixture Customer' } });
       if (r.status !== 201) throw new Error(`customer: ${r.status} ${JSON.stringify(r.body)}`);
       return { id, other: (r.body as { customer: { id: number } }).customer.id };
+    },
+    async failedTelegram() {
+      const row = await t.db.kysely
+        .insertInto('telegram_outbox')
+        .values({ client_id: t.people.clients.get('Alpha') ?? 0, chat_id: '@alpha_status', ticket_id: null, text: 'x', state: 'failed', next_attempt_at: 0, created_at: 0, queued_at: 0, failed_at: 1, last_error: '403: Forbidden' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
     },
   };
 

@@ -32,7 +32,7 @@ describe('clients and customers in the administration screen', () => {
 
   it('creates a client and a customer of it; the customer gets a temporary password and the client\'s language', async () => {
     const { user, table, customers } = await withDelta();
-    await waitFor(() => expect(rowsOf(table)).toContainEqual(['Delta', 'Inbound call processing', 'Українська', '0 active of 0', 'Customers Edit']));
+    await waitFor(() => expect(rowsOf(table)).toContainEqual(['Delta', 'Inbound call processing', 'Українська', '0 active of 0', 'none', 'Customers Edit']));
     expect(await within(customers).findByText('No customers yet.')).toBeTruthy();
     await user.click(within(customers).getByRole('button', { name: 'New customer' }));
     const form = within(customers).getByRole('form', { name: 'New customer' });
