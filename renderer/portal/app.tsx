@@ -1,16 +1,16 @@
-import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
+import type { SessionInfo } from '../../shared/ipc/contract.ts';
 import { languageFromPreferences } from '../../shared/i18n/index.ts';
 import type { Customer } from '../../shared/model/index.ts';
-import { createQueryClient } from '../app.tsx';
-import { BridgeProvider, useBridge } from '../bridge/bridge-context.tsx';
-import { ErrorBoundary, reloadConsole, type FallbackRender } from '../errors/error-boundary.tsx';
+import { AppFailed, AppProviders, SessionGate } from '../app-shell.tsx';
+import { useBridge } from '../bridge/bridge-context.tsx';
+import { ErrorBoundary } from '../errors/error-boundary.tsx';
 import { ChoosePasswordScreen } from '../features/account/index.ts';
 import { authQueries } from '../features/auth/queries.ts';
-import { useLiveUpdates } from '../features/connection/use-live-updates.ts';
-import { LanguageContext, useLanguage, useT } from '../i18n/use-translation.ts';
-import { createServerClock, ServerClockContext, type ServerClock } from '../time/server-clock.ts';
+import { LanguageContext, useT } from '../i18n/use-translation.ts';
+import type { ServerClock } from '../time/server-clock.ts';
 import { CustomerContext } from './customer.ts';
 import { PortalLogin } from './portal-login.tsx';
 import { PortalShell } from './portal-shell.tsx';
@@ -30,21 +30,15 @@ const browserHost = (): PortalHost => ({ languages: navigator.languages, go: (pa
 
 /** The customer portal (docs/portal.md): providers around the session gate, in the customer's language. */
 export function PortalApp({ bridge, queryClient, clock, host }: { readonly bridge: Bridge; readonly queryClient?: QueryClient; readonly clock?: ServerClock; readonly host?: PortalHost }) {
-  const [client] = useState(() => queryClient ?? createQueryClient());
-  const [serverClock] = useState(() => clock ?? createServerClock());
   const [portalHost] = useState(() => host ?? browserHost());
   return (
-    <QueryClientProvider client={client}>
-      <BridgeProvider bridge={bridge}>
-        <ServerClockContext value={serverClock}>
-          <PortalLanguage host={portalHost}>
-            <ErrorBoundary fallback={(p) => <PortalFailed {...p} />}>
-              <Root host={portalHost} />
-            </ErrorBoundary>
-          </PortalLanguage>
-        </ServerClockContext>
-      </BridgeProvider>
-    </QueryClientProvider>
+    <AppProviders bridge={bridge} queryClient={queryClient} clock={clock}>
+      <PortalLanguage host={portalHost}>
+        <ErrorBoundary fallback={(p) => <AppFailed {...p} />}>
+          <SessionGate>{(session) => <Root session={session} host={portalHost} />}</SessionGate>
+        </ErrorBoundary>
+      </PortalLanguage>
+    </AppProviders>
   );
 }
 
@@ -56,45 +50,20 @@ function PortalLanguage({ host, children }: { readonly host: PortalHost; readonl
   return <LanguageContext value={language}>{children}</LanguageContext>;
 }
 
-function Root({ host }: { readonly host: PortalHost }) {
+function Root({ session, host }: { readonly session: SessionInfo | null; readonly host: PortalHost }) {
   const t = useT();
-  const lang = useLanguage();
-  const bridge = useBridge();
-  useLiveUpdates();
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-  const session = useQuery(authQueries.session(bridge));
-  const agent = session.data?.user.kind === 'agent';
+  const agent = session?.user.kind === 'agent';
   useEffect(() => {
     // The sign-in is shared with the console (same origin, same token): an agent simply goes there.
     if (agent) host.go(CONSOLE_PATH);
   }, [agent, host]);
-  if (session.isPending) return <p className="splash">{t('app.loading')}</p>;
-  if (session.isError) {
-    return (
-      <p role="alert" className="splash error">
-        {t('app.error', { message: session.error.message })} <button type="button" onClick={() => void session.refetch()}>{t('app.retry')}</button>
-      </p>
-    );
-  }
-  if (session.data === null) return <PortalLogin />;
-  if (session.data.user.kind === 'agent') return <p className="splash">{t('portal.toConsole')}</p>;
+  if (session === null) return <PortalLogin />;
+  if (session.user.kind === 'agent') return <p className="splash">{t('portal.toConsole')}</p>;
   // A temporary password opens nothing but the choice of one's own (the service refuses the rest).
-  if (session.data.mustChangePassword) return <ChoosePasswordScreen user={session.data.user} />;
+  if (session.mustChangePassword) return <ChoosePasswordScreen user={session.user} />;
   return (
-    <CustomerContext value={session.data.user satisfies Customer}>
+    <CustomerContext value={session.user satisfies Customer}>
       <PortalShell />
     </CustomerContext>
-  );
-}
-
-function PortalFailed({ error }: Parameters<FallbackRender>[0]) {
-  const t = useT();
-  return (
-    <main className="login">
-      <p role="alert" className="error">{t('app.crashed', { message: error.message })}</p>
-      <button type="button" className="primary" onClick={reloadConsole}>{t('app.reload')}</button>
-    </main>
   );
 }

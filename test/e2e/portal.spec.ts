@@ -69,7 +69,7 @@ async function expectFitsWidth(page: Page): Promise<void> {
 async function annaConsole(browser: Browser, search: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto('/');
-  await page.getByRole('button', { name: 'Sign in as anna' }).click();
+  await page.getByRole('button', { name: /^anna\b/ }).click();
   await expect(page.getByRole('grid', { name: 'Queue' })).toBeVisible();
   await expect(page.getByLabel('Connection: Online')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search by number, subject or client' }).fill(search);

@@ -1,65 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
-import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useT } from '../../i18n/use-translation.ts';
-import { SupportClock } from '../header/support-clock.tsx';
 import { WorkspaceSwitch } from '../setup/index.ts';
 import { PortalHint } from './portal-link.tsx';
-import { authQueries, useLogin } from './queries.ts';
+import { SignInPage } from './sign-in-page.tsx';
 
-/** The demo accounts' shared password (issue 3). */
-const DEMO_PASSWORD = 'demo';
-
-/** Sign-in form; lists the demo accounts when the service has demo data. */
+/** The console's sign-in; lists the demo agents when the service has demo data. */
 export function LoginScreen() {
   const t = useT();
-  const bridge = useBridge();
-  const info = useQuery(authQueries.appInfo(bridge));
-  const login = useLogin();
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const titleId = useId();
-  const demo = info.data?.demoLogins.filter((d) => d.role !== 'customer') ?? [];
-
-  const submit = (e: FormEvent): void => {
-    e.preventDefault();
-    login.mutate({ login: name, password });
-  };
-
   return (
-    <main className="login">
-      <SupportClock />
-      <form className="login-card" aria-labelledby={titleId} onSubmit={submit}>
-        <h1 id={titleId}>{t('login.title')}</h1>
-        <label>
-          {t('login.login')}
-          <input name="login" autoComplete="username" required value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label>
-          {t('login.password')}
-          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
-        {login.isError ? <p role="alert" className="error">{login.error.message}</p> : null}
-        <button type="submit" className="primary" disabled={login.isPending}>
-          {login.isPending ? t('login.submitting') : t('login.submit')}
-        </button>
-      </form>
-      {demo.length > 0 ? (
-        <section className="login-demo" aria-label={t('login.demoTitle')}>
-          <h2>{t('login.demoTitle')}</h2>
-          <ul>
-            {demo.map((d) => (
-              <li key={d.login}>
-                <button type="button" aria-label={t('login.demoUse', { name: d.login })} onClick={() => login.mutate({ login: d.login, password: DEMO_PASSWORD })}>
-                  <strong>{d.login}</strong> <span className="muted">{d.name} · {d.tiers.join(', ') || t(`role.${d.role}`)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+    <SignInPage title={t('login.title')} audience="agents">
       <WorkspaceSwitch />
       <PortalHint />
-    </main>
+    </SignInPage>
   );
 }

@@ -22,7 +22,6 @@ export const en = {
   'login.submit': 'Sign in',
   'login.submitting': 'Signing in…',
   'login.demoTitle': 'Demo accounts (password: demo)',
-  'login.demoUse': 'Sign in as {name}',
   'login.customer': 'This console is for support agents. Customers follow their tickets in the portal.',
   'password.tooShort': 'The password must be at least {min} characters.',
   'password.tooLong': 'The password must be at most {max} characters.',

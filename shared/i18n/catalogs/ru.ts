@@ -24,7 +24,6 @@ export const ru: Record<keyof typeof en, string> = {
   'login.submit': 'Войти',
   'login.submitting': 'Вход…',
   'login.demoTitle': 'Демо-учётные записи (пароль: demo)',
-  'login.demoUse': 'Войти как {name}',
   'login.customer': 'Эта консоль для сотрудников поддержки. Клиенты следят за тикетами на портале.',
   'password.tooShort': 'Пароль должен быть не короче {min} символов.',
   'password.tooLong': 'Пароль должен быть не длиннее {max} символов.',

@@ -24,7 +24,6 @@ export const uk: Record<keyof typeof en, string> = {
   'login.submit': 'Увійти',
   'login.submitting': 'Вхід…',
   'login.demoTitle': 'Демо-облікові записи (пароль: demo)',
-  'login.demoUse': 'Увійти як {name}',
   'login.customer': 'Ця консоль для співробітників підтримки. Клієнти стежать за тікетами на порталі.',
   'password.tooShort': 'Пароль має бути не коротшим за {min} символів.',
   'password.tooLong': 'Пароль має бути не довшим за {max} символів.',

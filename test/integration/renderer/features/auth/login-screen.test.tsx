@@ -13,9 +13,9 @@ describe('LoginScreen, service with demo data', () => {
   it('lists the demo agents (not the customers) and signs in with one click', async () => {
     renderConsole(desk.bridge());
     expect(await screen.findByRole('heading', { name: 'Sign in to DutyDesk' })).toBeTruthy();
-    await screen.findByRole('button', { name: 'Sign in as anna' });
-    expect(screen.queryByRole('button', { name: 'Sign in as alpha.user' })).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Sign in as anna' }));
+    await screen.findByRole('button', { name: /^anna\b/ });
+    expect(screen.queryByRole('button', { name: /^alpha\.user/ })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: /^anna\b/ }));
     expect(await screen.findByRole('grid', { name: 'Queue' })).toBeTruthy();
     expect(screen.getByText('Signed in as Anna Kovalenko')).toBeTruthy();
   });
