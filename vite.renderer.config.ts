@@ -1,11 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { CONSOLE_CSP } from './shared/csp.ts';
+import { CONSOLE_CSP_META } from './shared/csp.ts';
 
 /**
  * Writes the console's one CSP (shared/csp.ts, also the header of app://console and of the service)
- * into the built index.html as its first head element, so a copy of the page keeps the policy. Build
+ * into the built pages (console and portal) as their first head element, so a copy of the page keeps the policy. Build
  * only: the dev server injects styles inline, which the policy forbids.
  */
 export function cspMetaTag(): Plugin {
@@ -14,7 +14,7 @@ export function cspMetaTag(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'pre',
-      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONSOLE_CSP }, injectTo: 'head-prepend' }],
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONSOLE_CSP_META }, injectTo: 'head-prepend' }],
     },
   };
 }

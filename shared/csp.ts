@@ -3,7 +3,7 @@
  * browser console served by the service: its own scripts only, no plugins, no framing; it talks
  * only to its own origin (in the browser, HTTP and WebSocket to the service).
  */
-export const CONSOLE_CSP = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -14,4 +14,11 @@ export const CONSOLE_CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+export const CONSOLE_CSP = DIRECTIVES.join('; ');
+
+/**
+ * The same policy as a page's meta tag, which keeps it in a saved copy of the page: without
+ * `frame-ancestors`, which browsers honour only as a header and otherwise warn about on every load.
+ */
+export const CONSOLE_CSP_META = DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join('; ');
