@@ -7,7 +7,7 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      // A sandboxed renderer only loads a single CommonJS preload (CONVENTIONS.md).
+      // A sandboxed renderer only loads a single CommonJS preload (docs/architecture.md, Build).
       rollupOptions: { input: resolve(import.meta.dirname, 'preload/index.ts'), output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },

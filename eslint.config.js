@@ -1,11 +1,11 @@
-// Lint enforces the layer rules of CONVENTIONS.md; the per-layer tsconfigs enforce them again.
+// Lint enforces the layer rules of docs/architecture.md (Layers); the per-layer tsconfigs enforce them again.
 import { builtinModules } from 'node:module';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const bare = [...new Set(builtinModules.map((m) => m.replace(/^node:/, '')))];
 const nodeBuiltins = [...new Set([...bare.filter((m) => !['sea', 'sqlite', 'test', 'test/reporters'].includes(m)), ...bare.map((m) => `node:${m}`)])];
-const layer = (name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `This layer may not import from ${name}/ (CONVENTIONS.md).` });
+const layer = (name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `This layer may not import from ${name}/ (docs/architecture.md, Layers).` });
 const noNode = { paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not available in this layer.' })) };
 const restrict = ({ paths = [], patterns = [] }) => ['error', { paths, patterns }];
 const electronOnly = [{ name: 'electron', message: 'Electron belongs to main/ and preload/.' }];

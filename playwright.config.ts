@@ -5,7 +5,10 @@ import { join } from 'node:path';
 
 // Playwright's own browser when it is installed, else Debian's (no browser downloads here).
 const ownBrowser = existsSync(chromium.executablePath());
-const PORT = 5179;
+// Ports from the environment, so two runs on one machine do not collide: DUTYDESK_E2E_PORT is the
+// first of three consecutive ports (default 5179, 5180, 5181).
+const PORT = Number(process.env.DUTYDESK_E2E_PORT ?? 5179);
+if (!Number.isInteger(PORT) || PORT < 1 || PORT > 65533) throw new Error(`DUTYDESK_E2E_PORT must be a port number, not ${process.env.DUTYDESK_E2E_PORT}`);
 // A throwaway database per run; the service seeds the demo data into it at start.
 // The demo clock starts on a working Wednesday at 10:00 in Kyiv, so the run does not depend on the
 // hour it happens at (after hours the console would be in on-call mode).
@@ -13,14 +16,14 @@ const CLOCK = '2026-11-25T08:00:00Z';
 const DB = process.env.DUTYDESK_E2E_DB ??= join(mkdtempSync(join(tmpdir(), 'dutydesk-e2e-')), 'e2e.sqlite');
 // The on-call scenario (test/e2e/oncall.spec.ts) has a service of its own: 02:00 on a Saturday in
 // Kyiv (after hours, boris primary and olga secondary in the demo roster) and a one-minute ack timeout.
-const ONCALL_PORT = 5180;
+const ONCALL_PORT = PORT + 1;
 const ONCALL_CLOCK = '2026-11-28T00:00:00Z';
 const ONCALL_DB = process.env.DUTYDESK_E2E_ONCALL_DB ??= join(mkdtempSync(join(tmpdir(), 'dutydesk-e2e-oncall-')), 'e2e.sqlite');
 const ONCALL_SPEC = /oncall\.spec\.ts$/;
 // The first-start scenario (test/e2e/first-start.spec.ts) has an empty service of its own, no demo
 // data, on a demo clock at 10:00 on a working Monday in Kyiv; its log (with the one-time setup code)
 // goes to a file the test reads.
-const ADMIN_PORT = 5181;
+const ADMIN_PORT = PORT + 2;
 const ADMIN_CLOCK = '2026-11-30T08:00:00Z';
 const ADMIN_DIR = mkdtempSync(join(tmpdir(), 'dutydesk-e2e-admin-'));
 const ADMIN_DB = process.env.DUTYDESK_E2E_ADMIN_DB ??= join(ADMIN_DIR, 'e2e.sqlite');

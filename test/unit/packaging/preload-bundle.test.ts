@@ -7,7 +7,7 @@ import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../shared/ipc/contract.ts
 import { isStale, sourcesOf } from '../../support/stale-build.ts';
 
 // A sandboxed renderer loads only one CommonJS preload that requires nothing but electron
-// (CONVENTIONS.md). Only the built file can show that, so this test builds it when it is stale.
+// (docs/architecture.md, Build). Only the built file can show that, so this test builds it when it is stale.
 const root = join(import.meta.dirname, '../../..');
 const bundle = join(root, 'out/preload/index.cjs');
 let code = '';
