@@ -8,6 +8,7 @@ import type { AppInfo } from '../shared/ipc/contract.ts';
 import { attentionCounts } from '../shared/notifications/attention.ts';
 import { decideNotification, openPagesForMe, type NotificationDecision } from '../shared/notifications/decide.ts';
 import { missedPageNotifications } from '../shared/notifications/missed-pages.ts';
+import { defaultSettings } from '../shared/settings.ts';
 import { CONSOLE_CSP } from '../shared/csp.ts';
 import { APP_SCHEME, resolveAppAsset } from './app-protocol.ts';
 import { createConnection, NODE_IO } from './connection.ts';
@@ -53,7 +54,8 @@ async function main(): Promise<void> {
   });
 
   const store = new Store<Record<string, unknown>>({ name: 'dutydesk' });
-  const settings = createSettingsStore(store, Date.now);
+  // Until the agent chooses, the console speaks the OS's language where support speaks it.
+  const settings = createSettingsStore(store, Date.now, console.warn, defaultSettings(app.getPreferredSystemLanguages()));
   const tokens = createTokenStore(safeStorage, store);
   const workspaces = createWorkspaceStore(store);
   const configured = settings.get().serverUrl;

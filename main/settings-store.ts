@@ -10,17 +10,17 @@ export interface SettingsStore {
   update(patch: SettingsPatch): Settings;
 }
 
-/** Reads and writes settings; a file edited into an invalid shape is kept aside, not lost. */
-export function createSettingsStore(store: KeyValue, now: () => number, warn: (message: string) => void = console.warn): SettingsStore {
+/** Reads and writes settings; a file edited into an invalid shape is kept aside, not lost. `defaults` apply until the agent saves (main passes the OS's language). */
+export function createSettingsStore(store: KeyValue, now: () => number, warn: (message: string) => void = console.warn, defaults: Settings = DEFAULT_SETTINGS): SettingsStore {
   const read = (): Settings => {
     const raw = store.get(KEY);
-    if (raw === undefined) return DEFAULT_SETTINGS;
+    if (raw === undefined) return defaults;
     const parsed = settingsSchema.safeParse(withDefaults(raw));
     if (parsed.success) return parsed.data;
     store.set(`invalid-settings-${now()}`, raw);
     store.delete(KEY);
     warn(`Settings were invalid (${parsed.error.issues[0]?.message ?? 'unknown'}); kept aside and reset to defaults.`);
-    return DEFAULT_SETTINGS;
+    return defaults;
   };
   return {
     get: read,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageFromPreferences } from './i18n/preferences.ts';
 import { LANGUAGES } from './model/index.ts';
 
 /** Which events may raise a desktop notification (issue 4), each switchable by the agent. */
@@ -34,6 +35,11 @@ export const DEFAULT_SETTINGS: Settings = {
   sound: true,
   startMinimized: false,
 };
+
+/** The settings before anyone chose: the language is the first of the browser's (or the OS's) that support speaks. */
+export function defaultSettings(preferredLanguages: readonly string[]): Settings {
+  return { ...DEFAULT_SETTINGS, language: languageFromPreferences(preferredLanguages) };
+}
 
 /** Stored settings written by an older version may lack newer fields (a new notification kind): defaults fill them in before validation. */
 export function withDefaults(raw: unknown): unknown {

@@ -11,7 +11,7 @@ import type { Agent, ServiceEvent } from '../../shared/model/index.ts';
 import { decideNotification, type NotificationDecision } from '../../shared/notifications/decide.ts';
 import { missedPageNotifications } from '../../shared/notifications/missed-pages.ts';
 import { notificationText } from '../../shared/i18n/index.ts';
-import { applySettingsPatch, DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, withDefaults, type Settings } from '../../shared/settings.ts';
+import { applySettingsPatch, defaultSettings, settingsPatchSchema, settingsSchema, withDefaults, type Settings } from '../../shared/settings.ts';
 
 const TOKEN_KEY = 'dutydesk.token';
 const SETTINGS_KEY = 'dutydesk.settings';
@@ -32,6 +32,8 @@ export interface WebBridgeEnv {
   readonly notifications: WebNotifications | null;
   readonly focusWindow: () => void;
   readonly now: () => number;
+  /** The browser's preferred languages (`navigator.languages`): the console's language until the agent chooses one. */
+  readonly languages: readonly string[];
   readonly schedule: (run: () => void, ms: number) => () => void;
 }
 
@@ -58,6 +60,7 @@ export function browserEnv(): WebBridgeEnv {
       : null,
     focusWindow: () => window.focus(),
     now: () => Date.now(),
+    languages: navigator.languages,
     schedule: (run, ms) => {
       const id = setTimeout(run, ms);
       return () => clearTimeout(id);
@@ -91,14 +94,15 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
   let stream: EventStream | null = null;
   let connection: ConnectionState = { status: 'offline', lastSeq: 0, retryAt: null };
 
+  const defaults = defaultSettings(env.languages);
   const readSettings = (): Settings => {
     const raw = env.storage.getItem(SETTINGS_KEY);
-    if (raw === null) return DEFAULT_SETTINGS;
+    if (raw === null) return defaults;
     try {
       const parsed = settingsSchema.safeParse(withDefaults(JSON.parse(raw)));
-      return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+      return parsed.success ? parsed.data : defaults;
     } catch {
-      return DEFAULT_SETTINGS;
+      return defaults;
     }
   };
 

@@ -4,12 +4,14 @@
  * use it alike.
  */
 import { DateTime } from 'luxon';
-import { LANGUAGES, type Language, type Tier } from '../model/index.ts';
+import type { Language, Tier } from '../model/index.ts';
 import type { NotificationDecision } from '../notifications/decide.ts';
 import { en } from './catalogs/en.ts';
 import { ru } from './catalogs/ru.ts';
 import { uk } from './catalogs/uk.ts';
 import { formatMessage, type MessageParams } from './format.ts';
+
+export { languageFromPreferences } from './preferences.ts';
 
 export { formatMessage, type MessageParams } from './format.ts';
 
@@ -112,12 +114,3 @@ export function notificationText(lang: Language, decision: Pick<NotificationDeci
   return { title: translate(lang, decision.titleKey, params), body: translate(lang, decision.bodyKey, params) };
 }
 
-/** The first of the browser's preferred languages (`navigator.languages`) that support speaks, else English. */
-export function languageFromPreferences(preferred: readonly string[]): Language {
-  for (const tag of preferred) {
-    const primary = tag.toLowerCase().split(/[-_]/)[0];
-    const found = LANGUAGES.find((l) => l === primary);
-    if (found !== undefined) return found;
-  }
-  return 'en';
-}

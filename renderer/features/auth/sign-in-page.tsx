@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useBridge } from '../../bridge/bridge-context.tsx';
-import { useT } from '../../i18n/use-translation.ts';
+import { tierName } from '../../../shared/i18n/index.ts';
+import { useLanguage, useT } from '../../i18n/use-translation.ts';
 import { SupportClock } from '../header/support-clock.tsx';
 import { authQueries, useLogin } from './queries.ts';
 
@@ -15,6 +16,7 @@ const DEMO_PASSWORD = 'demo';
  */
 export function SignInPage({ title, audience, children }: { readonly title: string; readonly audience: 'agents' | 'customers'; readonly children?: ReactNode }) {
   const t = useT();
+  const lang = useLanguage();
   const bridge = useBridge();
   const info = useQuery(authQueries.appInfo(bridge));
   const login = useLogin();
@@ -57,7 +59,7 @@ export function SignInPage({ title, audience, children }: { readonly title: stri
                   <strong>{d.login}</strong>{' '}
                   <span className="muted">
                     {d.name}
-                    {audience === 'agents' ? ` · ${d.tiers.join(', ') || t(`role.${d.role}`)}` : ''}
+                    {audience === 'agents' ? ` · ${d.tiers.map((tier) => tierName(lang, tier)).join(', ') || t(`role.${d.role}`)}` : ''}
                   </span>
                 </button>
               </li>

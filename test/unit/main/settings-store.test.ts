@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
+import { DEFAULT_SETTINGS, defaultSettings } from '../../../shared/settings.ts';
 
 // electron-store imports electron, whose binary cannot run here; with an absolute cwd it needs nothing of it.
 vi.mock('electron', () => ({ default: {} }));
@@ -20,6 +20,14 @@ describe('settings store (real electron-store file)', () => {
     const again = createSettingsStore(open(dir), () => 1).get();
     expect(again.language).toBe('uk');
     expect(again.notifications).toEqual({ ...DEFAULT_SETTINGS.notifications, slaWarning: false });
+  });
+
+  it('starts in the OS\'s language when support speaks it, until the agent chooses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dd-settings-'));
+    const settings = createSettingsStore(open(dir), () => 1, () => undefined, defaultSettings(['ru-UA', 'en-US']));
+    expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, language: 'ru' });
+    settings.update({ language: 'en' });
+    expect(createSettingsStore(open(dir), () => 1, () => undefined, defaultSettings(['ru-UA'])).get().language).toBe('en');
   });
 
   it('rejects a bad change and keeps what was there', () => {

@@ -40,6 +40,7 @@ function env(overrides: Partial<WebBridgeEnv> = {}) {
     notifications: { permission: () => 'granted', request: async () => 'granted', show: (title, o, click) => void shown.push({ title, body: o.body, click }) },
     focusWindow: vi.fn(),
     now: () => Date.now(),
+    languages: ['en-GB'],
     schedule: (run, ms) => {
       const t = setTimeout(run, ms);
       return () => clearTimeout(t);
@@ -119,6 +120,16 @@ describe('web bridge', () => {
     await expect(bridge.invoke('settings:set', { language: 'de' } as never)).rejects.toMatchObject({ status: 400 });
     store.set('dutydesk.settings', '{"language":"xx"}');
     expect((await bridge.invoke('settings:get', undefined)).language).toBe('en');
+  });
+
+  it('speaks the browser\'s language until the agent chooses one (the first that support speaks)', async () => {
+    const { env: e, store } = env({ languages: ['de-DE', 'uk-UA', 'ru'] });
+    expect((await bridgeOver(e).invoke('settings:get', undefined)).language).toBe('uk');
+    expect((await bridgeOver(env({ languages: ['de', 'fr'] }).env).invoke('settings:get', undefined)).language).toBe('en');
+    // A choice, once saved, wins over the browser's.
+    await bridgeOver(e).invoke('settings:set', { language: 'ru' });
+    expect(JSON.parse(store.get('dutydesk.settings') ?? '{}')).toMatchObject({ language: 'ru' });
+    expect((await bridgeOver(e).invoke('settings:get', undefined)).language).toBe('ru');
   });
 
   it('reads the roster and edits overrides; a malformed override is refused before it leaves; the service\'s 409 passes through', async () => {

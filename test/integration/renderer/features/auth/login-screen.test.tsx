@@ -2,6 +2,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../../../../shared/i18n/index.ts';
 import { renderConsole, useDesk } from '../../../../support/real-console.tsx';
 import { setUpRendererTests } from '../../../../support/renderer-setup.ts';
 
@@ -18,6 +19,19 @@ describe('LoginScreen, service with demo data', () => {
     await userEvent.click(screen.getByRole('button', { name: /^anna\b/ }));
     expect(await screen.findByRole('grid', { name: 'Queue' })).toBeTruthy();
     expect(screen.getByText('Signed in as Anna Kovalenko')).toBeTruthy();
+  });
+});
+
+describe('LoginScreen before anyone signs in, in the browser\'s language', () => {
+  const desk = useDesk({ demo: true });
+
+  it('speaks Ukrainian to a Ukrainian browser and names tiers and roles in words', async () => {
+    renderConsole(desk.bridge({ languages: ['uk-UA', 'en'] }));
+    expect(await screen.findByRole('heading', { name: translate('uk', 'login.title') })).toBeTruthy();
+    const anna = await screen.findByRole('button', { name: /^anna\b/ });
+    expect(anna.textContent).toContain(`· ${translate('uk', 'tier.l1')}`);
+    expect((await screen.findByRole('button', { name: /^admin\b/ })).textContent).toContain(`· ${translate('uk', 'role.admin')}`);
+    expect(screen.getByRole('button', { name: translate('uk', 'login.submit') })).toBeTruthy();
   });
 });
 
