@@ -25,7 +25,7 @@ async function demoAt(engine: 'sqlite' | 'postgres', now: number) {
   const fresh = await freshDatabase(engine);
   const db = await openDatabase(fresh.location);
   try {
-    await seedDemo(db, now, {}, 0);
+    await seedDemo(db, now, {}, false);
   } finally {
     await db.close();
   }
