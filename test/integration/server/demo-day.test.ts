@@ -10,7 +10,7 @@ import { seedDemo } from '../../../server/demo/seed.ts';
 import { DEFAULT_CALENDAR_CONFIG, DEFAULT_POLICY } from '../../../shared/sla/index.ts';
 import { loadCalendar } from '../../../server/store/calendar.ts';
 import { fakeClock } from '../../support/clock.ts';
-import { freshDatabase, startTestService } from '../../support/service.ts';
+import { engines, freshDatabase, startTestService } from '../../support/service.ts';
 
 /** Wednesday 2026-11-25 11:00 in Kyiv: working time. */
 const WEDNESDAY_11 = Date.parse('2026-11-25T09:00:00Z');
@@ -34,8 +34,8 @@ interface Ticket {
 }
 
 /** What a manager sees of the demo at `now`, in numbers. */
-async function demoAt(now: number) {
-  const fresh = await freshDatabase('sqlite');
+async function demoAt(now: number, engine: 'sqlite' | 'postgres' = 'sqlite') {
+  const fresh = await freshDatabase(engine);
   const db = await openDatabase(fresh.location);
   try {
     const calendar = (await loadCalendar(db.kysely, DEFAULT_CALENDAR_CONFIG)).timeline;
@@ -43,7 +43,7 @@ async function demoAt(now: number) {
   } finally {
     await db.close();
   }
-  const t = await startTestService('sqlite', { location: fresh.location, clock: fakeClock(now) });
+  const t = await startTestService(engine, { location: fresh.location, clock: fakeClock(now) });
   try {
     const token = await t.login('sofia');
     const all = await t.request<{ tickets: Ticket[] }>('GET', '/api/v1/tickets?view=all&limit=10000', { token });
@@ -83,9 +83,9 @@ async function demoAt(now: number) {
   }
 }
 
-describe('the demo is an ordinary day', () => {
+describe.each(engines())('the demo on %s is an ordinary day', (engine) => {
   it('at 11:00 on a working Wednesday: most clocks met or running, a few at risk, one or two breached today, escalations in hand', async () => {
-    const d = await demoAt(WEDNESDAY_11);
+    const d = await demoAt(WEDNESDAY_11, engine);
     expect(d.breached.length).toBeGreaterThanOrEqual(1);
     expect(d.breached.length).toBeLessThanOrEqual(2);
     expect(d.breachedBeforeToday).toBe(0);
@@ -111,7 +111,7 @@ describe('the demo is an ordinary day', () => {
   }, 120_000);
 
   it('at 02:00 on a Saturday: nothing breached, arrivals after hours wait for Monday, the night escalation and the open outage handled on call', async () => {
-    const d = await demoAt(SATURDAY_2);
+    const d = await demoAt(SATURDAY_2, engine);
     expect(d.breached).toEqual([]);
     expect(d.atRisk).toBe(0);
     // Filed after Friday's close, untaken: their clocks start on Monday morning.
@@ -129,7 +129,9 @@ describe('the demo is an ordinary day', () => {
     expect([...d.clients].sort()).toEqual(['Alpha', 'Beta', 'Gamma']);
     for (const tier of ['l2-analysts', 'l2-methodologists', 'l3', 'l4']) expect(d.tiers[tier] ?? 0, tier).toBeGreaterThanOrEqual(1);
   }, 120_000);
+});
 
+describe('the demo on sqlite at other hours', () => {
   it.each([
     ['Monday 09:05, just after the opening', '2026-11-30T07:05:00Z'],
     ['Friday 17:40, before the close', '2026-11-27T15:40:00Z'],
