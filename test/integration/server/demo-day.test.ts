@@ -59,7 +59,15 @@ async function demoAt(now: number, engine: 'sqlite' | 'postgres' = 'sqlite') {
     const tiers: Record<string, number> = {};
     for (const x of open) tiers[x.tier] = (tiers[x.tier] ?? 0) + 1;
     const clocks = tickets.flatMap((x) => x.sla.clocks);
+    // How each open ticket above L1 got there: the routing steps of its audit, with their reasons.
+    const routes: { number: number; tier: string; steps: { from: string | null; to: string | null; detail: string | null; by: string | null }[] }[] = [];
+    for (const x of open.filter((o) => o.tier !== 'l1' && o.tier !== 'escalation')) {
+      const detail = await t.request<{ audit: { action: string; fromTier: string | null; toTier: string | null; detail: string | null; actor: { name: string } | null }[] }>('GET', `/api/v1/tickets/${x.number}`, { token });
+      const steps = detail.body.audit.filter((a) => a.action === 'routed').map((a) => ({ from: a.fromTier, to: a.toTier, detail: a.detail, by: a.actor?.name ?? null }));
+      routes.push({ number: x.number, tier: x.tier, steps });
+    }
     return {
+      routes,
       tickets,
       open,
       breached,
@@ -108,6 +116,12 @@ describe.each(engines())('the demo on %s is an ordinary day', (engine) => {
     expect(d.tiers['l1'] ?? 0).toBeGreaterThan((d.tiers['l2-analysts'] ?? 0) + (d.tiers['l2-methodologists'] ?? 0));
     for (const tier of ['l2-analysts', 'l2-methodologists', 'l3', 'l4']) expect(d.tiers[tier] ?? 0, tier).toBeGreaterThanOrEqual(1);
     expect((d.tiers['l3'] ?? 0) + (d.tiers['l4'] ?? 0)).toBeLessThanOrEqual(4);
+    // Each got there step by step along its path (R5), sent by an agent with a reason.
+    for (const r of d.routes) {
+      expect(r.steps.length, `#${r.number}`).toBeGreaterThanOrEqual(1);
+      expect(r.steps.at(-1)?.to, `#${r.number}`).toBe(r.tier);
+      expect(r.steps.every((s) => s.by !== null && (s.detail ?? '').length > 20), `#${r.number}`).toBe(true);
+    }
   }, 120_000);
 
   it('at 02:00 on a Saturday: nothing breached, arrivals after hours wait for Monday, the night escalation and the open outage handled on call', async () => {
