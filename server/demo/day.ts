@@ -57,8 +57,8 @@ const PAST_DAYS: readonly (readonly Filing[])[] = [
 const OVERNIGHT: readonly Filing[] = [f(1, 'problem', 'resolved'), f(2, 'question', 'waiting'), f(0, 'bug', 'in-work')];
 /** Today's arrivals before the live edge, worked as they come. */
 const TODAY: readonly Filing[] = [
+  f(2, 'problem', 'escalated'), // first, so the desk has one in hand from 09:50
   f(0, 'problem', 'resolved'),
-  f(2, 'problem', 'escalated'),
   f(1, 'bug', 'l2-new'),
   f(2, 'question', 'in-work'),
   f(0, 'question', 'l2-new'),
@@ -179,8 +179,8 @@ export async function seedDay(db: Db, now: number, sla: EvaluateOptions, who: (l
     return true;
   };
 
-  /** Files `filing` at `filedAt` and plays its flow; `reactAt` is when an agent first takes it. */
-  const play = async (filing: Filing, filedAt: number, reactAt: number, answerAt?: number): Promise<void> => {
+  /** Files `filing` at `filedAt` and plays its flow; `reactAt` is when an agent first takes it, `answeredAt` when the customer answers an "answer-today" question. */
+  const play = async (filing: Filing, filedAt: number, reactAt: number, answeredAt?: number): Promise<void> => {
     const language = LANGUAGE[filing.customer];
     const lines = LINES[language];
     const { subject, body } = phrase(language, filing.kind);
@@ -228,7 +228,7 @@ export async function seedDay(db: Db, now: number, sla: EvaluateOptions, who: (l
       case 'answer-today':
         if (!step(3 + rnd() * 5)) return;
         await cmd(agent, { type: 'message', messageType: 'question', body: lines.question });
-        if (filing.flow === 'answer-today' && answerAt !== undefined && at(answerAt)) await cmd(customer, { type: 'message', messageType: 'reply', body: lines.answer });
+        if (filing.flow === 'answer-today' && answeredAt !== undefined && at(answeredAt)) await cmd(customer, { type: 'message', messageType: 'reply', body: lines.answer });
         return;
       case 'thanks':
         if (!step(30 + rnd() * 120)) return;
@@ -294,7 +294,7 @@ export async function seedDay(db: Db, now: number, sla: EvaluateOptions, who: (l
     }
   } else {
     // At night: an escalation taken by the agent on call, an hour ago.
-    const night = TODAY[1];
-    if (night !== undefined && now - lastClose > 90 * MIN) await play(night, Math.round((now - 60 * MIN) / 1000) * 1000, now);
+    const night = TODAY[0];
+    if (night !== undefined && now - lastClose > 70 * MIN) await play(night, Math.round((now - 60 * MIN) / 1000) * 1000, now);
   }
 }
