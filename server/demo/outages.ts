@@ -22,18 +22,37 @@ const MIN_WINDOW = 3 * DAY;
 type Customer = 'alpha.user' | 'beta.user' | 'gamma.user';
 const LANGUAGE: Readonly<Record<Customer, Language>> = { 'alpha.user': 'ru', 'beta.user': 'uk', 'gamma.user': 'en' };
 
-const REPORT: Readonly<Record<Language, Readonly<Record<FunctionGroup, { readonly subject: string; readonly body: string }>>>> = {
+/** What customers write when a function stops: a different subject for each report, so none repeats. */
+const REPORT: Readonly<Record<Language, Readonly<Record<FunctionGroup, { readonly subjects: readonly string[]; readonly body: string }>>>> = {
   ru: {
-    autodialer: { subject: 'Автодозвон остановился', body: 'Все кампании встали, операторы сидят без звонков.' },
-    inbound: { subject: 'Входящие звонки не проходят', body: 'Клиенты слышат короткие гудки, в очередь ничего не попадает.' },
+    autodialer: {
+      subjects: ['Автодозвон остановился', 'Все кампании встали', 'Автодозвон не набирает номера', 'Операторы сидят без звонков', 'Снова не работает автодозвон', 'Кампании на паузе без причины', 'Автодозвон молчит с утра'],
+      body: 'Все кампании встали, операторы сидят без звонков.',
+    },
+    inbound: {
+      subjects: ['Входящие звонки не проходят', 'Короткие гудки на входящей линии', 'Очередь входящих пустая', 'Клиенты не могут дозвониться', 'Входящая линия недоступна', 'Нет входящих с утра', 'Входящие сбрасываются'],
+      body: 'Клиенты слышат короткие гудки, в очередь ничего не попадает.',
+    },
   },
   uk: {
-    autodialer: { subject: 'Автодзвінок не працює', body: 'Жодна кампанія не набирає номери, оператори без дзвінків.' },
-    inbound: { subject: 'Не надходять вхідні дзвінки', body: 'Абоненти чують тишу, черга порожня.' },
+    autodialer: {
+      subjects: ['Автодзвінок не працює', 'Кампанії не набирають номери', 'Оператори без дзвінків', 'Автодзвінок зупинився', 'Знову стоїть автодзвінок', 'Жодна кампанія не працює', 'Автодзвінок мовчить'],
+      body: 'Жодна кампанія не набирає номери, оператори без дзвінків.',
+    },
+    inbound: {
+      subjects: ['Не надходять вхідні дзвінки', 'Тиша на вхідній лінії', 'Черга порожня, клієнти не додзвонюються', 'Вхідна лінія недоступна', 'Вхідні дзвінки обриваються', 'Клієнти чують тишу', 'Немає вхідних дзвінків'],
+      body: 'Абоненти чують тишу, черга порожня.',
+    },
   },
   en: {
-    autodialer: { subject: 'Autodialer stopped dialing', body: 'No campaign places calls; every agent is idle.' },
-    inbound: { subject: 'Inbound calls fail', body: 'Callers get a busy tone and nothing reaches the queue.' },
+    autodialer: {
+      subjects: ['Autodialer stopped dialing', 'No campaign places calls', 'Every agent idle: dialer down', 'Autodialer down again', 'Campaigns stuck at zero calls', 'Dialer not placing calls', 'Outbound dialing stopped'],
+      body: 'No campaign places calls; every agent is idle.',
+    },
+    inbound: {
+      subjects: ['Inbound calls fail', 'Callers get a busy tone', 'Nothing reaches the inbound queue', 'Inbound line unreachable', 'Customers cannot call us', 'Inbound calls dropping', 'Queue empty, callers cut off'],
+      body: 'Callers get a busy tone and nothing reaches the queue.',
+    },
   },
 };
 const RESTORED: Readonly<Record<Language, string>> = {
@@ -139,10 +158,15 @@ export async function seedOutages(db: Db, now: number, sla: EvaluateOptions, who
     t = Math.max(t, to);
   };
 
+  const reported = new Map<string, number>();
   const report = async (by: Customer, group: FunctionGroup, at: number): Promise<number> => {
     await advance(at);
     const phrase = REPORT[LANGUAGE[by]][group];
-    return (await tickets.create(who(by), { kind: 'problem', subject: phrase.subject, body: phrase.body })).ticket.id;
+    const key = `${by}:${group}`;
+    const n = reported.get(key) ?? 0;
+    reported.set(key, n + 1);
+    const subject = phrase.subjects[n % phrase.subjects.length] ?? phrase.body;
+    return (await tickets.create(who(by), { kind: 'problem', subject, body: phrase.body })).ticket.id;
   };
   const link = async (agent: string, outageId: number, ticketId: number): Promise<void> => {
     await advance(t + MIN);

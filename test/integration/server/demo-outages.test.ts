@@ -25,7 +25,7 @@ async function demoAt(engine: 'sqlite' | 'postgres', now: number) {
   const fresh = await freshDatabase(engine);
   const db = await openDatabase(fresh.location);
   try {
-    await seedDemo(db, now, {}, 0);
+    await seedDemo(db, now, {}, false);
   } finally {
     await db.close();
   }
@@ -116,7 +116,7 @@ describe.each(engines())('demo outages on %s', (engine) => {
       await t.close();
       await t.drop();
     }
-  });
+  }, 60_000);
 
   it('in working hours: the same history and no open outage', async () => {
     const t = await demoAt(engine, WORKING_HOURS);
@@ -127,7 +127,7 @@ describe.each(engines())('demo outages on %s', (engine) => {
       await t.close();
       await t.drop();
     }
-  });
+  }, 60_000);
 
   it('in the first days of January the history is the previous year\'s', async () => {
     // 02:00 on Saturday 2 January 2027 in Kyiv: outside working time.
@@ -141,5 +141,5 @@ describe.each(engines())('demo outages on %s', (engine) => {
       await t.close();
       await t.drop();
     }
-  });
+  }, 60_000);
 });

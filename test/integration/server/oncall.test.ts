@@ -215,7 +215,7 @@ describe.each(engines())('demo roster on %s', (engine) => {
     const fresh = await freshDatabase(engine);
     const db = await openDatabase(fresh.location);
     try {
-      await seedDemo(db, now, {}, 0);
+      await seedDemo(db, now, {}, false);
     } finally {
       await db.close();
     }
