@@ -1,15 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { CONSOLE_CSP } from '../../shared/csp.ts';
+import { CONSOLE_CSP, CONSOLE_CSP_META } from '../../shared/csp.ts';
 
 // Proves the pipeline: the renderer builds, the service serves it, a real Chromium runs it and its shared/ code.
 test('the console opens on the login screen with the support clock (R9)', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  // The page runs under the one CSP (header and meta tag): nothing it needs may be refused.
+  // The page runs under the one CSP (header and meta tag): nothing it needs may be refused,
   const refused: string[] = [];
-  page.on('console', (m) => void (/Refused to|violates the following Content Security Policy/.test(m.text()) && refused.push(m.text())));
-  await page.goto('/');
-  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONSOLE_CSP);
+  // …and the meta tag carries nothing the browser ignores there (frame-ancestors is header-only).
+  page.on('console', (m) => void (/Refused to|violates the following Content Security Policy|frame-ancestors/.test(m.text()) && refused.push(m.text())));
+  const response = await page.goto('/');
+  expect(response?.headers()['content-security-policy']).toBe(CONSOLE_CSP);
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONSOLE_CSP_META);
   await expect(page).toHaveTitle('DutyDesk');
   await expect(page.getByRole('heading', { name: 'Sign in to DutyDesk' })).toBeVisible();
   const clock = page.getByRole('region', { name: 'Support clock' });
