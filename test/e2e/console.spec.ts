@@ -32,9 +32,10 @@ test('an L1 engineer works a ticket live, hands it to L2, and reads the console 
 
   await signIn(page, 'anna');
 
-  // Ordered by due time, as the service orders view=queue.
+  // An L1 engineer opens on her tier, ordered by due time as the service orders view=tier.
+  await expect(page.getByRole('button', { name: 'My tier', pressed: true })).toBeVisible();
   const annaToken = await token(request, 'anna');
-  const expected = (await api<{ tickets: { number: number }[] }>(request, 'get', '/api/v1/tickets?view=queue', annaToken)).tickets.slice(0, 8).map((t) => `#${t.number}`);
+  const expected = (await api<{ tickets: { number: number }[] }>(request, 'get', '/api/v1/tickets?view=tier', annaToken)).tickets.slice(0, 8).map((t) => `#${t.number}`);
   const grid = page.getByRole('grid', { name: 'Queue' });
   await expect(grid.locator('[role="gridcell"].cell--number').first()).toHaveText(expected[0] ?? '');
   expect(await grid.locator('[role="gridcell"].cell--number').evaluateAll((cells) => cells.slice(0, 8).map((c) => c.textContent))).toEqual(expected);

@@ -747,4 +747,8 @@ export const en = {
   'countdown.daysOnly': '{count} d',
   'countdown.dueAtSupport': 'due {when} support time ({zone})',
   'countdown.dueAtBoth': '{support}; {own} your time ({zone})',
+  'queue.notActionable.tier': 'another tier: {tier}',
+  'queue.notActionable.closed': 'closed',
+  'queue.notActionable.other': 'you cannot act on this ticket',
+  'queue.resizeColumn': 'Resize the {column} column',
 } as const satisfies Record<string, string>;

@@ -749,4 +749,8 @@ export const ru: Record<keyof typeof en, string> = {
   'countdown.daysOnly': '{count} д',
   'countdown.dueAtSupport': 'срок {when} по времени поддержки ({zone})',
   'countdown.dueAtBoth': '{support}; {own} по вашему времени ({zone})',
+  'queue.notActionable.tier': 'другой уровень: {tier}',
+  'queue.notActionable.closed': 'закрыт',
+  'queue.notActionable.other': 'вы не можете работать с этим тикетом',
+  'queue.resizeColumn': 'Изменить ширину столбца «{column}»',
 };

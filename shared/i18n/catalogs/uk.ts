@@ -749,4 +749,8 @@ export const uk: Record<keyof typeof en, string> = {
   'countdown.daysOnly': '{count} дн',
   'countdown.dueAtSupport': 'термін {when} за часом підтримки ({zone})',
   'countdown.dueAtBoth': '{support}; {own} за вашим часом ({zone})',
+  'queue.notActionable.tier': 'інший рівень: {tier}',
+  'queue.notActionable.closed': 'закритий',
+  'queue.notActionable.other': 'ви не можете працювати з цим тікетом',
+  'queue.resizeColumn': 'Змінити ширину стовпця «{column}»',
 };
