@@ -41,8 +41,10 @@ test('an L1 engineer works a ticket live, hands it to L2, and reads the console 
   expect(await grid.locator('[role="gridcell"].cell--number').evaluateAll((cells) => cells.slice(0, 8).map((c) => c.textContent))).toEqual(expected);
 
   // Counts down: the escalated ticket's countdown (m:ss under an hour, R25) moves every second; its
-  // description gives the exact due time.
+  // description gives the exact due time. It waits at the escalation desk: in "Open", muted for her.
+  await page.getByRole('button', { name: 'Open' }).click();
   await page.getByRole('searchbox', { name: 'Search by number, subject or client' }).fill(String(urgent));
+  await expect(row(page, urgent)).toHaveAccessibleDescription('another tier: Escalation desk');
   const urgentTimer = row(page, urgent).getByRole('timer');
   await expect(urgentTimer).toHaveAccessibleName(/^due in (19|20) minutes$/);
   const first = await urgentTimer.textContent();
