@@ -16,6 +16,8 @@ export const settingsSchema = z.strictObject({
   notifications: z.strictObject(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.boolean()])) as Record<NotificationKind, z.ZodBoolean>),
   sound: z.boolean(),
   startMinimized: z.boolean(),
+  /** The queue's column widths in pixels, per agent (by id), as each resized them. */
+  queueColumns: z.record(z.string().max(20), z.record(z.string().max(32), z.number().int().min(0).max(2000))),
 });
 /** The console's settings. */
 export type Settings = z.infer<typeof settingsSchema>;
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: { ticketCreated: true, ticketRouted: true, customerReplied: true, slaWarning: true, slaBreached: true, escalation: true, page: true, outage: true },
   sound: true,
   startMinimized: false,
+  queueColumns: {},
 };
 
 /** The settings before anyone chose: the language is the first of the browser's (or the OS's) that support speaks. */

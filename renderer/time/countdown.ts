@@ -1,6 +1,6 @@
 import type { Language } from '../../shared/model/index.ts';
 import type { Calendar, SlaStatus } from '../../shared/sla/index.ts';
-import { formatCountdown, formatDuration, formatDueLabel, formatInstant, translate } from '../../shared/i18n/index.ts';
+import { formatCountdown, formatDueAt, formatDuration, formatDueLabel, formatInstant, translate } from '../../shared/i18n/index.ts';
 import { assertNever } from '../../shared/assert-never.ts';
 
 /** How a countdown looks: breached, at risk (warning due), running, off hours, paused (R13), idle, closed. */
@@ -11,36 +11,40 @@ export interface Countdown {
   readonly tone: CountdownTone;
   readonly text: string;
   readonly label: string;
+  /** The exact due time (support zone, and the agent's own when it differs): the tooltip and the accessible description; null without a due time. */
+  readonly dueAt: string | null;
 }
 
 /**
  * A ticket's countdown at `now`, counted locally from its due time (the service pushes only
  * changes, never seconds). A business-hours clock outside working hours says when it resumes
  * ("starts Mon 09:00", R7); "at risk" starts at the clock's warning time (25 % or 5 minutes left).
+ * `ownZone`: the agent's time zone, named beside the support zone's time when it differs.
  */
-export function countdownOf(sla: SlaStatus, now: number, lang: Language, calendar: Calendar): Countdown {
+export function countdownOf(sla: SlaStatus, now: number, lang: Language, calendar: Calendar, ownZone: string = calendar.zone): Countdown {
   switch (sla.state) {
     case 'closed':
-      return { tone: 'closed', text: translate(lang, 'sla.closed'), label: translate(lang, 'sla.closed') };
+      return { tone: 'closed', text: translate(lang, 'sla.closed'), label: translate(lang, 'sla.closed'), dueAt: null };
     case 'paused':
-      return { tone: 'paused', text: translate(lang, 'sla.waiting'), label: translate(lang, 'sla.waiting') };
+      return { tone: 'paused', text: translate(lang, 'sla.waiting'), label: translate(lang, 'sla.waiting'), dueAt: null };
     case 'idle':
-      return { tone: 'idle', text: translate(lang, 'app.none'), label: translate(lang, 'sla.idle') };
+      return { tone: 'idle', text: translate(lang, 'app.none'), label: translate(lang, 'sla.idle'), dueAt: null };
     case 'running':
     case 'breached': {
-      if (sla.dueAt === null) return { tone: 'idle', text: translate(lang, 'app.none'), label: translate(lang, 'sla.idle') };
+      if (sla.dueAt === null) return { tone: 'idle', text: translate(lang, 'app.none'), label: translate(lang, 'sla.idle'), dueAt: null };
       const remaining = sla.dueAt - now;
       const text = formatCountdown(lang, remaining);
-      if (remaining <= 0) return { tone: 'breached', text, label: formatDueLabel(lang, remaining) };
+      const dueAt = formatDueAt(lang, sla.dueAt, calendar.zone, ownZone);
+      if (remaining <= 0) return { tone: 'breached', text, label: formatDueLabel(lang, remaining), dueAt };
       const clock = sla.clocks.find((c) => c.stoppedAt === null && c.dueAt === sla.dueAt);
       if (clock?.calendar !== 'continuous' && !calendar.isWorkingTime(now)) {
         const when = formatInstant(lang, calendar.nextOpening(now), calendar.zone);
         const starts = translate(lang, 'sla.startsAt', { when });
         const left = formatDuration(lang, calendar.workingTimeBetween(now, sla.dueAt));
-        return { tone: 'off-hours', text: starts, label: translate(lang, 'sla.startsAtLong', { when, duration: left }) };
+        return { tone: 'off-hours', text: starts, label: translate(lang, 'sla.startsAtLong', { when, duration: left }), dueAt };
       }
       const atRisk = clock !== undefined && now >= clock.warnAt;
-      return { tone: atRisk ? 'at-risk' : 'running', text, label: formatDueLabel(lang, remaining) };
+      return { tone: atRisk ? 'at-risk' : 'running', text, label: formatDueLabel(lang, remaining), dueAt };
     }
     default:
       return assertNever(sla.state, 'SLA state');

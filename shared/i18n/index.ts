@@ -71,22 +71,40 @@ export function formatDueLabel(lang: Language, remainingMs: number): string {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** The minus sign that marks a countdown past its due time (U+2212, not a hyphen). */
+export const OVERDUE_SIGN = '−';
+
 /**
- * The compact countdown of the queue: mm:ss under an hour, h:mm under a day, then days and hours;
- * a leading minus sign once overdue.
+ * The compact countdown of the queue, the ticket's SLA panel and the outage bar, one format
+ * everywhere and unambiguous: `m:ss` under an hour ("5:29"), hours and minutes in units under a
+ * day ("1 h 22 min"), then days and hours ("3 d 4 h"); a leading minus sign once overdue
+ * ("−1 h 22 min"). A colon only ever separates minutes from seconds. Rounds towards zero.
  */
 export function formatCountdown(lang: Language, remainingMs: number): string {
-  const sign = remainingMs < 0 ? '−' : '';
   const abs = Math.abs(remainingMs);
+  const sign = remainingMs < 0 && abs >= SECOND ? OVERDUE_SIGN : '';
   if (abs < HOUR) {
     const s = Math.floor(abs / SECOND);
-    return `${sign}${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
+    return `${sign}${Math.floor(s / 60)}:${pad(s % 60)}`;
   }
-  if (abs < DAY) {
-    const m = Math.floor(abs / MINUTE);
-    return `${sign}${Math.floor(m / 60)}:${pad(m % 60)}`;
-  }
-  return sign + translate(lang, 'countdown.days', { days: Math.floor(abs / DAY), hours: Math.floor((abs % DAY) / HOUR) });
+  const [big, small, bigKey, pairKey] = abs < DAY
+    ? [Math.floor(abs / HOUR), Math.floor((abs % HOUR) / MINUTE), 'countdown.hours', 'countdown.hoursMinutes'] as const
+    : [Math.floor(abs / DAY), Math.floor((abs % DAY) / HOUR), 'countdown.daysOnly', 'countdown.days'] as const;
+  const text = small === 0 ? translate(lang, bigKey, { count: big }) : translate(lang, pairKey, { first: big, second: small });
+  return sign + text;
+}
+
+/**
+ * The exact due time for a tooltip and screen readers: in the support zone, and in the agent's own
+ * zone too when it differs ("due Mon 30 Nov 10:20 support time (Europe/Kyiv), 09:20 your time").
+ */
+export function formatDueAt(lang: Language, dueAt: number, supportZone: string, ownZone: string): string {
+  const when = formatInstant(lang, dueAt, supportZone, 'ccc d LLL HH:mm');
+  const support = translate(lang, 'countdown.dueAtSupport', { when, zone: supportZone });
+  const sameOffset = DateTime.fromMillis(dueAt, { zone: ownZone }).offset === DateTime.fromMillis(dueAt, { zone: supportZone }).offset;
+  if (ownZone === supportZone || sameOffset || !DateTime.local({ zone: ownZone }).isValid) return support;
+  const own = formatInstant(lang, dueAt, ownZone, 'ccc HH:mm');
+  return translate(lang, 'countdown.dueAtBoth', { support, own, zone: ownZone });
 }
 
 /** An instant as wall-clock text in `zone`, in the language's conventions ("Mon 09:00", "пн 09:00"). */

@@ -4,9 +4,12 @@ import type { Agent } from '../../../shared/model/index.ts';
 /** The views the queue offers, in order. */
 export const QUEUE_VIEWS: readonly TicketView[] = ['queue', 'tier', 'mine', 'all', 'escalated'];
 
-/** Where an agent starts: managers at the escalation desk, the first line on the open queue, others on their tier. */
+/**
+ * Where an agent starts: managers at the escalation desk, engineers and analysts on their own tier
+ * (what they can act on), an agent of no tier (an administrator) on the open queue.
+ */
 export function defaultViewOf(agent: Agent): TicketView {
   if (agent.role === 'manager' || agent.tiers.includes('escalation')) return 'escalated';
-  if (agent.tiers.includes('l1') || agent.tiers.length === 0) return 'queue';
+  if (agent.tiers.length === 0) return 'queue';
   return 'tier';
 }

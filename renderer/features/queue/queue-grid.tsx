@@ -1,13 +1,31 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import type { Translate } from '../../../shared/i18n/index.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
 import { useT } from '../../i18n/use-translation.ts';
+import { useMe } from '../auth/queries.ts';
+import { useOnCall } from '../oncall/index.ts';
+import { whyNotActionable, type NotActionable } from '../ticket/permissions.ts';
 import { useTicketActions } from '../ticket/store.ts';
+import { gridTemplate, QUEUE_COLUMNS as COLUMNS, rowWidth } from './columns.ts';
+import { ColumnResizer } from './column-resizer.tsx';
 import { useCursorId, useQueueActions } from './store.ts';
 import { QueueRow } from './queue-row.tsx';
+import { useColumnWidths } from './use-column-widths.ts';
 
 const ROW_HEIGHT = 32;
-const COLUMNS = ['due', 'number', 'kind', 'subject', 'client', 'language', 'tier', 'assignee', 'status', 'escalated'] as const;
+
+/** Why a row is out of the agent's reach, in words. */
+function reasonText(t: Translate, why: NotActionable): string {
+  switch (why.reason) {
+    case 'tier':
+      return t('queue.notActionable.tier', { tier: t(`tier.${why.tier}`) });
+    case 'closed':
+      return t('queue.notActionable.closed');
+    case 'other':
+      return t('queue.notActionable.other');
+  }
+}
 
 /** Whether a key press belongs to a text field or an open dialog, not to the queue's shortcuts. */
 function isTyping(target: EventTarget | null): boolean {
@@ -18,11 +36,21 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * The queue as an ARIA grid, virtualized so 10,000 rows stay smooth. j/k (or arrows) move the
- * cursor anywhere outside text fields; Enter opens the ticket under it.
+ * cursor anywhere outside text fields; Enter opens the ticket under it. Rows the agent cannot act
+ * on are muted and say why; `empty` is said in a row below the column headers. Columns resize by
+ * their header's edge (drag, or arrow keys on it); the widths reach the CSS as custom properties.
  */
-export function QueueGrid({ tickets, label }: { readonly tickets: readonly Ticket[]; readonly label: string }) {
+export function QueueGrid({ tickets, label, empty }: { readonly tickets: readonly Ticket[]; readonly label: string; readonly empty: string | null }) {
   const t = useT();
+  const me = useMe();
+  const { meOnCallNow } = useOnCall();
+  const { widths, resize, save } = useColumnWidths(me.id);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Set through the DOM: the CSP forbids style attributes in markup.
+  useLayoutEffect(() => {
+    scrollRef.current?.style.setProperty('--queue-columns', gridTemplate(widths));
+    scrollRef.current?.style.setProperty('--queue-row-width', `${rowWidth(widths)}px`);
+  }, [widths]);
   const cursorId = useCursorId();
   const { cursorMoved } = useQueueActions();
   const { ticketOpened } = useTicketActions();
@@ -74,7 +102,7 @@ export function QueueGrid({ tickets, label }: { readonly tickets: readonly Ticke
       ref={scrollRef}
       role="grid"
       aria-label={label}
-      aria-rowcount={tickets.length + 1}
+      aria-rowcount={tickets.length + 1 + (empty === null ? 0 : 1)}
       aria-colcount={COLUMNS.length}
       aria-activedescendant={cursorIndex >= 0 ? `queue-row-${cursorId}` : undefined}
       tabIndex={0}
@@ -85,21 +113,31 @@ export function QueueGrid({ tickets, label }: { readonly tickets: readonly Ticke
         <div role="row" aria-rowindex={1} className="queue-row queue-row--head">
           {COLUMNS.map((c) => (
             <div key={c} role="columnheader" className={`cell cell--${c}`}>
-              {t(`queue.col.${c}`)}
+              <span className="column-title">{t(`queue.col.${c}`)}</span>
+              <ColumnResizer column={c} label={t('queue.resizeColumn', { column: t(`queue.col.${c}`) })} width={widths[c]} onResize={resize} onDone={save} />
             </div>
           ))}
         </div>
       </div>
+      {empty === null ? null : (
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={2} className="queue-row queue-row--empty">
+            <div role="gridcell" aria-colspan={COLUMNS.length} className="queue-empty">{empty}</div>
+          </div>
+        </div>
+      )}
       <div role="rowgroup" className="queue-body" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const ticket = tickets[item.index];
           if (ticket === undefined) return null;
+          const why = whyNotActionable(me, ticket, meOnCallNow);
           return (
             <QueueRow
               key={ticket.id}
               ticket={ticket}
               rowIndex={item.index + 2}
               selected={ticket.id === cursorId}
+              notActionable={why === null ? null : reasonText(t, why)}
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               t={t}
               onOpen={open}

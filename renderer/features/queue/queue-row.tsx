@@ -3,23 +3,28 @@ import type { Ticket } from '../../../shared/model/index.ts';
 import type { Translate } from '../../../shared/i18n/index.ts';
 import { CountdownText } from '../../time/countdown-text.tsx';
 
-/** One row of the queue grid; only its countdown re-renders every second. */
+/** One row of the queue grid; only its countdown re-renders every second. A row out of reach is muted and described by its reason. */
 export const QueueRow = memo(function QueueRow(props: {
   readonly ticket: Ticket;
   readonly rowIndex: number;
   readonly selected: boolean;
+  /** Why the agent cannot act on this ticket, in words; null when they can. */
+  readonly notActionable: string | null;
   readonly style: CSSProperties;
   readonly t: Translate;
   readonly onOpen: (id: number) => void;
 }) {
-  const { ticket, t } = props;
+  const { ticket, t, notActionable } = props;
+  const reasonId = `queue-row-${ticket.id}-reason`;
   return (
     <div
       role="row"
       id={`queue-row-${ticket.id}`}
       aria-rowindex={props.rowIndex}
       aria-selected={props.selected}
-      className={`queue-row${props.selected ? ' queue-row--selected' : ''}${ticket.escalated ? ' queue-row--escalated' : ''}`}
+      aria-describedby={notActionable === null ? undefined : reasonId}
+      title={notActionable ?? undefined}
+      className={`queue-row${props.selected ? ' queue-row--selected' : ''}${ticket.escalated ? ' queue-row--escalated' : ''}${notActionable === null ? '' : ' queue-row--out-of-reach'}`}
       style={props.style}
       onClick={() => props.onOpen(ticket.id)}
     >
@@ -38,6 +43,7 @@ export const QueueRow = memo(function QueueRow(props: {
       <div role="gridcell" className={`cell status status--${ticket.status}`}>{t(`status.${ticket.status}`)}</div>
       <div role="gridcell" className="cell cell--flag">
         {ticket.escalated ? <span className="badge badge--escalated">{t('queue.escalatedMark')}</span> : null}
+        {notActionable === null ? null : <span id={reasonId} className="visually-hidden">{notActionable}</span>}
       </div>
     </div>
   );

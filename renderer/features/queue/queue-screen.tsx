@@ -52,8 +52,11 @@ export function QueueScreen() {
           <button type="button" onClick={() => void list.refetch()}>{t('app.retry')}</button>
         </p>
       ) : null}
-      {list.isSuccess && tickets.length === 0 ? <p className="queue-empty">{t(narrowed ? 'oncall.nothingUrgent' : 'queue.empty')}</p> : null}
-      <QueueGrid tickets={tickets} label={narrowed ? t('oncall.urgentQueue') : t('queue.title')} />
+      <QueueGrid
+        tickets={tickets}
+        label={narrowed ? t('oncall.urgentQueue') : t('queue.title')}
+        empty={list.isSuccess && tickets.length === 0 ? t(narrowed ? 'oncall.nothingUrgent' : 'queue.empty') : null}
+      />
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import { allowedRoutes, TIERS, type Agent, type Ticket } from '../../../shared/model/index.ts';
-import { decide, decideMergeFrom, type Actor, type TicketCommand, type TicketFacts } from '../../../shared/workflow/index.ts';
+import { allowedRoutes, OPEN_STATUSES, TIERS, type Agent, type Ticket, type Tier } from '../../../shared/model/index.ts';
+import { actsOnTier, decide, decideMergeFrom, type Actor, type TicketCommand, type TicketFacts } from '../../../shared/workflow/index.ts';
 
 /** The actions the console offers on a ticket: only what the service would accept (it checks again). */
 export interface TicketAbilities {
@@ -68,4 +68,19 @@ export function abilitiesOf(me: Agent, ticket: Ticket, onCallNow = false): Ticke
     compensation: allows({ type: 'compensation', decision: text }),
     escalate: allows({ type: 'escalate', justification: text }),
   };
+}
+
+/** Why the agent cannot act on a ticket: it waits at another tier, it is closed, or it is otherwise out of reach. */
+export type NotActionable = { readonly reason: 'tier'; readonly tier: Tier } | { readonly reason: 'closed' } | { readonly reason: 'other' };
+
+/**
+ * Why `me` can do nothing that moves `ticket` on (take, take over, reply, resolve), from the same
+ * rules the service applies; null when they can. Notes, allowed to anyone, do not count.
+ */
+export function whyNotActionable(me: Agent, ticket: Ticket, onCallNow = false): NotActionable | null {
+  const can = abilitiesOf(me, ticket, onCallNow);
+  if (can.take || can.takeOver || can.reply || can.resolve) return null;
+  if (!OPEN_STATUSES.includes(ticket.status)) return { reason: 'closed' };
+  if (!actsOnTier(actorOf(me, onCallNow), ticket.tier)) return { reason: 'tier', tier: ticket.tier };
+  return { reason: 'other' };
 }

@@ -242,7 +242,6 @@ export const en = {
   'duration.hours': '{count, plural, one {# hour} other {# hours}}',
   'duration.days': '{count, plural, one {# day} other {# days}}',
   'duration.pair': '{first} {second}',
-  'countdown.days': '{days}d {hours}h',
 
   'sla.dueIn': 'due in {duration}',
   'sla.overdueBy': 'overdue by {duration}',
@@ -741,4 +740,15 @@ export const en = {
   'telegram.admin.refresh': 'Refresh',
   'admin.tab.telegram': 'Telegram',
   'admin.audit.action.telegram_retried': 'retried a Telegram message',
+  // h4: reading the queue (countdown format, default views, columns)
+  'countdown.hoursMinutes': '{first} h {second} min',
+  'countdown.hours': '{count} h',
+  'countdown.days': '{first} d {second} h',
+  'countdown.daysOnly': '{count} d',
+  'countdown.dueAtSupport': 'due {when} support time ({zone})',
+  'countdown.dueAtBoth': '{support}; {own} your time ({zone})',
+  'queue.notActionable.tier': 'another tier: {tier}',
+  'queue.notActionable.closed': 'closed',
+  'queue.notActionable.other': 'you cannot act on this ticket',
+  'queue.resizeColumn': 'Resize the {column} column',
 } as const satisfies Record<string, string>;

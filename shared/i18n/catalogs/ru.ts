@@ -244,7 +244,6 @@ export const ru: Record<keyof typeof en, string> = {
   'duration.hours': '{count, plural, one {# час} few {# часа} many {# часов} other {# часа}}',
   'duration.days': '{count, plural, one {# день} few {# дня} many {# дней} other {# дня}}',
   'duration.pair': '{first} {second}',
-  'countdown.days': '{days} д {hours} ч',
 
   'sla.dueIn': 'срок через {duration}',
   'sla.overdueBy': 'просрочено на {duration}',
@@ -743,4 +742,15 @@ export const ru: Record<keyof typeof en, string> = {
   'telegram.admin.refresh': 'Обновить',
   'admin.tab.telegram': 'Telegram',
   'admin.audit.action.telegram_retried': 'повторил(а) сообщение в Telegram',
+  // h4: reading the queue (countdown format, default views, columns)
+  'countdown.hoursMinutes': '{first} ч {second} мин',
+  'countdown.hours': '{count} ч',
+  'countdown.days': '{first} д {second} ч',
+  'countdown.daysOnly': '{count} д',
+  'countdown.dueAtSupport': 'срок {when} по времени поддержки ({zone})',
+  'countdown.dueAtBoth': '{support}; {own} по вашему времени ({zone})',
+  'queue.notActionable.tier': 'другой уровень: {tier}',
+  'queue.notActionable.closed': 'закрыт',
+  'queue.notActionable.other': 'вы не можете работать с этим тикетом',
+  'queue.resizeColumn': 'Изменить ширину столбца «{column}»',
 };

@@ -244,7 +244,6 @@ export const uk: Record<keyof typeof en, string> = {
   'duration.hours': '{count, plural, one {# година} few {# години} many {# годин} other {# години}}',
   'duration.days': '{count, plural, one {# день} few {# дні} many {# днів} other {# дня}}',
   'duration.pair': '{first} {second}',
-  'countdown.days': '{days} д {hours} год',
 
   'sla.dueIn': 'термін через {duration}',
   'sla.overdueBy': 'прострочено на {duration}',
@@ -743,4 +742,15 @@ export const uk: Record<keyof typeof en, string> = {
   'telegram.admin.refresh': 'Оновити',
   'admin.tab.telegram': 'Telegram',
   'admin.audit.action.telegram_retried': 'повторив(ла) повідомлення в Telegram',
+  // h4: reading the queue (countdown format, default views, columns)
+  'countdown.hoursMinutes': '{first} год {second} хв',
+  'countdown.hours': '{count} год',
+  'countdown.days': '{first} дн {second} год',
+  'countdown.daysOnly': '{count} дн',
+  'countdown.dueAtSupport': 'термін {when} за часом підтримки ({zone})',
+  'countdown.dueAtBoth': '{support}; {own} за вашим часом ({zone})',
+  'queue.notActionable.tier': 'інший рівень: {tier}',
+  'queue.notActionable.closed': 'закритий',
+  'queue.notActionable.other': 'ви не можете працювати з цим тікетом',
+  'queue.resizeColumn': 'Змінити ширину стовпця «{column}»',
 };

@@ -12,7 +12,7 @@ describe('countdownOf', () => {
   it('counts down a running reaction clock (R21) and names it', () => {
     const now = created + minutes(8);
     const c = countdownOf(sla('problem', [{ type: 'created', at: created }], now), now, 'en', calendar);
-    expect(c).toEqual({ tone: 'running', text: '12:00', label: 'due in 12 minutes' });
+    expect(c).toEqual({ tone: 'running', text: '12:00', label: 'due in 12 minutes', dueAt: 'due Mon 30 Nov 10:20 support time (Europe/Kyiv)' });
   });
 
   it('is at risk from the warning time (5 minutes of 20 left)', () => {
@@ -23,7 +23,9 @@ describe('countdownOf', () => {
   it('turns breached at the due time, even if the data was fetched before it', () => {
     const status = sla('problem', [{ type: 'created', at: created }], created);
     const c = countdownOf(status, created + minutes(23), 'en', calendar);
-    expect(c).toEqual({ tone: 'breached', text: '−03:00', label: 'overdue by 3 minutes' });
+    expect(c).toEqual({ tone: 'breached', text: '−3:00', label: 'overdue by 3 minutes', dueAt: 'due Mon 30 Nov 10:20 support time (Europe/Kyiv)' });
+    // The agent's own zone joins the tooltip when it differs from the support zone.
+    expect(countdownOf(status, created + minutes(23), 'en', calendar, 'Europe/London').dueAt).toBe('due Mon 30 Nov 10:20 support time (Europe/Kyiv); Mon 08:20 your time (Europe/London)');
   });
 
   it('says "waiting for customer" while a question is open (R13)', () => {

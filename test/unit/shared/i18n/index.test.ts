@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, formatCountdown, formatDueLabel, formatDuration, formatInstant, MESSAGE_KEYS, notificationText, translate } from '../../../../shared/i18n/index.ts';
+import { CATALOGS, formatCountdown, formatDueAt, formatDueLabel, formatDuration, formatInstant, MESSAGE_KEYS, notificationText, translate } from '../../../../shared/i18n/index.ts';
 import { LANGUAGES } from '../../../../shared/model/index.ts';
 import { NOTIFICATION_TOPICS } from '../../../../shared/notifications/decide.ts';
 import { NOTIFICATION_KINDS } from '../../../../shared/settings.ts';
@@ -57,12 +57,29 @@ describe('durations and countdowns', () => {
     expect(formatDueLabel('uk', -minutes(1))).toBe('прострочено на 1 хвилина');
   });
 
-  it('shows mm:ss under an hour, h:mm under a day, then days', () => {
+  it('shows m:ss under an hour, hours and minutes in units under a day, then days and hours, in each language', () => {
     expect(formatCountdown('en', minutes(12) + 5_000)).toBe('12:05');
-    expect(formatCountdown('en', -minutes(3) - 20_000)).toBe('−03:20');
-    expect(formatCountdown('en', hours(2) + minutes(7))).toBe('2:07');
-    expect(formatCountdown('en', hours(24 * 3 + 4))).toBe('3d 4h');
-    expect(formatCountdown('uk', hours(24 * 3 + 4))).toBe('3 д 4 год');
+    expect(formatCountdown('en', minutes(5) + 29_000)).toBe('5:29');
+    expect(formatCountdown('en', -minutes(5) - 29_000)).toBe('−5:29');
+    expect(formatCountdown('en', -hours(1) - minutes(22))).toBe('−1 h 22 min');
+    expect(formatCountdown('en', hours(2) + minutes(7))).toBe('2 h 7 min');
+    expect(formatCountdown('en', hours(2))).toBe('2 h');
+    expect(formatCountdown('en', hours(24 * 3 + 4))).toBe('3 d 4 h');
+    expect(formatCountdown('en', -hours(24 * 9))).toBe('−9 d');
+    expect(formatCountdown('ru', -hours(1) - minutes(22))).toBe('−1 ч 22 мин');
+    expect(formatCountdown('ru', hours(24 * 3 + 4))).toBe('3 д 4 ч');
+    expect(formatCountdown('uk', hours(1) + minutes(22))).toBe('1 год 22 хв');
+    expect(formatCountdown('uk', hours(24 * 3 + 4))).toBe('3 дн 4 год');
+    // Under a second past due is not yet "−0:00".
+    expect(formatCountdown('en', -400)).toBe('0:00');
+  });
+
+  it('gives the exact due time in the support zone, and in the agent\'s own zone when it differs', () => {
+    const due = at('2026-11-30 10:20');
+    expect(formatDueAt('en', due, 'Europe/Kyiv', 'Europe/Kyiv')).toBe('due Mon 30 Nov 10:20 support time (Europe/Kyiv)');
+    expect(formatDueAt('en', due, 'Europe/Kyiv', 'Europe/Berlin')).toBe('due Mon 30 Nov 10:20 support time (Europe/Kyiv); Mon 09:20 your time (Europe/Berlin)');
+    expect(formatDueAt('uk', due, 'Europe/Kyiv', 'UTC')).toBe('термін пн 30 лист. 10:20 за часом підтримки (Europe/Kyiv); пн 08:20 за вашим часом (UTC)');
+    expect(formatDueAt('ru', due, 'Europe/Kyiv', 'Europe/Kyiv')).toBe('срок пн 30 нояб. 10:20 по времени поддержки (Europe/Kyiv)');
   });
 
   it('formats instants in the support zone and the language', () => {

@@ -58,7 +58,9 @@ describe('on-call mode', () => {
     await user.click(await screen.findByRole('button', { name: 'Show all tickets' }));
     const grid = await screen.findByRole('grid', { name: 'Queue' });
     await within(grid).findByText(`#${id.waiting}`);
-    expect(numbers()).toContain(`#${id.escalated}`);
+    // Her tier is her default view; the escalated ticket waits at the escalation desk, in "Open".
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    expect(await within(grid).findByText(`#${id.escalated}`)).toBeTruthy();
     const waiting = rows().find((r) => r.textContent?.includes(`#${id.waiting}`));
     expect(waiting && within(waiting).getByRole('timer').textContent).toBe('starts Mon 09:00');
 

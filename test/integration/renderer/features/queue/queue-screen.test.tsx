@@ -30,7 +30,7 @@ describe('QueueScreen', () => {
     await within(grid).findByText(`#${id.drop}`);
     expect(rows().map((r) => within(r).getAllByRole('gridcell')[1]?.textContent)).toEqual([`#${id.drop}`, `#${id.autodialer}`, `#${id.ivr}`]);
     const first = within(nth(rows(), 0));
-    expect(first.getByRole('timer', { name: 'overdue by 5 minutes' }).textContent).toBe('−05:00');
+    expect(first.getByRole('timer', { name: 'overdue by 5 minutes' }).textContent).toBe('−5:00');
     expect(within(nth(rows(), 1)).getByRole('timer', { name: 'due in 12 minutes' }).textContent).toBe('12:00');
     expect(within(nth(rows(), 2)).getByRole('timer').textContent).toBe('30:00'); // consultation: 1 hour (R24)
     expect(within(nth(rows(), 2)).getByText('Beta')).toBeTruthy();
