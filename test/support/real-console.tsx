@@ -10,6 +10,7 @@ import type { ReactElement } from 'react';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import WebSocket from 'ws';
 import { App } from '../../renderer/app.tsx';
+import { createServerClock, type ServerClock } from '../../renderer/time/server-clock.ts';
 import { browserEnv, createWebBridge, type WebBridgeEnv } from '../../renderer/bridge/web-bridge.ts';
 import type { ServiceOptions } from '../../server/service.ts';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
@@ -56,6 +57,7 @@ export function useDesk(options: { demo?: boolean; start?: number; empty?: boole
     ts = await startTestService('sqlite', { clock, service: { demo: options.demo ?? false, ...options.service?.() }, empty: options.empty ?? false });
   });
   afterAll(async () => {
+    deskClock = undefined;
     await ts?.close();
     await ts?.drop();
   });
@@ -109,6 +111,19 @@ export function memoryStorage(): WebBridgeEnv['storage'] {
   return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
 }
 
+let deskClock: FakeClock | undefined;
+
+/**
+ * The console's server clock in a test: already on the desk's fake clock. The console measures the
+ * service's clock when it connects; until then it would count on the real one, and a run before
+ * 09:00 in Kyiv would open the console in on-call mode on a service whose clock says 10:00.
+ */
+export function testServerClock(): ServerClock {
+  const clock = createServerClock();
+  if (deskClock !== undefined) clock.setOffset(deskClock.now() - Date.now());
+  return clock;
+}
+
 /** A query client per test: no retries, no cache shared between tests. */
 export function testQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
@@ -116,6 +131,6 @@ export function testQueryClient(): QueryClient {
 
 /** Renders the whole console over `bridge`. */
 export function renderConsole(bridge: Bridge): ReturnType<typeof render> {
-  const ui: ReactElement = <App bridge={bridge} queryClient={testQueryClient()} />;
+  const ui: ReactElement = <App bridge={bridge} queryClient={testQueryClient()} clock={testServerClock()} />;
   return render(ui);
 }

@@ -10,7 +10,7 @@ import type { ReactElement } from 'react';
 import { afterEach, vi } from 'vitest';
 import { PortalApp, type PortalHost } from '../../renderer/portal/app.tsx';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
-import { testQueryClient, type Desk } from './real-console.tsx';
+import { testQueryClient, testServerClock, type Desk } from './real-console.tsx';
 
 /** Where the portal tried to go (an agent is sent to the console), and the browser languages it saw. */
 export interface TestHost extends PortalHost {
@@ -30,7 +30,7 @@ export function testHost(languages: readonly string[] = ['en-GB', 'en']): TestHo
 export function renderPortal(bridge: Bridge, options: { readonly hash?: string; readonly host?: TestHost } = {}): ReturnType<typeof render> & { readonly host: TestHost } {
   window.location.hash = options.hash ?? '#/';
   const host = options.host ?? testHost();
-  const ui: ReactElement = <PortalApp bridge={bridge} queryClient={testQueryClient()} host={host} />;
+  const ui: ReactElement = <PortalApp bridge={bridge} queryClient={testQueryClient()} clock={testServerClock()} host={host} />;
   return { ...render(ui), host };
 }
 
