@@ -762,7 +762,7 @@ export const en = {
   'canned.placeholder.ticket': 'the ticket number',
   'canned.placeholder.supportHours': 'the support hours, in the language of the reply',
   'canned.placeholder.agent': 'the name of the agent who inserts it',
-  'canned.unknown': '{count, plural, one {Unknown placeholder} other {Unknown placeholders}} {names}: a canned reply may use only the placeholders listed.',
+  'canned.unknown': '{count, plural, one {# unknown placeholder:} other {# unknown placeholders:}} {names}. A canned reply may use only the placeholders listed.',
   'canned.create': 'Create',
   'canned.save': 'Save',
   'canned.edit': 'Edit',
