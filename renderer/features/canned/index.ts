@@ -1,0 +1,2 @@
+export { CannedPicker } from './picker.tsx';
+export { cannedKeys } from './queries.ts';
