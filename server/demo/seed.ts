@@ -16,6 +16,7 @@ import { userById } from '../store/users.ts';
 import { DEMO_PASSWORD, seedPeople } from './people.ts';
 import { seedOutages } from './outages.ts';
 import { seedRoster } from './roster.ts';
+import { seedCannedReplies } from './canned.ts';
 
 type Phrase = { readonly subject: string; readonly body: string };
 const PHRASES: Readonly<Record<Language, Readonly<Record<TicketKind, readonly Phrase[]>>>> = {
@@ -165,5 +166,6 @@ export async function seedDemo(db: Db, now: number, sla: EvaluateOptions = {}, t
     if (scenario < 0.95 && step(60 + rnd() * 300)) await tickets.command(who(agent), ticket.id, { type: 'resolve' });
   }
   await seedOutages(db, now, sla, who);
+  await seedCannedReplies(db, now, who('sofia').id);
   return true;
 }
