@@ -56,10 +56,11 @@ describe.each(engines())('canned replies on %s', (engine) => {
     expect((await list('')).some((r) => r.id === made.id)).toBe(false);
     expect((await t.request('DELETE', `/api/v1/canned-replies/${made.id}`, { token: admin })).status).toBe(404);
     const audit = await t.request('GET', `/api/v1/admin/audit?targetKind=canned_reply&targetId=${made.id}`, { token: admin });
-    expect(audit.body.entries.map((e: { action: string; actor: { name: string }; detail: unknown }) => [e.action, e.actor.name, e.detail]).reverse()).toEqual([
-      ['canned_reply_created', 'Sofia Tkachenko', { title: 'Temp', body: 'Text {agent}', language: 'ru', tier: 'l3' }],
-      ['canned_reply_updated', 'Administrator', { title: 'Temp', changes: { title: { from: 'Temp', to: 'Temp 2' }, tier: { from: 'l3', to: null } } }],
-      ['canned_reply_deleted', 'Administrator', { title: 'Temp 2', body: 'Text {agent}', language: 'ru', tier: null }],
+    // The target is named by the reply's title as each entry left it, also once the reply is gone.
+    expect(audit.body.entries.map((e: { action: string; actor: { name: string }; targetName: string; detail: unknown }) => [e.action, e.actor.name, e.targetName, e.detail]).reverse()).toEqual([
+      ['canned_reply_created', 'Sofia Tkachenko', 'Temp', { title: 'Temp', body: 'Text {agent}', language: 'ru', tier: 'l3' }],
+      ['canned_reply_updated', 'Administrator', 'Temp 2', { title: 'Temp', changes: { title: { from: 'Temp', to: 'Temp 2' }, tier: { from: 'l3', to: null } } }],
+      ['canned_reply_deleted', 'Administrator', 'Temp 2', { title: 'Temp 2', body: 'Text {agent}', language: 'ru', tier: null }],
     ]);
   });
 
