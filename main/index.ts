@@ -219,6 +219,8 @@ async function main(): Promise<void> {
     'admin:customers': ({ clientId, state }) => connection.api.adminCustomers(clientId, state),
     'admin:audit': (filter) => connection.api.adminAudit(filter),
     'admin:telegram': () => connection.api.adminTelegram(),
+    'canned:list': (filter) => connection.api.cannedReplies(filter),
+    'canned:command': (command) => connection.api.cannedCommand(command),
     'admin:command': (command) => connection.api.adminCommand(command),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => {

@@ -44,6 +44,8 @@ const api = {
   'admin:customers': invoke('admin:customers'),
   'admin:audit': invoke('admin:audit'),
   'admin:telegram': invoke('admin:telegram'),
+  'canned:list': invoke('canned:list'),
+  'canned:command': invoke('canned:command'),
   'admin:command': invoke('admin:command'),
   'settings:get': invoke('settings:get'),
   'settings:set': invoke('settings:set'),

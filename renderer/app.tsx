@@ -13,6 +13,7 @@ import { ChoosePasswordScreen } from './features/account/index.ts';
 import { AdminScreen, useAdminOpen } from './features/admin/index.ts';
 import { AvailabilityScreen, useAvailabilityOpen } from './features/availability/index.ts';
 import { CalendarScreen, useCalendarOpen } from './features/calendar/index.ts';
+import { CannedScreen, useCannedOpen } from './features/canned/index.ts';
 import { Header } from './features/header/header.tsx';
 import { SetupScreen, setupQueries } from './features/setup/index.ts';
 import { OnCallBanner, RosterScreen, useRosterOpen } from './features/oncall/index.ts';
@@ -76,6 +77,7 @@ function Console() {
   const rosterOpen = useRosterOpen();
   const availabilityOpen = useAvailabilityOpen();
   const calendarOpen = useCalendarOpen();
+  const cannedOpen = useCannedOpen();
   const adminOpen = useAdminOpen();
   const outageId = useOpenOutageId();
   const open = ticketId !== null;
@@ -103,6 +105,7 @@ function Console() {
         </Suspense>
       ) : null}
       {calendarOpen ? <CalendarScreen /> : null}
+      {cannedOpen ? <CannedScreen /> : null}
       {adminOpen ? (
         <Suspense fallback={null}>
           <AdminScreen />

@@ -1,5 +1,6 @@
 import { adminAuditFilterSchema, changePasswordRequestSchema, createOverrideRequestSchema, createTicketRequestSchema, infoResponseSchema, setupRequestSchema } from '../../shared/api/index.ts';
 import { adminCommandSchema } from '../../shared/client/admin-command.ts';
+import { cannedCommandSchema, cannedListArgsSchema } from '../../shared/client/canned-command.ts';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
 import type { AppInfo, DemoLogin, EventChannel, EventPayloads, InvokeArg, InvokeChannel, InvokeResults, SessionInfo } from '../../shared/ipc/contract.ts';
 import { createApiClient, sessionStillValid, type ApiClient, type FetchLike } from '../../shared/client/api-client.ts';
@@ -289,6 +290,14 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
       return parsed.success ? api.adminAudit(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
     },
     'admin:telegram': () => api.adminTelegram(),
+    'canned:list': (filter) => {
+      const parsed = cannedListArgsSchema.safeParse(filter);
+      return parsed.success ? api.cannedReplies(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
+    },
+    'canned:command': (command) => {
+      const parsed = cannedCommandSchema.safeParse(command);
+      return parsed.success ? api.cannedCommand(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
+    },
     'admin:command': (command) => {
       const parsed = adminCommandSchema.safeParse(command);
       return parsed.success ? api.adminCommand(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));

@@ -436,6 +436,25 @@ export function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('telegram_outbox_failed').on('telegram_outbox').columns(['failed_at']).where(sql.ref('state'), '=', 'failed').execute();
       },
     },
+    // Canned replies (docs/canned-replies.md): texts with placeholders, per team (a tier, or null
+    // for every team) and language, that agents insert into a reply; admins and managers edit them.
+    '0013-canned-replies': {
+      async up(db: AnyDb) {
+        await withId(db.schema.createTable('canned_replies'))
+          .addColumn('title', 'text', notNull)
+          .addColumn('body', 'text', notNull)
+          .addColumn('language', 'text', notNull)
+          .addColumn('tier', 'text')
+          .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+          .addColumn('created_at', 'bigint', notNull)
+          .addColumn('updated_by', 'integer', (c) => c.references('users.id'))
+          .addColumn('updated_at', 'bigint', notNull)
+          .addCheckConstraint('canned_replies_language_check', sql`language in ('ru', 'uk', 'en')`)
+          .addCheckConstraint('canned_replies_tier_check', sql`tier is null or tier in ('l1', 'l2-analysts', 'l2-methodologists', 'l3', 'l4', 'escalation')`)
+          .execute();
+        await db.schema.createIndex('canned_replies_scope').on('canned_replies').columns(['language', 'tier']).execute();
+      },
+    },
   };
 }
 

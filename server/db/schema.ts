@@ -33,6 +33,7 @@ export interface Database {
   admin_audit: AdminAuditTable;
   calendar_history: CalendarHistoryTable;
   telegram_outbox: TelegramOutboxTable;
+  canned_replies: CannedRepliesTable;
 }
 
 /** pages: after-hours pages of tickets (docs/oncall.md); `paged`/`notified` are JSON arrays of agent ids. */
@@ -332,4 +333,22 @@ export interface TelegramOutboxTable {
   /** The sender (an instance) sending it now, and until when its claim holds. */
   lease_owner: string | null;
   lease_until: number | null;
+}
+
+/**
+ * canned_replies: reply texts with placeholders (shared/canned/placeholders.ts) that agents insert
+ * into a reply; per language, and per team (a tier) or for every team (tier null).
+ */
+export interface CannedRepliesTable {
+  id: Generated<number>;
+  title: string;
+  body: string;
+  language: Language;
+  /** The team it is for; null: every team. */
+  tier: Tier | null;
+  /** Null for the service itself (the demo). */
+  created_by: number | null;
+  created_at: number;
+  updated_by: number | null;
+  updated_at: number;
 }

@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, seedPeople } from './people.ts';
 import { seedOutages } from './outages.ts';
 import { seedRoster } from './roster.ts';
 import { seedDay } from './day.ts';
+import { seedCannedReplies } from './canned.ts';
 
 /** Seeds the demo once: returns false (and changes nothing) when the demo people already exist. */
 export async function seedDemo(db: Db, now: number, sla: EvaluateOptions = {}, withDay = true): Promise<boolean> {
@@ -34,5 +35,6 @@ export async function seedDemo(db: Db, now: number, sla: EvaluateOptions = {}, w
   await seedRoster(db, sla.calendar ?? createCalendar(), now, people, who('sofia'));
   if (withDay) await seedDay(db, now, sla, who);
   await seedOutages(db, now, sla, who);
+  await seedCannedReplies(db, now, who('sofia').id);
   return true;
 }

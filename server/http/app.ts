@@ -13,6 +13,7 @@ import type { TicketService } from '../domain/ticket-service.ts';
 import type { Paging } from '../domain/paging.ts';
 import type { SetupService } from '../domain/setup-service.ts';
 import type { TelegramService } from '../domain/telegram-service.ts';
+import type { CannedService } from '../domain/canned-service.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar, SlaPolicy } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
@@ -33,6 +34,7 @@ import { registerSessionRoutes } from './routes/session.ts';
 import { registerSetupRoute } from './routes/setup.ts';
 import { registerPageRoutes } from './routes/pages.ts';
 import { registerTelegramRoutes } from './routes/telegram.ts';
+import { registerCannedRoutes } from './routes/canned.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
 
 declare module 'fastify' {
@@ -51,6 +53,8 @@ export interface AppDeps {
   readonly clients: ClientsService;
   /** The Telegram status channel's outbox, for admins. */
   readonly telegram: TelegramService;
+  /** Canned replies (docs/canned-replies.md). */
+  readonly canned: CannedService;
   readonly paging: Paging;
   readonly sessions: Sessions;
   readonly setup: SetupService;
@@ -106,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCalendarRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerTelegramRoutes(app, deps);
+  registerCannedRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerEventSchemaRoute(app);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -72,14 +72,24 @@ export async function readAdminAudit(db: Executor, q: AdminAuditQuery): Promise<
   if (q.before !== undefined) query = query.where('a.id', '<', q.before);
   // Append-only: id order is the order the changes were made in (a demo clock's `at` may jump).
   const rows = await query.orderBy('a.id', 'desc').limit(q.limit).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    actor: r.actor_id === null ? null : { id: r.actor_id, name: r.actor_name ?? '' },
-    action: r.action,
-    targetKind: r.target_kind,
-    targetId: r.target_id,
-    targetName: r.user_name ?? r.client_name ?? null,
-    detail: JSON.parse(r.detail) as Record<string, unknown>,
-    at: r.at,
-  }));
+  return rows.map((r) => {
+    const detail = JSON.parse(r.detail) as Record<string, unknown>;
+    return {
+      id: r.id,
+      actor: r.actor_id === null ? null : { id: r.actor_id, name: r.actor_name ?? '' },
+      action: r.action,
+      targetKind: r.target_kind,
+      targetId: r.target_id,
+      targetName: r.user_name ?? r.client_name ?? (r.target_kind === 'canned_reply' ? cannedTitle(detail) : null),
+      detail,
+      at: r.at,
+    };
+  });
+}
+
+/** A canned reply's title as the entry left it (a deleted reply has no row to join). */
+function cannedTitle(detail: Record<string, unknown>): string | null {
+  const changes = detail.changes as { title?: { to?: unknown } } | undefined;
+  const title = changes?.title?.to ?? detail.title;
+  return typeof title === 'string' ? title : null;
 }

@@ -216,6 +216,9 @@ export const ADMIN_AUDIT_ACTIONS = [
   'setup',
   'calendar_changed',
   'telegram_retried',
+  'canned_reply_created',
+  'canned_reply_updated',
+  'canned_reply_deleted',
 ] as const;
 /** An admin audit entry (never a password or hash in `detail`). */
 export const adminAuditEntrySchema = z.object({

@@ -30,6 +30,7 @@ import { pageRefSchema } from './pages.ts';
 export * from './calendar.ts';
 export * from './admin.ts';
 export * from './telegram.ts';
+export * from './canned.ts';
 export * from './outages.ts';
 export * from './pages.ts';
 export * from './setup.ts';

@@ -19,3 +19,11 @@ export function mayAdminister(user: User): boolean {
 export function mayReadAdministration(user: User): boolean {
   return user.kind === 'agent' && ADMINISTRATION_READERS.includes(user.role);
 }
+
+/** The roles that create, edit and delete canned replies (every agent reads them). */
+export const CANNED_REPLY_EDITORS: readonly Role[] = ['manager', 'admin'];
+
+/** Whether `user` may create, edit and delete canned replies. */
+export function mayEditCannedReplies(user: User): boolean {
+  return user.kind === 'agent' && CANNED_REPLY_EDITORS.includes(user.role);
+}

@@ -24,12 +24,15 @@ import type {
   infoResponseSchema,
   SetupRequest,
   TelegramStatus,
+  CannedReplyFilter,
+  CannedReplyList,
   outageListQuerySchema,
   ticketListQuerySchema,
 } from '../api/index.ts';
 import type { OutageDetail, Page, PublicOutage, Ticket, TicketDetail } from '../model/index.ts';
 import type { CalendarConfig } from '../sla/index.ts';
 import type { AdminCommand, AdminCommandResult, AdminCommandResults } from './admin-command.ts';
+import type { CannedCommand, CannedCommandResult } from './canned-command.ts';
 import { ApiError } from './api-error.ts';
 import type { OutageCommand } from './outage-command.ts';
 import type { TicketCommand } from './ticket-command.ts';
@@ -142,6 +145,10 @@ export interface ApiClient {
   adminAudit(filter?: AdminAuditFilter): Promise<AdminAuditList>;
   /** The Telegram status channel's outbox (admins): configured or not, counts, failed messages. */
   adminTelegram(): Promise<TelegramStatus>;
+  /** Canned replies, unfilled (agents); a tier gives that team's and the every-team ones. */
+  cannedReplies(filter?: CannedReplyFilter): Promise<CannedReplyList>;
+  /** Creates, edits or deletes a canned reply (managers and admins). */
+  cannedCommand(command: CannedCommand): Promise<CannedCommandResult>;
   /** An administrative change (admins); the answer of its route. */
   adminCommand<C extends AdminCommand>(command: C): Promise<AdminCommandResults[C['command']]>;
 }
@@ -251,6 +258,17 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
     adminCustomers: (clientId, state) => call('GET', `/api/v1/admin/clients/${clientId}/customers${query({ state })}`),
     adminAudit: (filter = {}) => call('GET', `/api/v1/admin/audit${query({ ...filter })}`),
     adminTelegram: () => call('GET', '/api/v1/admin/telegram'),
+    cannedReplies: (filter = {}) => call('GET', `/api/v1/canned-replies${query({ ...filter })}`),
+    cannedCommand: (c) => {
+      switch (c.command) {
+        case 'create':
+          return call('POST', '/api/v1/canned-replies', { title: c.title, body: c.body, language: c.language, tier: c.tier });
+        case 'update':
+          return call('PATCH', `/api/v1/canned-replies/${c.id}`, c.patch);
+        case 'delete':
+          return call('DELETE', `/api/v1/canned-replies/${c.id}`);
+      }
+    },
     adminCommand: <C extends AdminCommand>(c: C) => adminCall(c) as Promise<AdminCommandResults[C['command']]>,
     getTicket: (id) => call('GET', `/api/v1/tickets/${id}`),
     createTicket: (request) => call('POST', '/api/v1/tickets', request),

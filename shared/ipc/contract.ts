@@ -19,8 +19,10 @@ import {
   type demoLoginSchema,
   type OtherSession,
   type TelegramStatus,
+  type CannedReplyList,
 } from '../api/index.ts';
 import { adminCommandSchema, type AdminCommandResult } from '../client/admin-command.ts';
+import { cannedCommandSchema, cannedListArgsSchema, type CannedCommandResult } from '../client/canned-command.ts';
 import type { SerializedApiError } from '../client/api-error.ts';
 import type {
   AdminAgentList,
@@ -126,6 +128,8 @@ export const invokeArgs = {
   'admin:audit': adminAuditFilterSchema.optional(),
   'admin:telegram': none,
   'admin:command': adminCommandSchema,
+  'canned:list': cannedListArgsSchema,
+  'canned:command': cannedCommandSchema,
   'settings:get': none,
   'settings:set': settingsPatchSchema,
 } as const;
@@ -171,6 +175,8 @@ export interface InvokeResults {
   'admin:audit': AdminAuditList;
   'admin:telegram': TelegramStatus;
   'admin:command': AdminCommandResult;
+  'canned:list': CannedReplyList;
+  'canned:command': CannedCommandResult;
   'settings:get': Settings;
   'settings:set': Settings;
 }

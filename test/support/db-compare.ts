@@ -30,6 +30,7 @@ const ORDER: Record<keyof Database, readonly string[]> = {
   admin_audit: ['id'],
   calendar_history: ['id'],
   telegram_outbox: ['id'],
+  canned_replies: ['id'],
 };
 
 /** Reads every table of the database at `location`; numbers as numbers on both engines. */

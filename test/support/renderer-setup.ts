@@ -4,6 +4,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { resetAdminStore } from '../../renderer/features/admin/index.ts';
 import { resetAvailabilityStore } from '../../renderer/features/availability/index.ts';
 import { resetCalendarStore } from '../../renderer/features/calendar/index.ts';
+import { resetCannedStore } from '../../renderer/features/canned/index.ts';
 import { resetConnectionStore } from '../../renderer/features/connection/store.ts';
 import { resetOnCallStore } from '../../renderer/features/oncall/index.ts';
 import { resetOutageStore } from '../../renderer/features/outages/index.ts';
@@ -24,6 +25,7 @@ export function setUpRendererTests(): void {
     resetOnCallStore();
     resetAvailabilityStore();
     resetCalendarStore();
+    resetCannedStore();
     resetAdminStore();
     resetOutageStore();
     resetTicketStore();

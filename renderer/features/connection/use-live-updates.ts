@@ -14,6 +14,7 @@ import { outageKeys, resetOutageStore } from '../outages/index.ts';
 import { pageKeys } from '../pages/index.ts';
 import { availabilityKeys, resetAvailabilityStore } from '../availability/index.ts';
 import { calendarKeys, resetCalendarStore } from '../calendar/index.ts';
+import { resetCannedStore } from '../canned/index.ts';
 import { resetAdminStore } from '../admin/index.ts';
 import { resetQueueStore } from '../queue/store.ts';
 import { connectionStatusNow, resetConnectionStore, useConnectionActions } from './store.ts';
@@ -103,6 +104,7 @@ export function useLiveUpdates(): void {
           resetOnCallStore();
           resetAvailabilityStore();
           resetCalendarStore();
+          resetCannedStore();
           resetAdminStore();
           resetOutageStore();
           resetTicketStore();

@@ -4,6 +4,7 @@ import { useAdminActions } from '../admin/index.ts';
 import { useMe, useLogout } from '../auth/queries.ts';
 import { useAvailabilityActions } from '../availability/index.ts';
 import { useCalendarActions } from '../calendar/index.ts';
+import { useCannedActions } from '../canned/index.ts';
 import { useConnectionStatus } from '../connection/store.ts';
 import { useOnCallActions } from '../oncall/index.ts';
 import { useSettingsUiActions } from '../settings/store.ts';
@@ -18,6 +19,7 @@ export function Header() {
   const { rosterOpened } = useOnCallActions();
   const { availabilityOpened } = useAvailabilityActions();
   const { calendarOpened } = useCalendarActions();
+  const { cannedOpened } = useCannedActions();
   const { adminOpened } = useAdminActions();
   const status = useConnectionStatus();
   return (
@@ -31,6 +33,7 @@ export function Header() {
       <button type="button" onClick={rosterOpened}>{t('oncall.roster')}</button>
       <button type="button" onClick={availabilityOpened}>{t('availability.title')}</button>
       <button type="button" onClick={calendarOpened}>{t('calendar.title')}</button>
+      <button type="button" onClick={cannedOpened}>{t('canned.title')}</button>
       {mayReadAdministration(me) ? <button type="button" onClick={adminOpened}>{t('admin.title')}</button> : null}
       <button type="button" onClick={settingsOpened}>{t('header.settings')}</button>
       <button type="button" onClick={() => logout.mutate()}>{t('logout')}</button>

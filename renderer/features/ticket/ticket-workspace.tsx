@@ -68,7 +68,7 @@ function Loaded({ detail }: { readonly detail: TicketDetail }) {
         <TicketOutage ticket={ticket} />
       </header>
       <TicketActions ticket={ticket} />
-      {composer !== null ? <Composer key={`${ticket.id}:${composer}`} ticketId={ticket.id} mode={composer} /> : null}
+      {composer !== null ? <Composer key={`${ticket.id}:${composer}`} ticket={ticket} mode={composer} /> : null}
       <div className="workspace-body">
         <Conversation messages={detail.messages} />
         <div className="workspace-side">

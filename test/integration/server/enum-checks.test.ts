@@ -82,7 +82,7 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     if (engine === 'sqlite') {
       const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name not like 'sqlite_%' order by name`.execute(db);
       expect(indexes.rows.map((r) => r.name)).toEqual([
-        'admin_audit_actor', 'admin_audit_at', 'audit_ticket', 'login_attempts_at', 'login_attempts_login', 'messages_ticket', 'oncall_overrides_span', 'outage_audit_outage', 'outage_tickets_outage', 'outages_open', 'outages_span', 'pages_due', 'pages_one_open', 'sessions_user', 'sla_clocks_pending_breach', 'sla_clocks_pending_warn', 'sla_events_ticket',
+        'admin_audit_actor', 'admin_audit_at', 'audit_ticket', 'canned_replies_scope', 'login_attempts_at', 'login_attempts_login', 'messages_ticket', 'oncall_overrides_span', 'outage_audit_outage', 'outage_tickets_outage', 'outages_open', 'outages_span', 'pages_due', 'pages_one_open', 'sessions_user', 'sla_clocks_pending_breach', 'sla_clocks_pending_warn', 'sla_events_ticket',
         'telegram_outbox_chat_queue', 'telegram_outbox_failed', 'tickets_assignee', 'tickets_client', 'tickets_queue', 'tickets_tier',
       ]);
     }
@@ -135,5 +135,11 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     const message = { client_id: 1, chat_id: '@alpha_status', ticket_id: ticket.id, text: 't', next_attempt_at: 1, created_at: 1, queued_at: 1 } as const;
     await db.insertInto('telegram_outbox').values({ ...message, state: 'queued' }).execute();
     await expect(db.insertInto('telegram_outbox').values({ ...message, state: 'lost' as never }).execute()).rejects.toThrow(/check/i);
+    // Migration 0013 (canned replies): a known language, and a known tier or none.
+    const reply = { title: 't', body: 'b', created_by: null, created_at: 1, updated_by: null, updated_at: 1 } as const;
+    await db.insertInto('canned_replies').values({ ...reply, language: 'uk', tier: null }).execute();
+    await db.insertInto('canned_replies').values({ ...reply, language: 'en', tier: 'l2-analysts' }).execute();
+    await expect(db.insertInto('canned_replies').values({ ...reply, language: 'de' as never, tier: null }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('canned_replies').values({ ...reply, language: 'en', tier: 'l5' as never }).execute()).rejects.toThrow(/check/i);
   });
 });

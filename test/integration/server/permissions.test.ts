@@ -77,6 +77,8 @@ interface Desk {
   customer(): Promise<Fixture>;
   /** Issue 11: a Telegram message another instance gave up on (this service has no bot token); its id. */
   failedTelegram(): Promise<number>;
+  /** Issue 12: a canned reply of its own, made by the manager; its id. */
+  cannedReply(): Promise<number>;
 }
 
 // The table. Columns: customer, other customer, l1, l2-analysts, l2-methodologists, l3, l4, manager, admin, no token, expired, logged-out.
@@ -144,6 +146,9 @@ const MANAGER_ONLY: readonly Outcome[] = [403, 403, 403, 403, 403, 403, 403, ok,
 const READERS: readonly Outcome[] = [403, 403, 403, 403, 403, 403, 403, ok, ok, 401, 401, 401];
 const ADMIN_ONLY: readonly Outcome[] = [403, 403, 403, 403, 403, 403, 403, 403, ok, 401, 401, 401];
 const adminOr = (outcome: Outcome): readonly Outcome[] => [403, 403, 403, 403, 403, 403, 403, 403, outcome, 401, 401, 401];
+const managerOrAdmin = (outcome: Outcome): readonly Outcome[] => [403, 403, 403, 403, 403, 403, 403, outcome, outcome, 401, 401, 401];
+const MANAGER_OR_ADMIN = managerOrAdmin(ok);
+const aCannedReply = async (d: Desk) => ({ id: await d.cannedReply() });
 let unique = 0;
 const fresh10 = (prefix: string) => `${prefix}.${unique++}`;
 const anAgent = async (d: Desk) => ({ id: await d.agent() });
@@ -179,6 +184,14 @@ const ROWS: readonly Row[] = [
   { name: 'GET /admin/telegram', request: () => ({ method: 'GET', path: '/api/v1/admin/telegram' }), expect: ADMIN_ONLY },
   { name: 'POST /admin/telegram/:id/retry (no such message)', request: () => ({ method: 'POST', path: '/api/v1/admin/telegram/999999/retry' }), expect: adminOr(404) },
   { name: 'POST /admin/telegram/:id/retry (no bot token here)', setup: async (d) => ({ id: await d.failedTelegram() }), request: (f) => ({ method: 'POST', path: `/api/v1/admin/telegram/${f.id}/retry` }), expect: adminOr(409) },
+  // Issue 12: canned replies. Every agent reads them; managers and admins create, edit and delete them.
+  { name: 'GET /canned-replies', request: () => ({ method: 'GET', path: '/api/v1/canned-replies?tier=l1&language=en' }), expect: AGENTS_ONLY },
+  { name: 'POST /canned-replies', request: () => ({ method: 'POST', path: '/api/v1/canned-replies', body: { title: 'Perm', body: 'Hello {customer}', language: 'en', tier: 'l1' } }), expect: MANAGER_OR_ADMIN },
+  { name: 'POST /canned-replies (an unknown placeholder)', request: () => ({ method: 'POST', path: '/api/v1/canned-replies', body: { title: 'Perm', body: 'Hello {name}', language: 'en', tier: null } }), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },
+  { name: 'PATCH /canned-replies/:id', setup: aCannedReply, request: (f) => ({ method: 'PATCH', path: `/api/v1/canned-replies/${f.id}`, body: { title: 'Perm, edited' } }), expect: MANAGER_OR_ADMIN },
+  { name: 'PATCH /canned-replies/:id (no such reply)', request: () => ({ method: 'PATCH', path: '/api/v1/canned-replies/999999', body: { title: 'Perm' } }), expect: managerOrAdmin(404) },
+  { name: 'DELETE /canned-replies/:id', setup: aCannedReply, request: (f) => ({ method: 'DELETE', path: `/api/v1/canned-replies/${f.id}` }), expect: MANAGER_OR_ADMIN },
+  { name: 'DELETE /canned-replies/:id (no such reply)', request: () => ({ method: 'DELETE', path: '/api/v1/canned-replies/999999' }), expect: managerOrAdmin(404) },
   // Each user's own password and sessions (a too short new password: refused for everyone signed in, before the current one is checked).
   { name: 'POST /session/password (too short)', request: () => ({ method: 'POST', path: '/api/v1/session/password', body: { current: 'demo', next: 'short' } }), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },
   { name: 'GET /session/others', request: () => ({ method: 'GET', path: '/api/v1/session/others' }), expect: SIGNED_IN },
@@ -372,6 +385,11 @@ describe.each(engines())('permissions on %s', (engine) => {
       if (r.status !== 201) throw new Error(`customer: ${r.status} ${JSON.stringify(r.body)}`);
       return { id, other: (r.body as { customer: { id: number } }).customer.id };
     },
+    async cannedReply() {
+      const r = await t.request('POST', '/api/v1/canned-replies', { token: await t.login('sofia'), body: { title: fresh10('Fixture reply'), body: 'Dear {customer}', language: 'uk', tier: null } });
+      if (r.status !== 201) throw new Error(`canned reply: ${r.status} ${JSON.stringify(r.body)}`);
+      return (r.body as { reply: { id: number } }).reply.id;
+    },
     async failedTelegram() {
       const row = await t.db.kysely
         .insertInto('telegram_outbox')
@@ -435,7 +453,7 @@ describe.each(engines())('permissions on %s', (engine) => {
     }
     console.log(`permissions on ${engine}: ${ROWS.length} routes/situations x ${CALLERS.length} callers = ${cells} cells, ${mismatches.length} mismatches`);
     expect(mismatches).toEqual([]);
-  }, 120_000);
+  }, 240_000); // ~1000 cells, each with two digests of the database: slow on a loaded machine
 
   it('a route the document lists answers 401 to a caller without a valid token, unless it is public', async () => {
     const doc = (await t.request<{ paths: Record<string, Record<string, { security?: unknown[] }>> }>('GET', '/api/v1/openapi.json')).body;
