@@ -3,20 +3,13 @@
  * them (each change audited), every agent lists them by team and language, and a body with a
  * placeholder other than the known ones is refused, naming it, with nothing stored.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, startTestService, type TestService } from '../../support/service.ts';
+import { describe, expect, it } from 'vitest';
+import { engines, useTestService } from '../../support/service.ts';
 
 interface Reply { id: number; title: string; body: string; language: string; tier: string | null; createdBy: { name: string } | null; updatedBy: { name: string } | null }
 
 describe.each(engines())('canned replies on %s', (engine) => {
-  let t: TestService & { drop: () => Promise<void> };
-  beforeAll(async () => {
-    t = await startTestService(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-    await t.drop();
-  });
+  const t = useTestService(engine);
   const create = async (login: string, body: unknown) => t.request('POST', '/api/v1/canned-replies', { token: await t.login(login), body });
   const list = async (query: string, login = 'anna') => (await t.request<{ replies: Reply[] }>('GET', `/api/v1/canned-replies${query}`, { token: await t.login(login) })).body.replies;
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useFakeTelegram } from '../../support/fake-telegram.ts';
-import { engines, startTestService, type TestService } from '../../support/service.ts';
+import { engines, useTestService } from '../../support/service.ts';
 import { startTelegramService, type TelegramDesk } from '../../support/telegram-service.ts';
 
 const DAY = 24 * 3600_000;
@@ -87,14 +87,7 @@ describe.each(engines())('Telegram administration on %s', (engine) => {
 });
 
 describe.each(engines())('a service without a bot token on %s', (engine) => {
-  let t: TestService & { drop: () => Promise<void> };
-  beforeAll(async () => {
-    t = await startTestService(engine);
-  });
-  afterAll(async () => {
-    await t.close();
-    await t.drop();
-  });
+  const t = useTestService(engine);
 
   it('says so, and refuses to retry a failed message: nothing would send it', async () => {
     const admin = await t.login('admin');
