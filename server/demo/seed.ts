@@ -162,7 +162,7 @@ export async function seedDemo(db: Db, now: number, sla: EvaluateOptions = {}, t
       continue;
     }
     if (step(15)) await tickets.command(who(agent), ticket.id, { type: 'message', messageType: 'reply', body: REPLIES[language].reply });
-    if (scenario < 0.95 && step(60 + rnd() * 300)) await tickets.command(who(agent), ticket.id, { type: 'resolve' });
+    if (scenario < 0.95 && step(60 + rnd() * 300)) await tickets.command(who(agent), ticket.id, { type: 'resolve', withoutReply: true });
   }
   await seedOutages(db, now, sla, who);
   return true;

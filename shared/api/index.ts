@@ -234,6 +234,19 @@ export const escalateRequestSchema = z.strictObject({
 export const mergeRequestSchema = z.strictObject({ into: id });
 /** POST /api/v1/tickets/:id/compensation (R6c). */
 export const compensationRequestSchema = z.strictObject({ decision: text(4000) });
+/**
+ * POST /api/v1/tickets/:id/resolve: a closing reply, or `withoutReply: true`; exactly one (the rule,
+ * with its 400, is shared/workflow's `closingOf`).
+ */
+export const resolveRequestSchema = z.strictObject({
+  // Blank is "no reply": the rule (closingOf) answers with what to send instead.
+  reply: z.string().trim().max(20_000, 'must be at most 20000 characters').optional().describe('the closing reply to the customer, posted in the same transaction as the resolve'),
+  withoutReply: z.boolean().optional().describe('true: resolve without a closing reply; the customer gets a system message'),
+}).nullish();
+/** POST /api/v1/tickets/:id/reopen: none or `{}` for the customer; agents give a reason (audited). */
+export const reopenRequestSchema = z
+  .strictObject({ reason: z.string().trim().max(2000, 'must be at most 2000 characters').optional().describe("why an agent reopens (required of agents: the ticket's tier and managers); goes into the audit trail") })
+  .nullish();
 /** Commands without a body accept none or `{}` (fastify gives "no body" as null; a JSON `null` body is refused by the parser). */
 export const emptyRequestSchema = z.strictObject({}).nullish();
 /** POST /api/v1/tickets/:id/take: none, `{}`, or `{takeOver: true}` to take a ticket another agent holds. */
