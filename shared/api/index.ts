@@ -302,7 +302,7 @@ const serviceWide = <T extends ServiceWideEventType, D extends z.ZodType<Service
 /** One WebSocket message of /api/v1/events: a union on `type` (docs/api.md, GET /api/v1/events/schema.json). */
 export const serviceEventSchema = z.discriminatedUnion('type', [
   envelope('ticket.created', z.object({ action: z.literal('created'), toTier: tierSchema })),
-  envelope('ticket.changed', z.object({ action: auditEntrySchema.shape.action })),
+  envelope('ticket.changed', z.object({ action: auditEntrySchema.shape.action, mergedFrom: z.number().int().optional() })),
   envelope('ticket.routed', z.object({ action: z.literal('routed'), fromTier: tierSchema, toTier: tierSchema, reason: z.string(), outOfTurn: z.boolean() })),
   envelope('ticket.escalated', z.object({ action: z.literal('escalated'), fromTier: tierSchema, toTier: z.literal('escalation') })),
   envelope('message.added', z.object({ message: messageSchema })),

@@ -68,7 +68,7 @@ export interface TicketChange {
   readonly message?: { readonly type: MessageType; readonly body: string; readonly system?: boolean };
   readonly audit: { readonly action: AuditAction; readonly fromTier?: Tier; readonly toTier?: Tier; readonly detail?: string };
   /** The ticket-level event; messages add their own message.added. */
-  readonly event?: { readonly type: 'ticket.changed' | 'ticket.routed' | 'ticket.escalated'; readonly agentsOnly: boolean; readonly outOfTurn?: boolean; readonly reason?: string };
+  readonly event?: { readonly type: 'ticket.changed' | 'ticket.routed' | 'ticket.escalated'; readonly agentsOnly: boolean; readonly outOfTurn?: boolean; readonly reason?: string; readonly mergedFrom?: number };
 }
 
 /** The verdict on a command. */
