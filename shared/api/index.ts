@@ -23,7 +23,7 @@ import {
   type User,
 } from '../model/index.ts';
 import { calendarSchema } from './calendar.ts';
-import { DECIMAL, idParamSchema, idSchema } from './ids.ts';
+import { DECIMAL, idParam, idParamSchema, idSchema } from './ids.ts';
 import { outageRefSchema } from './outages.ts';
 import { pageRefSchema } from './pages.ts';
 
@@ -188,6 +188,8 @@ export const ticketListQuerySchema = z.strictObject({
   view: z.enum(TICKET_VIEWS).default('queue'),
   tier: tierSchema.optional().describe('view=tier: this tier instead of all of the caller\'s tiers'),
   q: z.string().trim().max(200).optional().describe('number, or words of the subject or client name'),
+  // Decimal digits, on the wire and over the console's IPC alike.
+  clientId: idParam('client').optional().describe("only this client's tickets (agents; a customer sees only their own client's anyway)"),
   // A query string carries canonical decimal digits (no 0b..., +, 1e3); the console's IPC passes a number.
   limit: z
     .union([z.number(), z.string().regex(DECIMAL, 'must be a decimal number').transform(Number)])

@@ -759,5 +759,5 @@ export const en = {
   'reopen.submit': 'Reopen',
   'merge.suggestions': 'Likely originals: open tickets of the same client',
   'merge.noSuggestions': 'No similar open ticket of this client; type the number.',
-  'merge.use': 'Merge into #{number}: {subject}',
+  'merge.use': 'Choose #{number}: {subject}',
 } as const satisfies Record<string, string>;

@@ -761,5 +761,5 @@ export const ru: Record<keyof typeof en, string> = {
   'reopen.submit': 'Открыть снова',
   'merge.suggestions': 'Вероятные исходные: открытые тикеты того же клиента',
   'merge.noSuggestions': 'Похожих открытых тикетов этого клиента нет; введите номер.',
-  'merge.use': 'Объединить с №{number}: {subject}',
+  'merge.use': 'Выбрать №{number}: {subject}',
 };

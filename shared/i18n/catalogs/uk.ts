@@ -761,5 +761,5 @@ export const uk: Record<keyof typeof en, string> = {
   'reopen.submit': 'Відкрити знову',
   'merge.suggestions': 'Ймовірні початкові: відкриті тікети того ж клієнта',
   'merge.noSuggestions': 'Схожих відкритих тікетів цього клієнта немає; введіть номер.',
-  'merge.use': 'Об’єднати з №{number}: {subject}',
+  'merge.use': 'Вибрати №{number}: {subject}',
 };

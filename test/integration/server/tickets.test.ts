@@ -459,6 +459,23 @@ describe.each(engines())('ticket service on %s', (engine) => {
       expect(bad.body.field).toBe('querystring.view');
     });
 
+    it('clientId narrows a list to one client; a customer still sees only their own client', async () => {
+      const alpha = await file('alpha.user', { subject: 'Alpha only' });
+      const beta = await file('beta.user', { subject: 'Beta only' });
+      const alphaId = (await get('anna', alpha.id)).body.ticket.client.id;
+      const listed = await t.request('GET', `/api/v1/tickets?view=queue&clientId=${alphaId}`, { token: await as('anna') });
+      expect(listed.status).toBe(200);
+      const ids = listed.body.tickets.map((x: { id: number }) => x.id);
+      expect(ids).toContain(alpha.id);
+      expect(ids).not.toContain(beta.id);
+      expect(new Set(listed.body.tickets.map((x: { client: { id: number } }) => x.client.id))).toEqual(new Set([alphaId]));
+      const asBeta = await t.request('GET', `/api/v1/tickets?view=all&clientId=${alphaId}`, { token: await as('beta.user') });
+      expect(asBeta.body.tickets).toEqual([]);
+      const bad = await t.request('GET', '/api/v1/tickets?clientId=0x1', { token: await as('anna') });
+      expect(bad.status).toBe(400);
+      expect(bad.body.field).toBe('querystring.clientId');
+    });
+
     it('search ignores case in Cyrillic as in Latin: subjects and client names', async () => {
       const ru = await file('alpha.user', { subject: 'Автодозвон ПАДАЕТ на кампании Ёлка' });
       const uk = await file('beta.user', { subject: 'Ґудзик «Їжак» не працює' });
