@@ -100,19 +100,19 @@ describe('safe actions', () => {
   });
 
   it("the merge dialog suggests the same client's similar open ticket, not another client's nor an unrelated one; a number can still be typed", async () => {
-    const original = await desk.file({ subject: 'Autodialer stopped calling', body: 'The autodialer stopped making outbound calls this morning.', at: monday - minutes(30) });
+    const original = await desk.file({ subject: 'IVR plays the wrong greeting', body: 'The IVR menu plays the holiday greeting on a working day.', at: monday - minutes(30) });
     const unrelated = await desk.file({ subject: 'Invoice for October', body: 'Please send the October invoice again.', at: monday - minutes(25) });
-    const othersTwin = await desk.file({ customer: 'beta.user', subject: 'Autodialer stopped calling', body: 'The autodialer stopped making outbound calls this morning.', at: monday - minutes(20) });
-    const duplicate = await desk.file({ subject: 'Autodialer is not calling', body: 'Since this morning the autodialer makes no outbound calls.', at: monday - minutes(2) });
+    const othersTwin = await desk.file({ customer: 'beta.user', subject: 'IVR plays the wrong greeting', body: 'The IVR menu plays the holiday greeting on a working day.', at: monday - minutes(20) });
+    const duplicate = await desk.file({ subject: 'Wrong IVR greeting', body: 'Our IVR menu plays the holiday greeting today, a working day.', at: monday - minutes(2) });
     renderConsole(await desk.signedIn('anna'));
     await open(duplicate);
     fireEvent.keyDown(document.body, { key: 'm' });
     const dialog = await screen.findByRole('dialog', { name: `Merge ticket #${duplicate} into another ticket` });
     const list = await within(dialog).findByRole('list', { name: 'Likely originals: open tickets of the same client' });
-    expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual([`Choose #${original}: Autodialer stopped calling`]);
+    expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual([`Choose #${original}: IVR plays the wrong greeting`]);
     expect(list.textContent).not.toContain(`#${othersTwin}`);
     expect(list.textContent).not.toContain(`#${unrelated}`);
-    await userEvent.click(within(list).getByRole('button', { name: `Choose #${original}: Autodialer stopped calling` }));
+    await userEvent.click(within(list).getByRole('button', { name: `Choose #${original}: IVR plays the wrong greeting` }));
     const into = within(dialog).getByRole('textbox', { name: 'Number of the original ticket' }) as HTMLInputElement;
     expect(into.value).toBe(String(original));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));
