@@ -47,7 +47,7 @@ describe.each(engines())('on call after hours (%s)', (engine) => {
     expect((await act('boris', ticket, 'messages', { type: 'reply', body: 'Looking at it now.' })).status).toBe(201);
     expect((await act('boris', ticket, 'messages', { type: 'question', body: 'Does it affect outbound calls too?' })).status).toBe(201);
     expect((await act('boris', ticket, 'messages', { type: 'note', body: 'Carrier incident suspected.' })).status).toBe(201);
-    const resolved = await act('boris', ticket, 'resolve', { withoutReply: true });
+    const resolved = await act('boris', ticket, 'resolve', { reply: 'The carrier fixed it; calls go through again.' });
     expect(resolved.status).toBe(200);
     expect(resolved.body.ticket).toMatchObject({ status: 'resolved', escalated: false });
     const audit = (resolved.body.audit as { action: string; actor: { name: string } | null; detail: string | null }[]).map((a) => [a.action, a.actor?.name ?? null, a.detail]);
