@@ -22,6 +22,7 @@ import { QueueScreen } from './features/queue/queue-screen.tsx';
 import { SettingsDialog } from './features/settings/settings-dialog.tsx';
 import { useSettingsOpen } from './features/settings/store.ts';
 import { TicketWorkspace } from './features/ticket/ticket-workspace.tsx';
+import { ResolveUndo } from './features/ticket/resolve-undo.tsx';
 import { useOpenTicketId } from './features/ticket/store.ts';
 import { useT } from './i18n/use-translation.ts';
 import type { ServerClock } from './time/server-clock.ts';
@@ -97,6 +98,7 @@ function Console() {
           </ErrorBoundary>
         ) : null}
       </main>
+      <ResolveUndo />
       {settingsOpen ? <SettingsDialog /> : null}
       {rosterOpen ? <RosterScreen /> : null}
       {availabilityOpen ? (

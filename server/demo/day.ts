@@ -202,7 +202,7 @@ export async function seedDay(db: Db, now: number, sla: EvaluateOptions, who: (l
       if (filing.flow === 'escalated') return;
       if (step(90)) await cmd(who('sofia'), { type: 'compensation', decision: lines.compensation });
       if (step(30)) await cmd(desk, { type: 'message', messageType: 'reply', body: lines.done });
-      if (step(5)) await cmd(desk, { type: 'resolve' });
+      if (step(5)) await cmd(desk, { type: 'resolve', withoutReply: true });
       return;
     }
     if (!at(reactAt)) return;
@@ -218,7 +218,7 @@ export async function seedDay(db: Db, now: number, sla: EvaluateOptions, who: (l
           if (!step(4 + rnd() * 8)) return;
         } else if (!step(15 + rnd() * 60)) return;
         await cmd(agent, { type: 'message', messageType: 'reply', body: lines.done });
-        if (step(2)) await cmd(agent, { type: 'resolve' });
+        if (step(2)) await cmd(agent, { type: 'resolve', withoutReply: true });
         return;
       }
       case 'in-work':
@@ -233,7 +233,7 @@ export async function seedDay(db: Db, now: number, sla: EvaluateOptions, who: (l
       case 'thanks':
         if (!step(30 + rnd() * 120)) return;
         await cmd(agent, { type: 'message', messageType: 'reply', body: lines.thanks });
-        if (step(1)) await cmd(agent, { type: 'resolve' });
+        if (step(1)) await cmd(agent, { type: 'resolve', withoutReply: true });
         return;
       case 'l2':
       case 'l2-new':

@@ -218,7 +218,7 @@ export async function seedOutages(db: Db, now: number, sla: EvaluateOptions, who
       await advance(t + MIN);
       if (i !== o.declaredFrom) await tickets.command(agent, id, { type: 'take' });
       await tickets.command(agent, id, { type: 'message', messageType: 'reply', body: RESTORED[LANGUAGE[o.reports[i]?.by ?? 'alpha.user']] });
-      await tickets.command(agent, id, { type: 'resolve' });
+      await tickets.command(agent, id, { type: 'resolve', withoutReply: true });
     }
     if (o.compensation !== undefined) {
       await advance(t + 2 * 60 * MIN);

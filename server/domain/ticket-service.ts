@@ -289,7 +289,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         await apply(tx, actor, orig, {
           message: { type: 'system', body: `Ticket #${dup.id} ("${dup.subject}") was merged into this ticket; its messages are above.`, system: true },
           audit: { action: 'merged_into_this', detail: `#${dup.id}` },
-          event: { type: 'ticket.changed', agentsOnly: false },
+          event: { type: 'ticket.changed', agentsOnly: false, mergedFrom: dup.id },
         });
         const after = await apply(tx, actor, dup, {
           status: 'merged',
@@ -332,7 +332,7 @@ function ticketEvent(change: TicketChange, ticket: TicketSummary): PendingTicket
   const base = { ticket, agentsOnly: e.agentsOnly };
   switch (e.type) {
     case 'ticket.changed':
-      return { ...base, type: e.type, data: { action } };
+      return { ...base, type: e.type, data: e.mergedFrom === undefined ? { action } : { action, mergedFrom: e.mergedFrom } };
     case 'ticket.routed':
       if (fromTier === undefined || toTier === undefined || e.reason === undefined) throw new Error('a routing change names both tiers and a reason');
       return { ...base, type: e.type, data: { action: 'routed', fromTier, toTier, reason: e.reason, outOfTurn: e.outOfTurn ?? false } };

@@ -126,6 +126,7 @@ export interface ListFilter {
   readonly view: TicketView;
   readonly tier?: Tier | undefined;
   readonly q?: string | undefined;
+  readonly clientId?: number | undefined;
   readonly limit: number;
 }
 
@@ -159,6 +160,7 @@ export async function listRows(db: Executor, actor: Actor, filter: ListFilter, n
     case 'all':
       break;
   }
+  if (filter.clientId !== undefined) q = q.where('tickets.client_id', '=', filter.clientId);
   const search = filter.q?.trim();
   if (search !== undefined && search !== '') {
     const like = `%${search.toLowerCase().replace(/[%_\\]/g, '')}%`;

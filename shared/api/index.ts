@@ -23,7 +23,7 @@ import {
   type User,
 } from '../model/index.ts';
 import { calendarSchema } from './calendar.ts';
-import { DECIMAL, idParamSchema, idSchema } from './ids.ts';
+import { DECIMAL, idParam, idParamSchema, idSchema } from './ids.ts';
 import { outageRefSchema } from './outages.ts';
 import { pageRefSchema } from './pages.ts';
 
@@ -189,6 +189,8 @@ export const ticketListQuerySchema = z.strictObject({
   view: z.enum(TICKET_VIEWS).default('queue'),
   tier: tierSchema.optional().describe('view=tier: this tier instead of all of the caller\'s tiers'),
   q: z.string().trim().max(200).optional().describe('number, or words of the subject or client name'),
+  // Decimal digits, on the wire and over the console's IPC alike.
+  clientId: idParam('client').optional().describe("only this client's tickets (agents; a customer sees only their own client's anyway)"),
   // A query string carries canonical decimal digits (no 0b..., +, 1e3); the console's IPC passes a number.
   limit: z
     .union([z.number(), z.string().regex(DECIMAL, 'must be a decimal number').transform(Number)])
@@ -235,6 +237,19 @@ export const escalateRequestSchema = z.strictObject({
 export const mergeRequestSchema = z.strictObject({ into: id });
 /** POST /api/v1/tickets/:id/compensation (R6c). */
 export const compensationRequestSchema = z.strictObject({ decision: text(4000) });
+/**
+ * POST /api/v1/tickets/:id/resolve: a closing reply, or `withoutReply: true`; exactly one (the rule,
+ * with its 400, is shared/workflow's `closingOf`).
+ */
+export const resolveRequestSchema = z.strictObject({
+  // Blank is "no reply": the rule (closingOf) answers with what to send instead.
+  reply: z.string().trim().max(20_000, 'must be at most 20000 characters').optional().describe('the closing reply to the customer, posted in the same transaction as the resolve'),
+  withoutReply: z.boolean().optional().describe('true: resolve without a closing reply; the customer gets a system message'),
+}).nullish();
+/** POST /api/v1/tickets/:id/reopen: none or `{}` for the customer; agents give a reason (audited). */
+export const reopenRequestSchema = z
+  .strictObject({ reason: z.string().trim().max(2000, 'must be at most 2000 characters').optional().describe("why an agent reopens (required of agents: the ticket's tier and managers); goes into the audit trail") })
+  .nullish();
 /** Commands without a body accept none or `{}` (fastify gives "no body" as null; a JSON `null` body is refused by the parser). */
 export const emptyRequestSchema = z.strictObject({}).nullish();
 /** POST /api/v1/tickets/:id/take: none, `{}`, or `{takeOver: true}` to take a ticket another agent holds. */
@@ -290,7 +305,7 @@ const serviceWide = <T extends ServiceWideEventType, D extends z.ZodType<Service
 /** One WebSocket message of /api/v1/events: a union on `type` (docs/api.md, GET /api/v1/events/schema.json). */
 export const serviceEventSchema = z.discriminatedUnion('type', [
   envelope('ticket.created', z.object({ action: z.literal('created'), toTier: tierSchema })),
-  envelope('ticket.changed', z.object({ action: auditEntrySchema.shape.action })),
+  envelope('ticket.changed', z.object({ action: auditEntrySchema.shape.action, mergedFrom: z.number().int().optional() })),
   envelope('ticket.routed', z.object({ action: z.literal('routed'), fromTier: tierSchema, toTier: tierSchema, reason: z.string(), outOfTurn: z.boolean() })),
   envelope('ticket.escalated', z.object({ action: z.literal('escalated'), fromTier: tierSchema, toTier: z.literal('escalation') })),
   envelope('message.added', z.object({ message: messageSchema })),

@@ -278,8 +278,9 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
         case 'take':
           return call('POST', `${path}/take`, c.takeOver === true ? { takeOver: true } : undefined);
         case 'resolve':
+          return call('POST', `${path}/resolve`, c.withoutReply === true ? { withoutReply: true } : { reply: c.reply });
         case 'reopen':
-          return call('POST', `${path}/${c.command}`);
+          return call('POST', `${path}/reopen`, c.reason === undefined ? undefined : { reason: c.reason });
         case 'message':
           return call('POST', `${path}/messages`, { type: c.type, body: c.body });
         case 'route':

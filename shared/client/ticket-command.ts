@@ -5,16 +5,19 @@ import {
   escalateRequestSchema,
   mergeRequestSchema,
   messageRequestSchema,
+  reopenRequestSchema,
+  resolveRequestSchema,
   routeRequestSchema,
 } from '../api/index.ts';
 
 const id = idSchema;
+const reopenReason = reopenRequestSchema.unwrap().unwrap().shape.reason;
 
 /** Every action on a ticket as one validated value: what the console sends over IPC or HTTP. */
 export const ticketCommandSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('take'), id, takeOver: z.boolean().optional() }),
-  z.strictObject({ command: z.literal('resolve'), id }),
-  z.strictObject({ command: z.literal('reopen'), id }),
+  resolveRequestSchema.unwrap().unwrap().extend({ command: z.literal('resolve'), id }),
+  z.strictObject({ command: z.literal('reopen'), id, reason: reopenReason }),
   messageRequestSchema.extend({ command: z.literal('message'), id }),
   routeRequestSchema.extend({ command: z.literal('route'), id }),
   escalateRequestSchema.extend({ command: z.literal('escalate'), id }),

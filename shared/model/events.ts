@@ -45,7 +45,8 @@ export interface PageRef {
 export interface TicketEventDataByType {
   readonly 'ticket.created': { readonly action: 'created'; readonly toTier: Tier };
   /** Any other change of the ticket itself: what happened is an audit action. */
-  readonly 'ticket.changed': { readonly action: AuditAction };
+  /** `mergedFrom`: on `merged_into_this`, the number of the duplicate merged into this ticket. */
+  readonly 'ticket.changed': { readonly action: AuditAction; readonly mergedFrom?: number };
   readonly 'ticket.routed': { readonly action: 'routed'; readonly fromTier: Tier; readonly toTier: Tier; readonly reason: string; readonly outOfTurn: boolean };
   readonly 'ticket.escalated': { readonly action: 'escalated'; readonly fromTier: Tier; readonly toTier: 'escalation' };
   readonly 'message.added': { readonly message: Message };

@@ -7,11 +7,11 @@ import { inScope } from './attention.ts';
 export type OutageNews = 'declared' | 'warning' | 'overlong';
 
 /** What a notification says: its kind, or for an outage which news (one switch, three texts). */
-export type NotificationTopic = Exclude<NotificationKind, 'outage'> | `outage.${OutageNews}`;
+export type NotificationTopic = Exclude<NotificationKind, 'outage'> | `outage.${OutageNews}` | 'ticketMerged';
 
 /** Every topic: each has a title and a body in every catalog. */
 export const NOTIFICATION_TOPICS: readonly NotificationTopic[] = [
-  'ticketCreated', 'ticketRouted', 'customerReplied', 'slaWarning', 'slaBreached', 'escalation', 'page', 'outage.declared', 'outage.warning', 'outage.overlong',
+  'ticketCreated', 'ticketRouted', 'customerReplied', 'ticketMerged', 'slaWarning', 'slaBreached', 'escalation', 'page', 'outage.declared', 'outage.warning', 'outage.overlong',
 ];
 
 /** A desktop notification to show: message keys of shared/i18n and their parameters. */
@@ -27,7 +27,7 @@ export interface NotificationDecision {
 
 /** A notification found for an event, before the settings say yes or no. */
 type Found =
-  | { readonly kind: Exclude<NotificationKind, 'outage'>; readonly tier: Tier }
+  | { readonly kind: Exclude<NotificationKind, 'outage'>; readonly tier: Tier; readonly merged?: number }
   | { readonly kind: 'outage'; readonly tier: Tier; readonly news: OutageNews; readonly ref: OutageRef };
 
 /**
@@ -63,13 +63,15 @@ function kindOf(event: TicketEvent, me: Agent): Found | null {
       // The escalation desk and managers hear of every escalation (R6, R12).
       return me.role === 'manager' || inMyTiers('escalation') ? { kind: 'escalation', tier: ticket.tier } : null;
     case 'message.added':
-      return mine && event.data.message.type === 'customer' ? { kind: 'customerReplied', tier: ticket.tier } : null;
+      // A merge copies the duplicate's messages: that is no customer replying (the merge says it once, below).
+      return mine && event.data.message.type === 'customer' && event.data.message.mergedFrom === null ? { kind: 'customerReplied', tier: ticket.tier } : null;
     case 'sla.warning':
       return concerned && ticket.slaState !== 'closed' ? { kind: 'slaWarning', tier: ticket.tier } : null;
     case 'sla.breached':
       return concerned && ticket.slaState !== 'closed' ? { kind: 'slaBreached', tier: ticket.tier } : null;
     case 'ticket.changed':
-      return null;
+      // "Ticket #N was merged into your #M", under the customer-replied switch: the customer wrote again.
+      return mine && event.data.action === 'merged_into_this' && event.data.mergedFrom !== undefined ? { kind: 'customerReplied', tier: ticket.tier, merged: event.data.mergedFrom } : null;
     // A page (or its reminder, or its next rung) is for the agents it pages now, never for the rest.
     case 'page.triggered':
     case 'page.escalated':
@@ -113,12 +115,13 @@ export function decideNotification(event: ServiceEvent, me: Agent, settings: Set
       urgent: false,
     };
   }
+  const topic = found.merged === undefined ? found.kind : 'ticketMerged';
   return {
     kind: found.kind,
     ticketId: event.ticketId,
-    titleKey: `notify.${found.kind}.title`,
-    bodyKey: `notify.${found.kind}.body`,
-    params,
+    titleKey: `notify.${topic}.title`,
+    bodyKey: `notify.${topic}.body`,
+    params: found.merged === undefined ? params : { ...params, merged: found.merged },
     urgent: found.kind === 'page',
   };
 }

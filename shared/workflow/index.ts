@@ -51,8 +51,8 @@ export type TicketCommand =
   | { readonly type: 'message'; readonly messageType: 'reply' | 'question' | 'note'; readonly body: string }
   | { readonly type: 'route'; readonly tier: Tier; readonly reason: string; readonly assignee: { readonly id: number; readonly tiers: readonly Tier[] } | null | undefined }
   | { readonly type: 'escalate'; readonly justification: string }
-  | { readonly type: 'resolve' }
-  | { readonly type: 'reopen' }
+  | { readonly type: 'resolve'; readonly reply?: string | undefined; readonly withoutReply?: boolean | undefined }
+  | { readonly type: 'reopen'; readonly reason?: string | undefined }
   | { readonly type: 'compensation'; readonly decision: string };
 
 /** What a command changes; fields left undefined stay as they are. */
@@ -68,7 +68,7 @@ export interface TicketChange {
   readonly message?: { readonly type: MessageType; readonly body: string; readonly system?: boolean };
   readonly audit: { readonly action: AuditAction; readonly fromTier?: Tier; readonly toTier?: Tier; readonly detail?: string };
   /** The ticket-level event; messages add their own message.added. */
-  readonly event?: { readonly type: 'ticket.changed' | 'ticket.routed' | 'ticket.escalated'; readonly agentsOnly: boolean; readonly outOfTurn?: boolean; readonly reason?: string };
+  readonly event?: { readonly type: 'ticket.changed' | 'ticket.routed' | 'ticket.escalated'; readonly agentsOnly: boolean; readonly outOfTurn?: boolean; readonly reason?: string; readonly mergedFrom?: number };
 }
 
 /** The verdict on a command. */
@@ -213,15 +213,35 @@ export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand
       const access = tierAccess(actor, ticket);
       if (access === null) return no(needTier(ticket));
       if (!open) return no(notOpen(ticket));
-      return ok({ status: 'resolved', escalated: false, slaEvent: 'resolved', audit: audited({ action: 'resolved' }, access), event: { type: 'ticket.changed', agentsOnly: false } });
+      const closing = closingOf(command);
+      if ('kind' in closing) return no(closing);
+      // The customer is told either way: the closing reply, or a system message saying it is resolved.
+      return ok({
+        status: 'resolved',
+        escalated: false,
+        slaEvent: 'resolved',
+        message: closing.reply === null ? { type: 'system', body: RESOLVED_WITHOUT_REPLY, system: true } : { type: 'reply', body: closing.reply },
+        audit: audited({ action: 'resolved', ...(closing.reply === null ? { detail: 'without a closing reply' } : {}) }, access),
+        event: { type: 'ticket.changed', agentsOnly: false },
+      });
     }
     case 'reopen': {
-      if (actor.kind !== 'customer') return no(forbidden('only the customer reopens a ticket'));
-      if (ticket.status !== 'resolved') return no(conflict(`only a resolved ticket can be reopened; #${ticket.id} is ${ticket.status.replace('_', ' ')}`));
+      const notResolved = conflict(`only a resolved ticket can be reopened; #${ticket.id} is ${ticket.status.replace('_', ' ')}`);
+      const status = ticket.assignee === null ? 'new' : 'in_work';
+      if (actor.kind === 'customer') {
+        if (ticket.status !== 'resolved') return no(notResolved);
+        return ok({ status, slaEvent: 'reopened', audit: { action: 'reopened' }, event: { type: 'ticket.changed', agentsOnly: false } });
+      }
+      // An agent reopens with a reason, audited with who and why: the ticket's tier's agents and managers only.
+      if (!actsOnTier(actor, ticket.tier)) return no(forbidden(`only agents of tier ${ticket.tier} (or a manager) may reopen ticket #${ticket.id}`));
+      if (ticket.status !== 'resolved') return no(notResolved);
+      const reason = command.reason?.trim() ?? '';
+      if (reason === '') return no(badRequest('reason', 'an agent reopens a ticket with a reason (it goes into the audit trail)'));
       return ok({
-        status: ticket.assignee === null ? 'new' : 'in_work',
+        status,
         slaEvent: 'reopened',
-        audit: { action: 'reopened' },
+        message: { type: 'system', body: REOPENED_BY_SUPPORT, system: true },
+        audit: { action: 'reopened', detail: reason },
         event: { type: 'ticket.changed', agentsOnly: false },
       });
     }
@@ -233,6 +253,25 @@ export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand
     default:
       return assertNever(command, 'command');
   }
+}
+
+/** The system message a customer reads when a ticket is resolved without a closing reply. */
+export const RESOLVED_WITHOUT_REPLY = 'This ticket was resolved. If the problem is still there, reopen it and we will continue.';
+/** The system message a customer reads when support reopens a ticket (the reason stays in the audit trail). */
+export const REOPENED_BY_SUPPORT = 'Support reopened this ticket and continues working on it.';
+
+/**
+ * How a resolve closes the conversation: a closing reply, or explicitly none. Exactly one of the
+ * two, on every resolve, so a ticket is never closed on the customer by one stray key. The console
+ * asks the same question before it offers "Resolve".
+ */
+export function closingOf(input: { readonly reply?: string | undefined; readonly withoutReply?: boolean | undefined }): { readonly reply: string | null } | Refusal {
+  const reply = input.reply?.trim() ?? '';
+  const without = input.withoutReply === true;
+  if (reply !== '' && without) return badRequest('withoutReply', 'give a closing reply or withoutReply: true, not both');
+  if (without) return { reply: null };
+  if (reply === '') return badRequest('reply', 'resolving needs a closing reply to the customer, or withoutReply: true to resolve without one');
+  return { reply };
 }
 
 /** Whether `actor` may decide on compensation (R6c): managers only, on a ticket and on an outage alike. */

@@ -102,7 +102,11 @@ test('after hours an escalation pages boris, climbs to olga unanswered, she ackn
 
   // olga is on call, so she may resolve the escalated ticket whatever her tier; that closes the page.
   await olgaToolbar.getByRole('button', { name: /^Resolve/ }).click();
-  await expect.poll(async () => (await pageOf())?.state).toBe('closed');
+  const resolveDialog = olga.getByRole('dialog', { name: /^Resolve ticket/ });
+  await resolveDialog.getByRole('textbox', { name: 'Closing reply to the customer' }).fill('The carrier fixed the trunk; calls go through again.');
+  await resolveDialog.getByRole('button', { name: 'Resolve' }).click();
+  // Held for the undo window, then sent.
+  await expect.poll(async () => (await pageOf())?.state, { timeout: 20_000 }).toBe('closed');
   await expect(borisToolbar.getByText(/Acknowledged by/)).toHaveCount(0);
   await expect(olgaToolbar.getByText(/Acknowledged by/)).toHaveCount(0);
   expect(errors).toEqual([]);

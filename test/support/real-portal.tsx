@@ -84,6 +84,6 @@ export function support(desk: Desk, login = 'anna'): Support {
     reply: (id, body, at) => message(id, 'reply', body, at),
     ask: (id, body, at) => message(id, 'question', body, at),
     note: (id, body, at) => message(id, 'note', body, at),
-    resolve: (id, at) => desk.act(login, `/api/v1/tickets/${id}/resolve`, {}, at),
+    resolve: (id, at) => desk.act(login, `/api/v1/tickets/${id}/resolve`, { withoutReply: true }, at),
   };
 }

@@ -11,6 +11,8 @@ export interface TicketAbilities {
   readonly note: boolean;
   readonly route: boolean;
   readonly resolve: boolean;
+  /** Agents of the ticket's tier and managers, on a resolved ticket, with a reason. */
+  readonly reopen: boolean;
   readonly merge: boolean;
   /** Managers: any tier and assignee (R6b). */
   readonly move: boolean;
@@ -61,7 +63,8 @@ export function abilitiesOf(me: Agent, ticket: Ticket, onCallNow = false): Ticke
     question: allows({ type: 'message', messageType: 'question', body: text }),
     note: allows({ type: 'message', messageType: 'note', body: text }),
     route: allowedRoutes(ticket.kind, ticket.tier).some((tier) => allows({ type: 'route', tier, reason: text, assignee: undefined })),
-    resolve: allows({ type: 'resolve' }),
+    resolve: allows({ type: 'resolve', withoutReply: true }),
+    reopen: allows({ type: 'reopen', reason: text }),
     merge: decideMergeFrom(actor, facts) === null,
     // Choosing the assignee is what only managers may; any tier that agent works at will do.
     move: TIERS.some((tier) => allows({ type: 'route', tier, reason: text, assignee: { id: me.id, tiers: [tier] } })),

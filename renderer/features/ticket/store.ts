@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { MessageType } from '../../../shared/model/index.ts';
 
 /** A dialog of the ticket workspace. */
-export type TicketDialog = 'route' | 'move' | 'merge' | 'compensation' | 'escalate';
+export type TicketDialog = 'route' | 'move' | 'merge' | 'compensation' | 'escalate' | 'resolve' | 'reopen';
 /** What the composer writes. */
 export type ComposerMode = Extract<MessageType, 'reply' | 'question' | 'note'>;
 

@@ -8,6 +8,7 @@ import { useOnCall } from '../oncall/index.ts';
 import { PageAck } from '../pages/index.ts';
 import { abilitiesOf } from './permissions.ts';
 import { useTicketCommand } from './queries.ts';
+import { useHeldResolveId } from './resolve-undo.tsx';
 import { useTicketActions } from './store.ts';
 
 /** Single-key shortcuts of the workspace (outside text fields and dialogs). */
@@ -34,11 +35,13 @@ export function TicketActions({ ticket }: { readonly ticket: Ticket }) {
     question: () => composerOpened('question'),
     note: () => composerOpened('note'),
     route: () => dialogOpened('route'),
-    resolve: () => command.mutate({ command: 'resolve', id: ticket.id }),
+    resolve: () => dialogOpened('resolve'),
     merge: () => dialogOpened('merge'),
     escalate: () => dialogOpened('escalate'),
   };
-  const offered = { ...can, take: can.take || can.takeOver };
+  // While its resolve waits out the undo window, the ticket offers no second resolve.
+  const heldHere = useHeldResolveId() === ticket.id;
+  const offered = { ...can, take: can.take || can.takeOver, resolve: can.resolve && !heldHere };
   const latest = useRef({ run, can: offered, ticketClosed });
   latest.current = { run, can: offered, ticketClosed };
   useEffect(() => {
@@ -76,6 +79,7 @@ export function TicketActions({ ticket }: { readonly ticket: Ticket }) {
       {button('merge', 'm')}
       {button('escalate', 'e')}
       {can.move ? <button type="button" onClick={() => dialogOpened('move')}>{t('action.move')}</button> : null}
+      {can.reopen ? <button type="button" onClick={() => dialogOpened('reopen')}>{t('action.reopen')}</button> : null}
       {can.compensation ? <button type="button" onClick={() => dialogOpened('compensation')}>{t('action.compensation')}</button> : null}
       <CommandError error={command.error} />
       {confirmTakeOver ? (

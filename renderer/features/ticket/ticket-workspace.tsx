@@ -12,6 +12,8 @@ import { Composer } from './composer.tsx';
 import { Conversation } from './conversation.tsx';
 import { MergeDialog } from './merge-dialog.tsx';
 import { ticketQueries } from './queries.ts';
+import { ReopenDialog } from './reopen-dialog.tsx';
+import { ResolveDialog } from './resolve-dialog.tsx';
 import { RouteDialog } from './route-dialog.tsx';
 import { SlaPanel } from './sla-panel.tsx';
 import { useComposer, useOpenTicketId, useTicketActions, useTicketDialog } from './store.ts';
@@ -85,6 +87,10 @@ function Loaded({ detail }: { readonly detail: TicketDetail }) {
         <CompensationDialog ticket={ticket} />
       ) : dialog === 'escalate' ? (
         <EscalateDialog ticket={ticket} />
+      ) : dialog === 'resolve' ? (
+        <ResolveDialog ticket={ticket} />
+      ) : dialog === 'reopen' ? (
+        <ReopenDialog ticket={ticket} />
       ) : (
         assertNever(dialog, 'dialog')
       )}

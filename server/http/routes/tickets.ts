@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   compensationRequestSchema,
   createTicketRequestSchema,
-  emptyRequestSchema,
   errorResponseSchema,
   escalateRequestSchema,
   mergeRequestSchema,
   messageRequestSchema,
+  reopenRequestSchema,
+  resolveRequestSchema,
   routeRequestSchema,
   takeRequestSchema,
   ticketDetailSchema,
@@ -81,16 +82,31 @@ export function registerTicketRoutes(root: FastifyInstance, deps: AppDeps): void
     return tickets.command(s.actor, request.params.id, { type: 'take', takeOver: request.body?.takeOver === true });
   });
 
-  const simple = (name: 'resolve' | 'reopen', summary: string): void => {
-    app.post(`/api/v1/tickets/:id/${name}`, {
-      schema: { operationId: `${name}Ticket`, summary, params: ticketParamsSchema, body: emptyRequestSchema, response: { 200: ticketDetailSchema, ...errors } },
-    }, async (request) => {
-      const s = sessionOf(request);
-      return tickets.command(s.actor, request.params.id, { type: name });
-    });
-  };
-  simple('resolve', 'Resolve the ticket');
-  simple('reopen', 'Reopen a resolved ticket (the customer)');
+  app.post('/api/v1/tickets/:id/resolve', {
+    schema: {
+      operationId: 'resolveTicket',
+      summary: 'Resolve with a closing reply (posted in the same transaction) or explicitly withoutReply; 400 with neither',
+      params: ticketParamsSchema,
+      body: resolveRequestSchema,
+      response: { 200: ticketDetailSchema, ...errors },
+    },
+  }, async (request) => {
+    const s = sessionOf(request);
+    return tickets.command(s.actor, request.params.id, { type: 'resolve', reply: request.body?.reply, withoutReply: request.body?.withoutReply });
+  });
+
+  app.post('/api/v1/tickets/:id/reopen', {
+    schema: {
+      operationId: 'reopenTicket',
+      summary: "Reopen a resolved ticket: the customer, or an agent of the ticket's tier (or a manager) with a reason, audited",
+      params: ticketParamsSchema,
+      body: reopenRequestSchema,
+      response: { 200: ticketDetailSchema, ...errors },
+    },
+  }, async (request) => {
+    const s = sessionOf(request);
+    return tickets.command(s.actor, request.params.id, { type: 'reopen', reason: request.body?.reason });
+  });
 
   app.post('/api/v1/tickets/:id/route', {
     schema: {

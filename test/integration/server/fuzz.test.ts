@@ -122,7 +122,7 @@ describe.each(engines())('fuzzing every route from its OpenAPI schema on %s', (e
     await act('anna', ids[0] as number, 'take');
     await act('anna', ids[1] as number, 'messages', { type: 'question', body: 'Which campaign?' });
     await act('alpha.user', ids[2] as number, 'escalate', { justification: 'Our whole call centre is idle right now.' });
-    await act('sofia', ids[3] as number, 'resolve');
+    await act('sofia', ids[3] as number, 'resolve', { withoutReply: true });
     await act('anna', ids[4] as number, 'route', { tier: 'l2-analysts', reason: 'needs logs' });
     await act('anna', ids[6] as number, 'messages', { type: 'note', body: 'internal: check the trunk' });
   });

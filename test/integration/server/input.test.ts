@@ -51,7 +51,7 @@ describe.each(engines())('input checks on %s', (engine) => {
     expect(await dump()).toBe(before);
   });
 
-  it('take, resolve and reopen refuse a JSON null body; no body and {} are fine', async () => {
+  it('take, resolve and reopen refuse a JSON null body; no body and {} are fine for take, resolve asks for a closing reply', async () => {
     const before = await dump();
     for (const [login, action] of [['anna', 'take'], ['anna', 'resolve'], ['alpha.user', 'reopen']] as const) {
       const r = await t.request('POST', `/api/v1/tickets/${ticket}/${action}`, { token: await t.login(login), raw: 'null' });
@@ -60,7 +60,11 @@ describe.each(engines())('input checks on %s', (engine) => {
     }
     expect(await dump()).toBe(before);
     expect((await t.request('POST', `/api/v1/tickets/${ticket}/take`, { token: await t.login('anna'), raw: '{}' })).status).toBe(200);
-    expect((await t.request('POST', `/api/v1/tickets/${ticket}/resolve`, { token: await t.login('anna') })).status).toBe(200);
+    const bare = await t.request('POST', `/api/v1/tickets/${ticket}/resolve`, { token: await t.login('anna') });
+    expect(bare.status).toBe(400);
+    expect(bare.body).toMatchObject({ error: 'bad_request', field: 'reply' });
+    expect(bare.body.message).toMatch(/closing reply.*withoutReply/);
+    expect((await t.request('POST', `/api/v1/tickets/${ticket}/resolve`, { token: await t.login('anna'), body: { withoutReply: true } })).status).toBe(200);
   });
 
   it('a long number typed into search is searched as text, and as a ticket number only when it fits', async () => {

@@ -24,7 +24,7 @@ describe.each(engines())('the roster and the on-call rule (%s)', (engine) => {
     expect(anna.status).toBe(403);
     const taken = await t.request('POST', `/api/v1/tickets/${ticket}/take`, { token: await t.login('boris') });
     expect(taken.status).toBe(200);
-    const resolved = await t.request('POST', `/api/v1/tickets/${ticket}/resolve`, { token: await t.login('boris') });
+    const resolved = await t.request('POST', `/api/v1/tickets/${ticket}/resolve`, { token: await t.login('boris'), body: { reply: 'The trunk is back; calls go through again.' } });
     expect(resolved.status).toBe(200);
     const audit = (resolved.body.audit as { action: string; detail: string | null; actor: { id: number } | null }[]).filter((a) => a.actor?.id === id('boris'));
     expect(audit.map((a) => [a.action, a.detail])).toEqual([

@@ -92,7 +92,7 @@ const inWork = async (d: Desk) => {
 };
 const resolved = async (d: Desk) => {
   const { id } = await inWork(d);
-  await d.act('anna', id, 'resolve');
+  await d.act('anna', id, 'resolve', { withoutReply: true });
   return { id };
 };
 const escalated = async (d: Desk) => {
@@ -292,11 +292,14 @@ const ROWS: readonly Row[] = [
   { name: 'escalate a new ticket', setup: fresh, request: post('escalate', { justification: 'Every call drops, we are losing sales.' }), expect: [ok, 404, ok, ok, ok, ok, ok, ok, ok, 401, 401, 401] },
   { name: 'escalate an escalated ticket', setup: escalated, request: post('escalate', { justification: 'Nothing happened for an hour now.' }), expect: [409, 404, 409, 409, 409, 409, 409, 409, 409, 401, 401, 401] },
   { name: 'escalate with a one-word justification', setup: fresh, request: post('escalate', { justification: 'urgent' }), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },
-  { name: 'resolve an l1 ticket in work', setup: inWork, request: post('resolve'), expect: [403, 404, ok, 403, 403, 403, 403, ok, 403, 401, 401, 401] },
-  { name: 'resolve an escalated ticket', setup: escalated, request: post('resolve'), expect: [403, 404, 403, 403, 403, 403, 403, ok, 403, 401, 401, 401] },
-  { name: 'resolve a resolved ticket', setup: resolved, request: post('resolve'), expect: [403, 404, 409, 403, 403, 403, 403, 409, 403, 401, 401, 401] },
-  { name: 'reopen a resolved ticket', setup: resolved, request: post('reopen'), expect: [ok, 404, 403, 403, 403, 403, 403, 403, 403, 401, 401, 401] },
-  { name: 'reopen an open ticket', setup: fresh, request: post('reopen'), expect: [409, 404, 403, 403, 403, 403, 403, 403, 403, 401, 401, 401] },
+  { name: 'resolve an l1 ticket in work', setup: inWork, request: post('resolve', { withoutReply: true }), expect: [403, 404, ok, 403, 403, 403, 403, ok, 403, 401, 401, 401] },
+  { name: 'resolve an l1 ticket in work with a closing reply', setup: inWork, request: post('resolve', { reply: 'Fixed: the trunk is back.' }), expect: [403, 404, ok, 403, 403, 403, 403, ok, 403, 401, 401, 401] },
+  { name: 'resolve an l1 ticket with neither a closing reply nor withoutReply', setup: inWork, request: post('resolve'), expect: [403, 404, 400, 403, 403, 403, 403, 400, 403, 401, 401, 401] },
+  { name: 'resolve an escalated ticket', setup: escalated, request: post('resolve', { withoutReply: true }), expect: [403, 404, 403, 403, 403, 403, 403, ok, 403, 401, 401, 401] },
+  { name: 'resolve a resolved ticket', setup: resolved, request: post('resolve', { withoutReply: true }), expect: [403, 404, 409, 403, 403, 403, 403, 409, 403, 401, 401, 401] },
+  { name: 'reopen a resolved ticket', setup: resolved, request: post('reopen'), expect: [ok, 404, 400, 403, 403, 403, 403, 400, 403, 401, 401, 401] },
+  { name: 'reopen a resolved ticket with a reason', setup: resolved, request: post('reopen', { reason: 'The customer called: still broken.' }), expect: [ok, 404, ok, 403, 403, 403, 403, ok, 403, 401, 401, 401] },
+  { name: 'reopen an open ticket', setup: fresh, request: post('reopen', { reason: 'still broken' }), expect: [409, 404, 409, 403, 403, 403, 403, 409, 403, 401, 401, 401] },
   {
     name: 'merge into an open ticket of the same client',
     setup: async (d) => ({ id: await d.file(), other: await d.file() }),

@@ -58,7 +58,7 @@ describe.each(engines())('the Telegram status channel on %s', (engine) => {
     await t.act('alpha.user', id, 'messages', { type: 'reply', body: 'Campaign 4512.' });
     await t.act('anna', id, 'route', { tier: 'l2-analysts', reason: 'needs the dialer logs (internal)' });
     await t.act('olga', id, 'take');
-    await t.act('olga', id, 'resolve');
+    await t.act('olga', id, 'resolve', { withoutReply: true });
     await t.act('alpha.user', id, 'reopen');
     const beta = await t.file('beta.user', 'Calls drop');
     await t.file('gamma.user', 'Gamma has no chat');

@@ -337,7 +337,7 @@ describe.each(engines())('ticket service on %s', (engine) => {
       expect((await post('anna', a.id, 'merge', { into: 999_999 })).status).toBe(400);
       expect((await post('anna', a.id, 'merge', { into: other.id })).status).toBe(409);
       expect((await post('alpha.user', a.id, 'merge', { into: b.id })).status).toBe(403);
-      await post('anna', b.id, 'resolve');
+      await post('anna', b.id, 'resolve', { withoutReply: true });
       expect((await post('anna', a.id, 'merge', { into: b.id })).status).toBe(409);
       expect((await get('anna', a.id)).body.ticket.status).toBe('new');
     });
@@ -346,15 +346,84 @@ describe.each(engines())('ticket service on %s', (engine) => {
   describe('resolve and reopen', () => {
     it('agents resolve, the customer reopens; wrong states are 409 and wrong people 403', async () => {
       const ticket = await file('gamma.user');
-      expect((await post('gamma.user', ticket.id, 'resolve')).status).toBe(403);
+      expect((await post('gamma.user', ticket.id, 'resolve', { withoutReply: true })).status).toBe(403);
       expect((await post('gamma.user', ticket.id, 'reopen')).status).toBe(409);
-      const resolved = await post('anna', ticket.id, 'resolve');
+      const resolved = await post('anna', ticket.id, 'resolve', { withoutReply: true });
       expect(resolved.body.ticket).toMatchObject({ status: 'resolved', sla: { state: 'closed' } });
-      expect((await post('anna', ticket.id, 'resolve')).status).toBe(409);
+      expect((await post('anna', ticket.id, 'resolve', { withoutReply: true })).status).toBe(409);
       expect((await post('gamma.user', ticket.id, 'messages', { type: 'reply', body: 'still broken' })).status).toBe(409);
-      expect((await post('anna', ticket.id, 'reopen')).status).toBe(403);
+      expect((await post('olga', ticket.id, 'reopen', { reason: 'still broken' })).status).toBe(403);
       const reopened = await post('gamma.user', ticket.id, 'reopen');
       expect(reopened.body.ticket).toMatchObject({ status: 'new', sla: { state: 'running' } });
+    });
+
+    it('resolve with a closing reply posts it and resolves together; the customer reads the reply', async () => {
+      const ticket = await file('alpha.user');
+      await post('anna', ticket.id, 'take');
+      const events = await eventCount();
+      const r = await post('anna', ticket.id, 'resolve', { reply: '  The trunk is back; calls go through again.  ' });
+      expect(r.status).toBe(200);
+      expect(r.body.ticket).toMatchObject({ status: 'resolved', sla: { state: 'closed' } });
+      const closing = r.body.messages.at(-1);
+      expect(closing).toMatchObject({ type: 'reply', body: 'The trunk is back; calls go through again.', author: { name: 'Anna Kovalenko' } });
+      // Written with the resolve, in its transaction: same instant as the audit entry, events of both.
+      expect(r.body.audit.at(-1)).toMatchObject({ action: 'resolved', at: closing.createdAt });
+      expect(Number(await eventCount()) - Number(events)).toBe(2);
+      const seen = await get('alpha.user', ticket.id);
+      expect(seen.body.messages.at(-1)).toMatchObject({ type: 'reply', body: 'The trunk is back; calls go through again.' });
+      // A refused resolve writes no closing reply.
+      const before = (await get('anna', ticket.id)).body.messages.length;
+      expect((await post('anna', ticket.id, 'resolve', { reply: 'Again.' })).status).toBe(409);
+      expect((await get('anna', ticket.id)).body.messages).toHaveLength(before);
+    });
+
+    it('resolve without a reply is explicit: the customer gets a system message and the audit says so', async () => {
+      const ticket = await file('alpha.user');
+      const r = await post('anna', ticket.id, 'resolve', { withoutReply: true });
+      expect(r.status).toBe(200);
+      expect(r.body.audit.at(-1)).toMatchObject({ action: 'resolved', detail: 'without a closing reply', actor: { name: 'Anna Kovalenko' } });
+      const seen = await get('alpha.user', ticket.id);
+      expect(seen.body.messages.at(-1)).toMatchObject({ type: 'system', body: 'This ticket was resolved. If the problem is still there, reopen it and we will continue.' });
+    });
+
+    it('resolve with neither (or both) is a 400 that says what to send, and changes nothing', async () => {
+      const ticket = await file('alpha.user');
+      const events = await eventCount();
+      for (const body of [undefined, {}, { reply: '   ' }, { withoutReply: false }, { reply: 'Done.', withoutReply: true }]) {
+        const r = await post('anna', ticket.id, 'resolve', body);
+        expect(r.status, JSON.stringify(body)).toBe(400);
+        expect(r.body.message).toMatch(/closing reply/);
+      }
+      expect((await post('anna', ticket.id, 'resolve')).body).toEqual({
+        error: 'bad_request',
+        field: 'reply',
+        message: 'resolving needs a closing reply to the customer, or withoutReply: true to resolve without one',
+      });
+      expect((await get('anna', ticket.id)).body.ticket.status).toBe('new');
+      expect(await eventCount()).toBe(events);
+    });
+
+    it("an agent of the ticket's tier reopens with a reason, audited with who and why; another tier is a 403, no reason a 400", async () => {
+      const ticket = await file('alpha.user');
+      await post('anna', ticket.id, 'take');
+      await post('anna', ticket.id, 'resolve', { reply: 'Fixed.' });
+      expect((await post('olga', ticket.id, 'reopen', { reason: 'still broken' })).status).toBe(403);
+      const bare = await post('anna', ticket.id, 'reopen');
+      expect(bare.status).toBe(400);
+      expect(bare.body).toMatchObject({ field: 'reason' });
+      expect((await post('anna', ticket.id, 'reopen', { reason: '   ' })).status).toBe(400);
+      expect((await get('anna', ticket.id)).body.ticket.status).toBe('resolved');
+      const r = await post('anna', ticket.id, 'reopen', { reason: 'The customer called: calls drop again.' });
+      expect(r.status).toBe(200);
+      expect(r.body.ticket).toMatchObject({ status: 'in_work', assignee: { name: 'Anna Kovalenko' }, sla: { state: 'running' } });
+      expect(r.body.audit.at(-1)).toMatchObject({ action: 'reopened', detail: 'The customer called: calls drop again.', actor: { name: 'Anna Kovalenko' } });
+      // The customer is told (the reason stays internal).
+      const seen = await get('alpha.user', ticket.id);
+      expect(seen.body.messages.at(-1)).toMatchObject({ type: 'system', body: 'Support reopened this ticket and continues working on it.' });
+      expect(JSON.stringify(seen.body)).not.toContain('calls drop again');
+      // A manager may reopen too.
+      await post('anna', ticket.id, 'resolve', { withoutReply: true });
+      expect((await post('sofia', ticket.id, 'reopen', { reason: 'closed too early' })).status).toBe(200);
     });
   });
 
@@ -362,7 +431,7 @@ describe.each(engines())('ticket service on %s', (engine) => {
     it('view=queue is ordered breached, running by due, paused, idle', async () => {
       // A fresh client-independent picture: resolve everything open first.
       const open = await t.request('GET', '/api/v1/tickets?view=queue&limit=10000', { token: await as('sofia') });
-      for (const x of open.body.tickets) await post('sofia', x.id, 'resolve');
+      for (const x of open.body.tickets) await post('sofia', x.id, 'resolve', { withoutReply: true });
       const start = WORKING_HOURS;
       t.clock.set(start);
       const idle = await file('alpha.user', { subject: 'idle' });
@@ -388,6 +457,23 @@ describe.each(engines())('ticket service on %s', (engine) => {
       const bad = await t.request('GET', '/api/v1/tickets?view=everything', { token: await as('anna') });
       expect(bad.status).toBe(400);
       expect(bad.body.field).toBe('querystring.view');
+    });
+
+    it('clientId narrows a list to one client; a customer still sees only their own client', async () => {
+      const alpha = await file('alpha.user', { subject: 'Alpha only' });
+      const beta = await file('beta.user', { subject: 'Beta only' });
+      const alphaId = (await get('anna', alpha.id)).body.ticket.client.id;
+      const listed = await t.request('GET', `/api/v1/tickets?view=queue&clientId=${alphaId}`, { token: await as('anna') });
+      expect(listed.status).toBe(200);
+      const ids = listed.body.tickets.map((x: { id: number }) => x.id);
+      expect(ids).toContain(alpha.id);
+      expect(ids).not.toContain(beta.id);
+      expect(new Set(listed.body.tickets.map((x: { client: { id: number } }) => x.client.id))).toEqual(new Set([alphaId]));
+      const asBeta = await t.request('GET', `/api/v1/tickets?view=all&clientId=${alphaId}`, { token: await as('beta.user') });
+      expect(asBeta.body.tickets).toEqual([]);
+      const bad = await t.request('GET', '/api/v1/tickets?clientId=0x1', { token: await as('anna') });
+      expect(bad.status).toBe(400);
+      expect(bad.body.field).toBe('querystring.clientId');
     });
 
     it('search ignores case in Cyrillic as in Latin: subjects and client names', async () => {

@@ -55,6 +55,14 @@ describe('a ticket in the portal', () => {
     expect(messages.at(-1)).toMatchObject({ type: 'customer', body: 'The daily calls report', author: { name: 'John Carter' } });
   });
 
+  it('the customer reads the closing reply support resolved the ticket with', async () => {
+    const replied = await file('Voicemail greeting missing');
+    await desk.act('anna', `/api/v1/tickets/${replied}/resolve`, { reply: 'Uploaded the greeting again; it plays now.' }, at('2026-11-30 09:58'));
+    const page = await open(replied, 'Voicemail greeting missing');
+    const conversation = within(page).getByRole('region', { name: 'Conversation' });
+    expect(within(conversation).getByRole('listitem', { name: 'Reply · Anna Kovalenko' }).textContent).toContain('Uploaded the greeting again; it plays now.');
+  });
+
   it('reopens a resolved ticket: no reply box until then, and the clock starts again', async () => {
     const id = await file('Headset not detected', '2026-11-30 09:00');
     await anna.take(id, at('2026-11-30 09:05'));

@@ -3,6 +3,7 @@ import { TICKET_EVENT_TYPES, type Agent, type Page, type ServiceEvent, type Serv
 import { DEFAULT_CALENDAR_CONFIG } from '../../../../shared/sla/index.ts';
 import { decideNotification, decidePagesAtSignIn } from '../../../../shared/notifications/decide.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
+import { notificationText } from '../../../../shared/i18n/index.ts';
 
 const anna: Agent = { kind: 'agent', id: 1, login: 'anna', name: 'Anna', role: 'agent', tiers: ['l1'], language: 'en' };
 const olga: Agent = { kind: 'agent', id: 3, login: 'olga', name: 'Olga', role: 'agent', tiers: ['l2-analysts'], language: 'en' };
@@ -80,6 +81,22 @@ describe('decideNotification', () => {
     expect(decideNotification(event('message.added', { assigneeId: olga.id }, customerMessage), anna, DEFAULT_SETTINGS)).toBeNull();
     const note = { message: { ...customerMessage.message, type: 'note' as const } };
     expect(decideNotification(event('message.added', { assigneeId: anna.id }, note), anna, DEFAULT_SETTINGS)).toBeNull();
+  });
+
+  it("a merge tells the original's assignee \"Ticket #N was merged into your #M\" once, in every language, not \"Customer replied\" for the copied messages", () => {
+    const merged = decideNotification(event('ticket.changed', { assigneeId: anna.id }, { action: 'merged_into_this', mergedFrom: 17 }), anna, DEFAULT_SETTINGS);
+    expect(merged).toMatchObject({ kind: 'customerReplied', titleKey: 'notify.ticketMerged.title', bodyKey: 'notify.ticketMerged.body', params: { number: 42, merged: 17 } });
+    if (merged === null) throw new Error('no notification');
+    expect(notificationText('en', merged)).toEqual({ title: 'Ticket #17 was merged into your #42', body: 'Calls drop after 30 s' });
+    expect(notificationText('ru', merged).title).toBe('Тикет №17 объединён с вашим №42');
+    expect(notificationText('uk', merged).title).toBe('Тікет №17 об’єднано з вашим №42');
+    // The duplicate's messages copied into the original are old news, not a customer replying.
+    const copied = { message: { ...customerMessage.message, mergedFrom: 17 } };
+    expect(decideNotification(event('message.added', { assigneeId: anna.id }, copied), anna, DEFAULT_SETTINGS)).toBeNull();
+    // Nobody else hears of it; the customer-replied switch silences it too.
+    expect(decideNotification(event('ticket.changed', { assigneeId: olga.id }, { action: 'merged_into_this', mergedFrom: 17 }), anna, DEFAULT_SETTINGS)).toBeNull();
+    const quiet: Settings = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, customerReplied: false } };
+    expect(decideNotification(event('ticket.changed', { assigneeId: anna.id }, { action: 'merged_into_this', mergedFrom: 17 }), anna, quiet)).toBeNull();
   });
 
   it('warns of SLA risk and breach the assignee, or the tier while nobody has the ticket', () => {

@@ -54,7 +54,8 @@ describe('console abilities agree with the service verdicts', () => {
         check('reply', can.reply, service({ type: 'message', messageType: 'reply', body: 'x' }));
         check('question', can.question, service({ type: 'message', messageType: 'question', body: 'x' }));
         check('note', can.note, service({ type: 'message', messageType: 'note', body: 'x' }));
-        check('resolve', can.resolve, service({ type: 'resolve' }));
+        check('resolve', can.resolve, service({ type: 'resolve', withoutReply: true }));
+        check('reopen', can.reopen, service({ type: 'reopen', reason: 'the customer says it is back' }));
         check('escalate', can.escalate, service({ type: 'escalate', justification: 'the customer asked for it today' }));
         check('compensation', can.compensation, service({ type: 'compensation', decision: 'refund one month' }));
         check('merge', can.merge, decideMergeFrom(actor, facts) === null);
@@ -64,7 +65,7 @@ describe('console abilities agree with the service verdicts', () => {
       }
     }
     expect(disagreements).toEqual([]);
-    expect(cells).toBe(agents.length * 2 * tickets.length * 11);
+    expect(cells).toBe(agents.length * 2 * tickets.length * 12);
   });
 
   it('spot checks: the abilities say what the rules say', () => {

@@ -11,7 +11,7 @@ const COMMANDS: Record<string, TicketCommand> = {
   take: { type: 'take' },
   reply: { type: 'message', messageType: 'reply', body: 'on it' },
   question: { type: 'message', messageType: 'question', body: 'which line?' },
-  resolve: { type: 'resolve' },
+  resolve: { type: 'resolve', reply: 'fixed: the line is back' },
 };
 const refusal = (v: Decision): string | null => (v.ok ? null : v.error.kind);
 const detail = (v: Decision): string | undefined => (v.ok ? v.change.audit.detail : 'refused');
@@ -33,8 +33,8 @@ describe('on call after hours', () => {
   });
 
   it('an escalated ticket still at another tier is covered too; the tier rules still hold for open/closed', () => {
-    expect(detail(decide(borisOnCall, { ...escalated, tier: 'l3', status: 'in_work' }, { type: 'resolve' }))).toBe('on call');
-    expect(refusal(decide(borisOnCall, { ...escalated, status: 'resolved' }, { type: 'resolve' }))).toBe('conflict');
+    expect(detail(decide(borisOnCall, { ...escalated, tier: 'l3', status: 'in_work' }, { type: 'resolve', reply: 'fixed' }))).toBe('on call');
+    expect(refusal(decide(borisOnCall, { ...escalated, status: 'resolved' }, { type: 'resolve', withoutReply: true }))).toBe('conflict');
   });
 
   it.each(Object.keys(COMMANDS))('not a non-escalated ticket of another tier (%s)', (name) => {
