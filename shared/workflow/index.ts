@@ -184,6 +184,9 @@ export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand
       return ok({
         tier: command.tier,
         assigneeId: command.assignee?.id ?? null,
+        // It waits as new in its tier until someone there takes it (a manager's chosen assignee holds it at once);
+        // a question to the customer stays open across the move.
+        status: ticket.status === 'awaiting_customer' ? 'awaiting_customer' : command.assignee !== undefined ? 'in_work' : 'new',
         audit: { action: 'routed', fromTier: ticket.tier, toTier: command.tier, detail: command.reason },
         event: { type: 'ticket.routed', agentsOnly: true, outOfTurn: !onPath, reason: command.reason },
       });

@@ -70,13 +70,15 @@ describe.each(engines())('the Telegram status channel on %s', (engine) => {
       `Поддержка задала вопрос по тикету ${subject}:\nWhich campaign stopped?\nОтветьте, пожалуйста, на портале: тикет ждёт вашего ответа.\nПортал: ${link(id)}`,
       `Тикет ${subject} взят в работу.\nПортал: ${link(id)}`,
       `Тикет ${subject} передан: Аналитики (L2).\nПортал: ${link(id)}`,
+      // Routed, it waited as new at L2 until olga took it: work resumes there.
+      `Тикет ${subject} взят в работу.\nПортал: ${link(id)}`,
       `Тикет ${subject} решён. Если проблема осталась, откройте его снова на портале.\nПортал: ${link(id)}`,
       `Тикет ${subject} открыт снова.\nПортал: ${link(id)}`,
     ]);
     expect(await t.texts(BETA_CHAT)).toEqual([`Тікет №${beta} «Calls drop» прийнято.\nПортал: ${link(beta)}`]);
     // Gamma has no chat: nothing queued for it, nothing posted anywhere else.
     expect(bot.calls.map((c) => c.chatId).filter((c) => c !== ALPHA_CHAT && c !== BETA_CHAT)).toEqual([]);
-    expect((await t.outbox()).map((r) => r.state)).toEqual(Array(8).fill('sent'));
+    expect((await t.outbox()).map((r) => r.state)).toEqual(Array(9).fill('sent'));
     // Every call: sendMessage with the configured token, plain text (no parse_mode), no link preview.
     for (const c of bot.calls) {
       expect([c.method, c.token, c.body.parse_mode, c.body.link_preview_options]).toEqual(['sendMessage', TEST_BOT_TOKEN, undefined, { is_disabled: true }]);

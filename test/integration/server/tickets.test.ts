@@ -223,6 +223,19 @@ describe.each(engines())('ticket service on %s', (engine) => {
       ]);
       expect(audit[0]).toMatchObject({ actor: { name: 'Anna Kovalenko' }, detail: 'over to l2-analysts' });
     });
+    it('a routed ticket waits as new in its tier until someone there takes it; a question to the customer stays open; a manager\'s chosen assignee holds it at once', async () => {
+      const ticket = await file('alpha.user', { kind: 'bug' });
+      await post('anna', ticket.id, 'take');
+      const routed = await post('anna', ticket.id, 'route', { tier: 'l2-analysts', reason: 'needs the logs' });
+      expect(routed.body.ticket).toMatchObject({ tier: 'l2-analysts', status: 'new', assignee: null });
+      expect((await post('olga', ticket.id, 'take')).body.ticket).toMatchObject({ status: 'in_work', assignee: { name: 'Olga Shevchenko' } });
+      await post('olga', ticket.id, 'messages', { type: 'question', body: 'Which campaign?' });
+      expect((await post('olga', ticket.id, 'route', { tier: 'l3', reason: 'a code defect' })).body.ticket).toMatchObject({ tier: 'l3', status: 'awaiting_customer', assignee: null });
+      const dmytro = (await t.request('GET', '/api/v1/agents', { token: await as('sofia') })).body.agents.find((a: { name: string }) => a.name === 'Dmytro Bondarenko');
+      const other = await file('alpha.user', { kind: 'bug' });
+      const assigned = await post('sofia', other.id, 'route', { tier: 'l3', reason: 'straight to the developers', assigneeId: dmytro.id });
+      expect(assigned.body.ticket).toMatchObject({ tier: 'l3', status: 'in_work', assignee: { name: 'Dmytro Bondarenko' } });
+    });
     it('consultation: question l1 -> l2-methodologists; a problem may not go there (403, out of turn)', async () => {
       const q = await file('gamma.user', { kind: 'question' });
       expect((await post('anna', q.id, 'route', { tier: 'l2-methodologists', reason: 'methodology' })).status).toBe(200);
