@@ -8,6 +8,7 @@ import { AppFailed, AppProviders, SessionGate } from '../app-shell.tsx';
 import { useBridge } from '../bridge/bridge-context.tsx';
 import { ErrorBoundary } from '../errors/error-boundary.tsx';
 import { ChoosePasswordScreen } from '../features/account/index.ts';
+import { browserConsoleHost, type ConsoleHost } from '../features/auth/portal-link.tsx';
 import { authQueries } from '../features/auth/queries.ts';
 import { LanguageContext, useT } from '../i18n/use-translation.ts';
 import type { ServerClock } from '../time/server-clock.ts';
@@ -18,15 +19,13 @@ import { PortalShell } from './portal-shell.tsx';
 /** Where the console lives on the same service: agents who sign in here are sent there. */
 export const CONSOLE_PATH = '/';
 
-/** What the portal does with the browser's location (tests pass their own). */
-export interface PortalHost {
+/** What the portal does with the browser (tests pass their own): the console's way of leaving for another page, and the languages. */
+export interface PortalHost extends ConsoleHost {
   /** The browser's preferred languages, most preferred first. */
   readonly languages: readonly string[];
-  /** Leaves the portal for another page of the service (an agent goes to the console). */
-  readonly go: (path: string) => void;
 }
 
-const browserHost = (): PortalHost => ({ languages: navigator.languages, go: (path) => window.location.assign(path) });
+const browserHost = (): PortalHost => ({ ...browserConsoleHost, languages: navigator.languages });
 
 /** The customer portal (docs/portal.md): providers around the session gate, in the customer's language. */
 export function PortalApp({ bridge, queryClient, clock, host }: { readonly bridge: Bridge; readonly queryClient?: QueryClient; readonly clock?: ServerClock; readonly host?: PortalHost }) {

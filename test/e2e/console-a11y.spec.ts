@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { api, token } from './support/api.ts';
+import { expectAccessible } from './support/axe.ts';
 
 /**
  * axe-core on the ticket workspace and its dialogs (issue 12), in Chromium against the real service
@@ -8,12 +8,6 @@ import { api, token } from './support/api.ts';
  * manager, nor in the route, escalate, merge, resolve and reopen dialogs, the canned-reply picker
  * and the settings dialog.
  */
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, `axe on ${what}`).toEqual([]);
-}
 
 test('the ticket workspace and every dialog pass axe-core', async ({ page, request }) => {
   const alpha = await token(request, 'alpha.user');

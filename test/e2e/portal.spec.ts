@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { translate, type MessageKey } from '../../shared/i18n/index.ts';
 import type { MessageParams } from '../../shared/i18n/format.ts';
 import type { Language } from '../../shared/model/index.ts';
 import { api, token } from './support/api.ts';
+import { expectAccessible } from './support/axe.ts';
 
 /**
  * Issue 11's proof, in Chromium against the real ticket service (demo data, a demo clock on a
@@ -53,13 +53,6 @@ const CASES: readonly Case[] = [
     justification: 'Пряма трансляція не може приймати дзвінки: організація не може працювати.',
   },
 ];
-
-/** No serious or critical axe-core violation on what the page shows now. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, `axe on ${what}`).toEqual([]);
-}
 
 /** No horizontal scrolling at the page's width. */
 async function expectFitsWidth(page: Page): Promise<void> {
