@@ -117,6 +117,8 @@ export async function hydrate(db: Executor, rows: readonly TicketRow[], now: num
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       sla: evaluateSla({ kind: r.kind, events: history.get(r.id) ?? [] }, now, sla),
+      routedFrom: null,
+      ola: null,
     };
   });
 }

@@ -150,6 +150,23 @@ export const ticketSchema = z.object({
   createdAt: instant,
   updatedAt: instant,
   sla: slaStatusSchema,
+  routedFrom: z
+    .object({ fromTier: tierSchema, by: personSchema.nullable(), reason: z.string(), at: instant, outOfTurn: z.boolean() })
+    .nullable()
+    .describe('how the ticket was routed to its tier (agents only; null for customers)'),
+  ola: z
+    .object({
+      tier: tierSchema,
+      targetMinutes: z.number().int().positive(),
+      startedAt: instant,
+      dueAt: instant,
+      stoppedAt: instant.nullable(),
+      state: z.enum(['running', 'met', 'breached']),
+      remainingMs: z.number().int().nullable(),
+      ticking: z.boolean(),
+    })
+    .nullable()
+    .describe("the tier's internal target clock (OLA, docs/ola.md; agents only; null for customers)"),
 }) satisfies z.ZodType<Ticket>;
 
 /** A message of a ticket. */

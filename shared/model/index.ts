@@ -95,6 +95,40 @@ export interface Ticket {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly sla: SlaStatus;
+  /** How the ticket reached its tier when it was routed there (agents only: the reason is internal; null for customers). */
+  readonly routedFrom: RoutingRef | null;
+  /** Its tier's internal target (OLA) clock, when the tier has one (agents only; never for customers; apart from the SLA). */
+  readonly ola: OlaStatus | null;
+}
+
+/** The routing that brought a ticket to its current tier: from where, by whom, why, when. */
+export interface RoutingRef {
+  readonly fromTier: Tier;
+  /** null when the service routed it. */
+  readonly by: PersonRef | null;
+  readonly reason: string;
+  readonly at: number;
+  readonly outOfTurn: boolean;
+}
+
+/**
+ * A tier's internal target clock (an operational level agreement, docs/ola.md): it starts when the
+ * ticket arrives in the tier and stops at the tier's first answer. Internal: never shown to customers.
+ */
+export interface OlaStatus {
+  readonly tier: Tier;
+  /** The target, in working minutes of the support calendar. */
+  readonly targetMinutes: number;
+  readonly startedAt: number;
+  readonly dueAt: number;
+  /** When the tier answered (the clock stopped); null while it runs. */
+  readonly stoppedAt: number | null;
+  /** `running` (maybe past due), `met` (answered in time), `breached` (due passed before the answer). */
+  readonly state: 'running' | 'met' | 'breached';
+  /** Working time left at evaluation (negative when past due); null once stopped. */
+  readonly remainingMs: number | null;
+  /** Whether working time passes now (false outside working hours). */
+  readonly ticking: boolean;
 }
 
 /** One message of a ticket's conversation. */

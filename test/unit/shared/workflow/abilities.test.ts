@@ -29,6 +29,8 @@ function ticketsOf(): Ticket[] {
               escalationJustification: escalated ? 'the line is down for everyone' : null,
               compensation: null, duplicateOf: null, outage: null, createdAt: 0, updatedAt: 0,
               sla: { state: 'idle', dueAt: null, remainingMs: null, ticking: false, resumesAt: null, escalated, clocks: [] },
+              routedFrom: null,
+              ola: null,
             });
   return out;
 }
