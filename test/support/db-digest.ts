@@ -53,6 +53,56 @@ export async function digestDatabase(db: Db): Promise<DbDigest> {
   return result;
 }
 
+const pgMarkers = new WeakMap<Db, Promise<void>>();
+
+/**
+ * PostgreSQL's marker: a statement trigger on every table draws from a sequence, and sequences
+ * are not transactional, so a write that was rolled back moves it too (test databases only).
+ */
+function installPgMarker(db: Db): Promise<void> {
+  let installed = pgMarkers.get(db);
+  if (installed === undefined) {
+    installed = (async () => {
+      await sql`create sequence if not exists dutydesk_test_changes`.execute(db.kysely);
+      await sql`create or replace function dutydesk_test_bump() returns trigger language plpgsql as $$ begin perform nextval('dutydesk_test_changes'); return null; end $$`.execute(db.kysely);
+      for (const { name } of await tablesOf(db)) {
+        await sql`create or replace trigger dutydesk_test_changes after insert or update or delete or truncate on ${sql.table(name)} for each statement execute function dutydesk_test_bump()`.execute(db.kysely);
+      }
+    })();
+    pgMarkers.set(db, installed);
+  }
+  return installed;
+}
+
+/**
+ * A cheap marker that moves whenever a statement writes to the database, even one rolled back:
+ * SQLite counts the rows its one connection inserted, updated or deleted (`total_changes()`);
+ * PostgreSQL draws from a sequence in a statement trigger on every table (installed on first use).
+ * An unmoved marker proves nothing changed; a moved one calls for the digest.
+ */
+export async function changeMarker(db: Db): Promise<string> {
+  if (db.engine === 'sqlite') {
+    const { rows } = await sql<{ n: number }>`select total_changes() as n`.execute(db.kysely);
+    return String(rows[0]?.n);
+  }
+  await installPgMarker(db);
+  const { rows } = await sql<{ m: string }>`select last_value::text || ':' || is_called::text as m from dutydesk_test_changes`.execute(db.kysely);
+  return rows[0]?.m ?? '';
+}
+
+/**
+ * The database's digest, computed again only when the change marker moved since the last one:
+ * a run of requests that write nothing costs one marker read each.
+ */
+export function createDigester(db: Db): () => Promise<DbDigest> {
+  let last: { marker: string; digest: DbDigest } | undefined;
+  return async () => {
+    const marker = await changeMarker(db);
+    if (last?.marker !== marker) last = { marker, digest: await digestDatabase(db) };
+    return last.digest;
+  };
+}
+
 /** The tables whose digest differs. */
 export function changedTables(before: DbDigest, after: DbDigest): string[] {
   const names = new Set([...before.keys(), ...after.keys()]);
