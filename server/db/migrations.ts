@@ -455,6 +455,13 @@ export function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('canned_replies_scope').on('canned_replies').columns(['language', 'tier']).execute();
       },
     },
+    // What a system message says, as a code with values (shared/tickets/notices.ts), so each reader
+    // sees it in their own language; older system messages keep only their English body.
+    '0015-message-notices': {
+      async up(db: AnyDb) {
+        await db.schema.alterTable('messages').addColumn('notice', 'text').execute();
+      },
+    },
   };
 }
 

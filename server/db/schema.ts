@@ -149,6 +149,8 @@ export interface MessagesTable {
   body: string;
   created_at: number;
   merged_from: number | null;
+  /** A system message's notice (JSON, shared/tickets/notices.ts); null for people's messages and older ones. */
+  notice: string | null;
 }
 
 /** audit: append-only. */

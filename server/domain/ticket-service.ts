@@ -6,6 +6,7 @@ import type { Transaction } from 'kysely';
 import type { Language, Message, TicketDetail, Ticket, TicketSummary } from '../../shared/model/index.ts';
 import { assertNever } from '../../shared/assert-never.ts';
 import { createCalendar, type EvaluateOptions, type TicketKind } from '../../shared/sla/index.ts';
+import { systemMessage, type SystemNotice } from '../../shared/tickets/notices.ts';
 import type { Db } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';
 import { writeEvents, type PendingEvent, type PendingTicketEvent } from '../events/outbox.ts';
@@ -135,10 +136,10 @@ export function createTicketService(deps: TicketServiceDeps) {
     }));
   }
 
-  async function addMessage(tx: Tx, ticketId: number, type: Message['type'], body: string, author: Actor | null, mergedFrom: number | null = null): Promise<Message> {
+  async function addMessage(tx: Tx, ticketId: number, type: Message['type'], body: string, author: Actor | null, notice: SystemNotice | null = null): Promise<Message> {
     const row = await tx.trx
       .insertInto('messages')
-      .values({ ticket_id: ticketId, type, author_id: author?.id ?? null, body, created_at: tx.now, merged_from: mergedFrom })
+      .values({ ticket_id: ticketId, type, author_id: author?.id ?? null, body, created_at: tx.now, merged_from: null, notice: notice === null ? null : JSON.stringify(notice) })
       .returningAll()
       .executeTakeFirstOrThrow();
     return messageOf(row, author === null ? null : { id: author.id, name: author.name });
@@ -170,7 +171,7 @@ export function createTicketService(deps: TicketServiceDeps) {
     let late: LateBreach[] = [];
     if (change.slaEvent !== undefined) late = (await recordSlaEvent(tx.trx, { id: row.id, kind: row.kind }, change.slaEvent, tx.now, sla)).lateBreaches;
     await audit(tx, row.id, actor, change.audit);
-    const message = change.message === undefined ? undefined : await addMessage(tx, row.id, change.message.type, change.message.body, change.message.system === true ? null : actor);
+    const message = change.message === undefined ? undefined : await addMessage(tx, row.id, change.message.type, change.message.body, change.message.system === true ? null : actor, change.message.notice ?? null);
     const after = await ticketRow(tx.trx, row.id, false);
     if (after === undefined) throw new Error(`ticket ${row.id} vanished inside its own transaction`);
     const summary = summaryOf(after);
@@ -280,14 +281,14 @@ export function createTicketService(deps: TicketServiceDeps) {
         for (const m of copied) {
           const row = await tx.trx
             .insertInto('messages')
-            .values({ ticket_id: orig.id, type: m.type, author_id: m.author_id, body: m.body, created_at: tx.now, merged_from: dup.id })
+            .values({ ticket_id: orig.id, type: m.type, author_id: m.author_id, body: m.body, created_at: tx.now, merged_from: dup.id, notice: m.notice })
             .returningAll()
             .executeTakeFirstOrThrow();
           const author = m.author_id === null ? null : { id: m.author_id, name: authors.get(m.author_id) ?? '?' };
           tx.events.push({ type: 'message.added', ticket: origSummaryBefore, agentsOnly: m.type === 'note', data: { message: messageOf(row, author) } });
         }
         await apply(tx, actor, orig, {
-          message: { type: 'system', body: `Ticket #${dup.id} ("${dup.subject}") was merged into this ticket; its messages are above.`, system: true },
+          message: systemMessage({ code: 'merged_here', number: dup.id, subject: dup.subject }),
           audit: { action: 'merged_into_this', detail: `#${dup.id}` },
           event: { type: 'ticket.changed', agentsOnly: false, mergedFrom: dup.id },
         });
@@ -295,7 +296,7 @@ export function createTicketService(deps: TicketServiceDeps) {
           status: 'merged',
           duplicateOf: orig.id,
           slaEvent: 'resolved',
-          message: { type: 'system', body: `This ticket duplicates #${orig.id}; the conversation continues there (R15).`, system: true },
+          message: systemMessage({ code: 'duplicate_of', number: orig.id }),
           audit: { action: 'merged', detail: `into #${orig.id}` },
           event: { type: 'ticket.changed', agentsOnly: false },
         });

@@ -5,6 +5,7 @@ import { MAX_ID, type TicketView } from '../../shared/api/index.ts';
 import type { MessagesTable, TicketsTable } from '../db/schema.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { TicketFacts } from '../../shared/workflow/index.ts';
+import { storedNotice } from '../../shared/tickets/notices.ts';
 import { inChunks, type Executor } from './executor.ts';
 import { clientsById, personsById } from './users.ts';
 
@@ -208,10 +209,10 @@ export async function messagesOf(db: Executor, ticketId: number, forCustomer: bo
 
 /** A messages row as the model's Message. */
 export function messageOf(
-  r: Pick<Selectable<MessagesTable>, 'id' | 'ticket_id' | 'type' | 'body' | 'created_at' | 'merged_from'>,
+  r: Pick<Selectable<MessagesTable>, 'id' | 'ticket_id' | 'type' | 'body' | 'created_at' | 'merged_from' | 'notice'>,
   author: Message['author'],
 ): Message {
-  return { id: r.id, ticketId: r.ticket_id, type: r.type, author, body: r.body, createdAt: r.created_at, mergedFrom: r.merged_from };
+  return { id: r.id, ticketId: r.ticket_id, type: r.type, author, body: r.body, createdAt: r.created_at, mergedFrom: r.merged_from, notice: storedNotice(r.notice) };
 }
 
 /** A ticket's audit trail, oldest first. */

@@ -26,6 +26,7 @@ import { calendarSchema } from './calendar.ts';
 import { DECIMAL, idParam, idParamSchema, idSchema } from './ids.ts';
 import { outageRefSchema } from './outages.ts';
 import { pageRefSchema } from './pages.ts';
+import { systemNoticeSchema } from '../tickets/notices.ts';
 
 export * from './calendar.ts';
 export * from './admin.ts';
@@ -178,6 +179,7 @@ export const messageSchema = z.object({
   body: z.string(),
   createdAt: instant,
   mergedFrom: id.nullable(),
+  notice: systemNoticeSchema.nullable().describe("what a system message says, as a code with values, for the reader's language; `body` holds it in English"),
 }) satisfies z.ZodType<Message>;
 
 /** An audit entry. */

@@ -1,6 +1,7 @@
 /** Plain, readonly data shapes of the ticket service, shared by the server, the desktop app and the renderer. */
 import type { PageLevel, PageReason, PageState } from '../paging/ladder.ts';
 import type { FunctionGroup, SlaStatus, TicketKind } from '../sla/index.ts';
+import type { SystemNotice } from '../tickets/notices.ts';
 
 export { allowedRoutes, isPathMove, supportTypeOf, TIER_PATHS, type SupportType } from './routing.ts';
 
@@ -142,6 +143,8 @@ export interface Message {
   readonly createdAt: number;
   /** Set when the message was copied from a merged duplicate (R15). */
   readonly mergedFrom: number | null;
+  /** What a system message says, for each reader to see in their own language; null otherwise (and on older messages). */
+  readonly notice: SystemNotice | null;
 }
 
 /** What an audit entry records. */

@@ -8,6 +8,7 @@ import { isPathMove, OPEN_STATUSES } from '../model/index.ts';
 import type { AuditAction, MessageType, Role, Tier, TicketStatus } from '../model/index.ts';
 import type { SlaEventType, TicketKind } from '../sla/index.ts';
 import { assertNever } from '../assert-never.ts';
+import { systemMessage, type SystemNotice } from '../tickets/notices.ts';
 
 /**
  * Who is acting, as the rules need them. `onCallNow`: the agent is on call (the roster) AND it is
@@ -65,7 +66,7 @@ export interface TicketChange {
   readonly compensation?: string;
   readonly duplicateOf?: number;
   readonly slaEvent?: SlaEventType;
-  readonly message?: { readonly type: MessageType; readonly body: string; readonly system?: boolean };
+  readonly message?: { readonly type: MessageType; readonly body: string; readonly system?: boolean; readonly notice?: SystemNotice };
   readonly audit: { readonly action: AuditAction; readonly fromTier?: Tier; readonly toTier?: Tier; readonly detail?: string };
   /** The ticket-level event; messages add their own message.added. */
   readonly event?: { readonly type: 'ticket.changed' | 'ticket.routed' | 'ticket.escalated'; readonly agentsOnly: boolean; readonly outOfTurn?: boolean; readonly reason?: string; readonly mergedFrom?: number };
@@ -201,7 +202,7 @@ export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand
         escalated: true,
         escalationJustification: command.justification,
         slaEvent: 'escalated',
-        message: { type: 'system', body: `Escalated: ${command.justification}`, system: true },
+        message: systemMessage({ code: 'escalated', justification: command.justification }),
         audit: {
           action: 'escalated',
           fromTier: ticket.tier,
@@ -223,7 +224,7 @@ export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand
         status: 'resolved',
         escalated: false,
         slaEvent: 'resolved',
-        message: closing.reply === null ? { type: 'system', body: RESOLVED_WITHOUT_REPLY, system: true } : { type: 'reply', body: closing.reply },
+        message: closing.reply === null ? systemMessage({ code: 'resolved_without_reply' }) : { type: 'reply', body: closing.reply },
         audit: audited({ action: 'resolved', ...(closing.reply === null ? { detail: 'without a closing reply' } : {}) }, access),
         event: { type: 'ticket.changed', agentsOnly: false },
       });
@@ -243,7 +244,7 @@ export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand
       return ok({
         status,
         slaEvent: 'reopened',
-        message: { type: 'system', body: REOPENED_BY_SUPPORT, system: true },
+        message: systemMessage({ code: 'reopened_by_support' }),
         audit: { action: 'reopened', detail: reason },
         event: { type: 'ticket.changed', agentsOnly: false },
       });
@@ -257,11 +258,6 @@ export function decide(actor: Actor, ticket: TicketFacts, command: TicketCommand
       return assertNever(command, 'command');
   }
 }
-
-/** The system message a customer reads when a ticket is resolved without a closing reply. */
-export const RESOLVED_WITHOUT_REPLY = 'This ticket was resolved. If the problem is still there, reopen it and we will continue.';
-/** The system message a customer reads when support reopens a ticket (the reason stays in the audit trail). */
-export const REOPENED_BY_SUPPORT = 'Support reopened this ticket and continues working on it.';
 
 /**
  * How a resolve closes the conversation: a closing reply, or explicitly none. Exactly one of the

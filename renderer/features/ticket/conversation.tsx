@@ -1,5 +1,6 @@
 import type { Message } from '../../../shared/model/index.ts';
 import { formatInstant } from '../../../shared/i18n/index.ts';
+import { noticeText } from '../../../shared/tickets/notices.ts';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
 import { useSupportCalendar } from '../../time/server-clock.ts';
 
@@ -24,7 +25,7 @@ export function Conversation({ messages }: { readonly messages: readonly Message
                 {m.mergedFrom !== null ? <span className="muted">{t('message.mergedFrom', { number: m.mergedFrom })}</span> : null}
               </header>
               {/* Customer-written text: React text only, never markup. */}
-              <p className="message-body">{m.body}</p>
+              <p className="message-body">{m.notice === null ? m.body : noticeText(t, m.notice)}</p>
             </li>
           );
         })}

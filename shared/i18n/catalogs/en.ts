@@ -806,4 +806,9 @@ export const en = {
   'merge.suggestions': 'Likely originals: open tickets of the same client',
   'merge.noSuggestions': 'No similar open ticket of this client; type the number.',
   'merge.use': 'Choose #{number}: {subject}',
+  'notice.resolvedWithoutReply': 'This ticket was resolved. If the problem is still there, reopen it and we will continue.',
+  'notice.reopenedBySupport': 'Support reopened this ticket and continues working on it.',
+  'notice.escalated': 'Escalated: {justification}',
+  'notice.mergedHere': 'Ticket #{number} ("{subject}") was merged into this ticket; its messages are above.',
+  'notice.duplicateOf': 'This ticket duplicates #{number}; the conversation continues there.',
 } as const satisfies Record<string, string>;

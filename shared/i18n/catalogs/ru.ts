@@ -808,4 +808,9 @@ export const ru: Record<keyof typeof en, string> = {
   'merge.suggestions': 'Вероятные исходные: открытые тикеты того же клиента',
   'merge.noSuggestions': 'Похожих открытых тикетов этого клиента нет; введите номер.',
   'merge.use': 'Выбрать №{number}: {subject}',
+  'notice.resolvedWithoutReply': 'Тикет решён. Если проблема осталась, откройте его снова, и мы продолжим.',
+  'notice.reopenedBySupport': 'Поддержка открыла тикет снова и продолжает работу над ним.',
+  'notice.escalated': 'Эскалировано: {justification}',
+  'notice.mergedHere': 'Тикет №{number} («{subject}») объединён с этим тикетом; его сообщения выше.',
+  'notice.duplicateOf': 'Этот тикет дублирует №{number}; переписка продолжается там.',
 };

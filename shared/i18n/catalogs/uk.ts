@@ -808,4 +808,9 @@ export const uk: Record<keyof typeof en, string> = {
   'merge.suggestions': 'Ймовірні початкові: відкриті тікети того ж клієнта',
   'merge.noSuggestions': 'Схожих відкритих тікетів цього клієнта немає; введіть номер.',
   'merge.use': 'Вибрати №{number}: {subject}',
+  'notice.resolvedWithoutReply': 'Тікет розв’язано. Якщо проблема лишилася, відкрийте його знову, і ми продовжимо.',
+  'notice.reopenedBySupport': 'Підтримка відкрила тікет знову й продовжує роботу над ним.',
+  'notice.escalated': 'Ескальовано: {justification}',
+  'notice.mergedHere': 'Тікет №{number} («{subject}») об’єднано з цим тікетом; його повідомлення вище.',
+  'notice.duplicateOf': 'Цей тікет дублює №{number}; листування триває там.',
 };

@@ -64,11 +64,12 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     expect(Number(last.numDeletedRows)).toBe(1);
     const before = await dump(db);
     await migrateToLatest(db, engine);
-    // Migration 0008 adds columns with their defaults to users and sessions, 0012 a client's Telegram chat; every other value stays.
+    // Migration 0008 adds columns with their defaults to users and sessions, 0012 a client's Telegram chat, 0015 a message's notice; every other value stays.
     const added: Record<string, Record<string, unknown>> = {
       users: { active: 1, must_change_password: 0, deactivated_at: null },
       sessions: { user_agent: null, last_used_at: null },
       clients: { telegram_chat_id: null },
+      messages: { notice: null },
     };
     const expected = Object.fromEntries(Object.entries(before).map(([table, rows]) => [table, rows.map((row) => ({ ...(row as Record<string, unknown>), ...added[table] }))]));
     expect(await dump(db)).toEqual(expected);

@@ -331,5 +331,5 @@ describe.skipIf(!engines().includes('postgres'))('two instances on one PostgreSQ
       await a.close();
       await a.drop();
     }
-  });
+  }, 30_000); // two services on PostgreSQL and 24 tickets: over 5 s on a loaded machine
 });

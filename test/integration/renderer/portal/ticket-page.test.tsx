@@ -63,6 +63,18 @@ describe('a ticket in the portal', () => {
     expect(within(conversation).getByRole('listitem', { name: 'Reply · Anna Kovalenko' }).textContent).toContain('Uploaded the greeting again; it plays now.');
   });
 
+  it("shows the service's own messages in the customer's language, while the API keeps them in English with their code", async () => {
+    const id = await desk.file({ customer: 'alpha.user', subject: 'Отчёты пустые', at: at('2026-11-30 09:50') });
+    await anna.take(id, at('2026-11-30 09:52'));
+    await anna.resolve(id, at('2026-11-30 09:55'));
+    renderPortal(await desk.signedIn('alpha.user'), { hash: `#/tickets/${id}` });
+    const conversation = await screen.findByRole('region', { name: 'Переписка' });
+    expect(await within(conversation).findByText('Тикет решён. Если проблема осталась, откройте его снова, и мы продолжим.')).toBeTruthy();
+    expect(conversation.textContent).not.toContain('This ticket was resolved');
+    const { messages } = await stored(id);
+    expect(messages.at(-1)).toMatchObject({ type: 'system', body: 'This ticket was resolved. If the problem is still there, reopen it and we will continue.', notice: { code: 'resolved_without_reply' } });
+  });
+
   it('reopens a resolved ticket: no reply box until then, and the clock starts again', async () => {
     const id = await file('Headset not detected', '2026-11-30 09:00');
     await anna.take(id, at('2026-11-30 09:05'));

@@ -1,6 +1,6 @@
 /** Resolving asks for a closing reply (or an explicit "without reply"); agents of the tier reopen with a reason. */
 import { describe, expect, it } from 'vitest';
-import { closingOf, decide, REOPENED_BY_SUPPORT, RESOLVED_WITHOUT_REPLY, type Actor, type Decision, type TicketFacts } from '../../../../shared/workflow/index.ts';
+import { closingOf, decide, type Actor, type Decision, type TicketFacts } from '../../../../shared/workflow/index.ts';
 
 const inWork: TicketFacts = { id: 7, kind: 'problem', clientId: 1, status: 'in_work', tier: 'l1', assignee: { id: 10, name: 'Anna' }, escalated: false, escalationJustification: null, duplicateOf: null, inOpenOutage: false };
 const resolved: TicketFacts = { ...inWork, status: 'resolved' };
@@ -34,7 +34,7 @@ describe('resolve', () => {
 
   it('without a reply: the customer still gets a system message, and the audit says so', () => {
     const c = change(decide(anna, inWork, { type: 'resolve', withoutReply: true }));
-    expect(c).toMatchObject({ status: 'resolved', message: { type: 'system', body: RESOLVED_WITHOUT_REPLY, system: true }, audit: { action: 'resolved', detail: 'without a closing reply' } });
+    expect(c).toMatchObject({ status: 'resolved', message: { type: 'system', body: 'This ticket was resolved. If the problem is still there, reopen it and we will continue.', notice: { code: 'resolved_without_reply' }, system: true }, audit: { action: 'resolved', detail: 'without a closing reply' } });
   });
 
   it('with neither: a 400 on reply; tier and status are checked first', () => {
@@ -47,7 +47,7 @@ describe('resolve', () => {
 describe('reopen', () => {
   it('an agent of the tier reopens with a reason: audited with it, the customer told by a system message', () => {
     const c = change(decide(anna, resolved, { type: 'reopen', reason: ' The customer called: still broken. ' }));
-    expect(c).toMatchObject({ status: 'in_work', slaEvent: 'reopened', audit: { action: 'reopened', detail: 'The customer called: still broken.' }, message: { type: 'system', body: REOPENED_BY_SUPPORT } });
+    expect(c).toMatchObject({ status: 'in_work', slaEvent: 'reopened', audit: { action: 'reopened', detail: 'The customer called: still broken.' }, message: { type: 'system', body: 'Support reopened this ticket and continues working on it.', notice: { code: 'reopened_by_support' } } });
   });
 
   it('a manager may too; without a reason it is a 400; another tier is a 403', () => {
