@@ -15,6 +15,18 @@ export const TYPING_IDLE_MS = 4_000;
 /** The largest presence message the service reads (bytes of JSON); longer ones are ignored. */
 export const PRESENCE_MESSAGE_MAX_BYTES = 256;
 
+import type { z } from 'zod';
+import type { presenceSchema, presenceSnapshotSchema } from '../api/index.ts';
+
+/** A presence control message of the event stream: one ticket's change, or the snapshot at going live. */
+export type PresenceMessage = z.infer<typeof presenceSchema> | z.infer<typeof presenceSnapshotSchema>;
+
+/** What a console tells the service: the ticket it has open (null: none) and whether the agent types a reply there. */
+export interface PresenceState {
+  readonly ticketId: number | null;
+  readonly typing: boolean;
+}
+
 /** One agent on a ticket, as other agents see them. */
 export interface PresentAgent {
   readonly id: number;
