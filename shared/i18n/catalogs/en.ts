@@ -806,4 +806,9 @@ export const en = {
   'merge.suggestions': 'Likely originals: open tickets of the same client',
   'merge.noSuggestions': 'No similar open ticket of this client; type the number.',
   'merge.use': 'Choose #{number}: {subject}',
+  // issue 12, h10: presence
+  'presence.viewing': '{name} is viewing',
+  'presence.typing': '{name} is typing a reply',
+  'presence.typingName': '{name} (typing a reply…)',
+  'presence.alsoHere': 'Also here: {names}',
 } as const satisfies Record<string, string>;

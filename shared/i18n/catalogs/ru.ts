@@ -808,4 +808,9 @@ export const ru: Record<keyof typeof en, string> = {
   'merge.suggestions': 'Вероятные исходные: открытые тикеты того же клиента',
   'merge.noSuggestions': 'Похожих открытых тикетов этого клиента нет; введите номер.',
   'merge.use': 'Выбрать №{number}: {subject}',
+  // issue 12, h10: presence
+  'presence.viewing': '{name} смотрит тикет',
+  'presence.typing': '{name} пишет ответ',
+  'presence.typingName': '{name} (пишет ответ…)',
+  'presence.alsoHere': 'Здесь также: {names}',
 };

@@ -808,4 +808,9 @@ export const uk: Record<keyof typeof en, string> = {
   'merge.suggestions': 'Ймовірні початкові: відкриті тікети того ж клієнта',
   'merge.noSuggestions': 'Схожих відкритих тікетів цього клієнта немає; введіть номер.',
   'merge.use': 'Вибрати №{number}: {subject}',
+  // issue 12, h10: presence
+  'presence.viewing': '{name} переглядає тікет',
+  'presence.typing': '{name} пише відповідь',
+  'presence.typingName': '{name} (пише відповідь…)',
+  'presence.alsoHere': 'Тут також: {names}',
 };
