@@ -21,6 +21,7 @@ import { createTicketService, type TicketService } from './domain/ticket-service
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
 import { createPresence } from './events/presence.ts';
+import { createPresencePublisher, readRelayedPresence } from './events/presence-relay.ts';
 import { PRESENCE_SWEEP_MS, PRESENCE_TTL_MS } from '../shared/presence/index.ts';
 import { buildApp } from './http/app.ts';
 import { MAX_SOCKETS_PER_SESSION, MAX_SOCKETS_PER_USER, type SocketLimits } from './http/routes/events.ts';
@@ -183,7 +184,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const people = createPeopleService({ db, now, zone: () => calendar.zone, sessions });
   const clients = createClientsService({ db, now, sessions });
   const scheduler = createScheduler({ db, now, tickets, paging, outageAlarms: outageAlarms({ db, policy, inTransaction: tickets.inTransaction }), telegram, onError: (e) => logError(e) });
-  const presence = createPresence({ now, ttlMs: options.presenceTtlMs ?? PRESENCE_TTL_MS });
+  // On PostgreSQL presence crosses instances by NOTIFY (server/events/presence-relay.ts).
+  const relayed = db.engine === 'postgres' && db.url !== null;
+  const presence = createPresence({ now, ttlMs: options.presenceTtlMs ?? PRESENCE_TTL_MS, ...(relayed ? { publish: createPresencePublisher(db, (e) => logError(e)) } : {}) });
   const app = await buildApp({ presence, tickets, oncall, outages, people, clients, telegram: telegramAdmin, canned, paging, sessions, setup, hub, calendar, calendars, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   // Before listening: a console that asks /api/v1/info meanwhile finds the code it is asked for.
@@ -192,7 +195,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   let listener: PgListener | undefined;
   let poll: NodeJS.Timeout | undefined;
   if (db.engine === 'postgres' && db.url !== null) {
-    listener = await listenForEvents(options.listenUrl ?? db.url, () => hub.poke(), { warn: (m) => app.log.warn(m), info: (m) => app.log.info(m) });
+    const onPresence = (payload: string): void => {
+      const change = readRelayedPresence(payload);
+      if (change === null) app.log.warn('presence: ignored a malformed notification from another instance');
+      else presence.remote(change);
+    };
+    listener = await listenForEvents(options.listenUrl ?? db.url, () => hub.poke(), { warn: (m) => app.log.warn(m), info: (m) => app.log.info(m) }, { onPresence });
     const pollMs = options.eventPollMs ?? 5000;
     if (pollMs > 0) {
       poll = setInterval(() => hub.poke(), pollMs);

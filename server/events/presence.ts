@@ -3,6 +3,8 @@
  * events table, no sequence number, no replay). A change of who is on a ticket is sent at once to
  * every watching agent socket; an entry not refreshed within the TTL is dropped by `sweep`.
  */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { presenceUpdateSchema } from '../../shared/api/index.ts';
 import { agentsOn, PRESENCE_MESSAGE_MAX_BYTES, type PresenceEntry } from '../../shared/presence/index.ts';
 
@@ -17,6 +19,17 @@ interface Held extends PresenceEntry {
   readonly at: number;
 }
 
+/**
+ * One socket's presence as instances on one PostgreSQL tell each other (NOTIFY, docs/api.md): what
+ * it has open now (also each refresh), or that it is gone. `socket` is unique across instances.
+ */
+export const relayedPresenceSchema = z.union([
+  z.strictObject({ socket: z.string().max(100), agent: z.strictObject({ id: z.number().int().positive(), name: z.string().max(500) }), ticketId: z.number().int().positive().nullable(), typing: z.boolean() }),
+  z.strictObject({ socket: z.string().max(100), gone: z.literal(true) }),
+]);
+/** A relayed presence change. */
+export type RelayedPresence = z.infer<typeof relayedPresenceSchema>;
+
 /** The presence registry of one instance. */
 export interface Presence {
   /** A live agent socket starts watching: it gets the snapshot now and every change after. Returns its stop function. */
@@ -27,11 +40,30 @@ export interface Presence {
   leave(socket: PresenceSocket): void;
   /** Drops the entries older than the TTL. */
   sweep(): void;
+  /** A change another instance relayed (its own are ignored); remote entries expire like local ones. */
+  remote(change: RelayedPresence): void;
 }
 
 /** Builds the registry over the service's clock; `ttlMs` is how long an entry lives without a refresh. */
-export function createPresence(options: { readonly now: () => number; readonly ttlMs: number }): Presence {
+export function createPresence(options: { readonly now: () => number; readonly ttlMs: number; readonly publish?: (change: RelayedPresence) => void }): Presence {
   const entries = new Map<PresenceSocket, Held>();
+  // Local sockets' names for other instances, and other instances' sockets as stand-ins here.
+  const self = randomUUID();
+  let counter = 0;
+  const keys = new WeakMap<PresenceSocket, string>();
+  const keyOf = (socket: PresenceSocket): string => {
+    let key = keys.get(socket);
+    if (key === undefined) keys.set(socket, (key = `${self}:${++counter}`));
+    return key;
+  };
+  const remotes = new Map<string, PresenceSocket>();
+  const isRemote = (socket: PresenceSocket): boolean => !keys.has(socket);
+  const set = (socket: PresenceSocket, ticketId: number | null, typing: boolean): void => {
+    const before = entries.get(socket)?.ticketId ?? null;
+    // Typing is about the open ticket only.
+    entries.set(socket, { agent: socket.agent, ticketId, typing: ticketId !== null && typing, at: options.now() });
+    tell([before, ticketId].filter((t) => t !== null));
+  };
   // What each watcher was last told per ticket, so it hears only real changes (not refreshes or its own moves).
   const watchers = new Map<PresenceSocket, Map<number, string>>();
 
@@ -73,15 +105,29 @@ export function createPresence(options: { readonly now: () => number; readonly t
       return () => void watchers.delete(socket);
     },
     update(socket, ticketId, typing) {
-      const before = entries.get(socket)?.ticketId ?? null;
-      // Typing is about the open ticket only.
-      entries.set(socket, { agent: socket.agent, ticketId, typing: ticketId !== null && typing, at: options.now() });
-      tell([before, ticketId].filter((t) => t !== null));
+      const key = keyOf(socket);
+      set(socket, ticketId, typing);
+      options.publish?.({ socket: key, agent: socket.agent, ticketId, typing });
     },
     leave(socket) {
       watchers.delete(socket);
+      const had = entries.has(socket);
       const was = remove(socket);
+      if (had) options.publish?.({ socket: keyOf(socket), gone: true });
       if (was !== null) tell([was]);
+    },
+    remote(change) {
+      if (change.socket.startsWith(`${self}:`)) return;
+      const known = remotes.get(change.socket);
+      if ('gone' in change) {
+        remotes.delete(change.socket);
+        const was = known === undefined ? null : remove(known);
+        if (was !== null) tell([was]);
+        return;
+      }
+      const socket = known ?? { agent: change.agent, send: () => {} };
+      remotes.set(change.socket, socket);
+      set(socket, change.ticketId, change.typing);
     },
     sweep() {
       const oldest = options.now() - options.ttlMs;
@@ -90,7 +136,9 @@ export function createPresence(options: { readonly now: () => number; readonly t
         if (held.at >= oldest) continue;
         const was = remove(socket);
         if (was !== null) gone.push(was);
+        if (!isRemote(socket)) options.publish?.({ socket: keyOf(socket), gone: true });
       }
+      for (const [key, socket] of remotes) if (!entries.has(socket)) remotes.delete(key);
       tell(gone);
     },
   };

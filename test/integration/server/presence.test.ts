@@ -1,8 +1,8 @@
 /** Presence over the event stream: who has a ticket open and who types a reply, agents only, never stored. */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { PRESENCE_MESSAGE_MAX_BYTES, PRESENCE_TTL_MS } from '../../../shared/presence/index.ts';
-import { engines, useTestService } from '../../support/service.ts';
+import { freshDatabase, engines, startTestService, useTestService, type TestService } from '../../support/service.ts';
 
 type Message = { type: string; ticketId?: number; agents?: { id: number; name: string; typing: boolean }[]; tickets?: { ticketId: number; agents: { id: number; name: string; typing: boolean }[] }[] };
 
@@ -175,5 +175,38 @@ describe.each(engines())('presence on %s', (engine) => {
     const rows = await t.db.kysely.selectFrom('events').select('type').execute();
     expect(rows.filter((r) => r.type.includes('presence'))).toEqual([]);
     await Promise.all([a.close(), b.close()]);
+  });
+});
+
+describe.skipIf(inject('pgBaseUrl') === null)('presence across two instances on one PostgreSQL', () => {
+  let a: TestService;
+  let b: TestService;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const fresh = await freshDatabase('postgres');
+    drop = fresh.drop;
+    a = await startTestService('postgres', { location: fresh.location });
+    b = await startTestService('postgres', { location: fresh.location });
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    await drop();
+  });
+
+  it('an agent on instance A is seen by an agent on instance B, typing, and gone when the socket closes', async () => {
+    const boris = await client(b.url, await b.login('boris'));
+    const anna = await client(a.url, await a.login('anna'));
+    anna.open(51);
+    const annaOn51 = { id: a.people.users.get('anna'), name: 'Anna Kovalenko' };
+    expect((await boris.about(51)).agents).toEqual([{ ...annaOn51, typing: false }]);
+    anna.open(51, true);
+    expect((await boris.about(51)).agents).toEqual([{ ...annaOn51, typing: true }]);
+    // And back: Boris on B is seen on A.
+    boris.open(51);
+    expect((await anna.about(51)).agents).toEqual([{ id: b.people.users.get('boris'), name: 'Boris Ivanov', typing: false }]);
+    await anna.close();
+    expect((await boris.about(51)).agents).toEqual([]);
+    await boris.close();
   });
 });
