@@ -3,6 +3,7 @@ import { ApiError } from '../shared/client/api-error.ts';
 import { createEventStream, type ConnectionState, type EventStream, type SocketLike } from '../shared/client/event-stream.ts';
 import type { SessionInfo } from '../shared/ipc/contract.ts';
 import type { ServiceEvent } from '../shared/model/index.ts';
+import type { PresenceMessage, PresenceState } from '../shared/presence/index.ts';
 import type { TokenStore } from './token-store.ts';
 
 /** What the connection needs from the process around it; all of it injectable for tests. */
@@ -16,6 +17,8 @@ export interface ConnectionDeps {
   readonly onEvent: (event: ServiceEvent) => void;
   readonly onState: (state: ConnectionState) => void;
   readonly onSession: (session: SessionInfo | null) => void;
+  /** Other agents' presence, from the stream. */
+  readonly onPresence?: (message: PresenceMessage) => void;
 }
 
 /** The real network and clock of Node 24 (global fetch and WebSocket, timers), for main and tests. */
@@ -42,6 +45,8 @@ export interface Connection {
   changePassword(request: ChangePasswordRequest): Promise<ChangePasswordResponse & { readonly session: SessionInfo }>;
   logout(): Promise<void>;
   state(): ConnectionState;
+  /** What this agent has open: kept and sent on the event stream (agents only; a customer's console sends none). */
+  setPresence(presence: PresenceState): void;
   close(): void;
 }
 
@@ -50,6 +55,8 @@ export function createConnection(deps: ConnectionDeps): Connection {
   let session: SessionInfo | null = null;
   let stream: EventStream | null = null;
   let lastState: ConnectionState = { status: 'offline', lastSeq: 0, retryAt: null };
+  // Kept across stream restarts (a new sign-in starts from nothing open).
+  let presence: PresenceState = { ticketId: null, typing: false };
   const api = createApiClient({ baseUrl: deps.baseUrl, token: () => deps.tokens.get(), fetch: deps.fetch });
 
   const setSession = (next: SessionInfo | null): void => {
@@ -68,6 +75,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
       // A restart of the stream resumes where the last one stopped: no event twice, none lost.
       since: lastState.lastSeq,
       onEvent: deps.onEvent,
+      onPresence: deps.onPresence,
       onState: (state) => {
         lastState = state;
         deps.onState(state);
@@ -79,6 +87,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
       sessionValid: () => sessionStillValid(api),
     });
     stream.start();
+    stream.setPresence(presence);
   };
 
   // A temporary password opens no stream (the service refuses it until the password is changed).
@@ -98,6 +107,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
   const stopStream = (): void => {
     stream?.stop();
     stream = null;
+    presence = { ticketId: null, typing: false };
   };
 
   return {
@@ -141,6 +151,11 @@ export function createConnection(deps: ConnectionDeps): Connection {
       }
     },
     state: () => lastState,
+    setPresence(next) {
+      if (session?.user.kind !== 'agent') return;
+      presence = next;
+      stream?.setPresence(next);
+    },
     close: stopStream,
   };
 }

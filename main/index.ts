@@ -144,6 +144,7 @@ async function main(): Promise<void> {
         scheduleTray();
       }
     },
+    onPresence: (message) => sendEvent(contents(), 'presence:changed', message),
     onSession: (s) => {
       sendEvent(contents(), 'session:changed', s);
       // Pages that came while the console was closed are shown once at sign-in.
@@ -235,6 +236,10 @@ async function main(): Promise<void> {
         app.quit();
       }
       return next;
+    },
+    'presence:set': (presence) => {
+      connection.setPresence(presence);
+      return null;
     },
   });
 

@@ -8,7 +8,7 @@ const invoke =
   (arg: InvokeArg<C>): Promise<InvokeOutcome<C>> =>
     ipcRenderer.invoke(channel, arg);
 
-const EVENTS: ReadonlySet<string> = new Set<EventChannel>(['service:event', 'connection:changed', 'ticket:open', 'settings:changed', 'session:changed']);
+const EVENTS: ReadonlySet<string> = new Set<EventChannel>(['service:event', 'connection:changed', 'ticket:open', 'settings:changed', 'session:changed', 'presence:changed']);
 
 const api = {
   'app:info': invoke('app:info'),
@@ -49,6 +49,7 @@ const api = {
   'admin:command': invoke('admin:command'),
   'settings:get': invoke('settings:get'),
   'settings:set': invoke('settings:set'),
+  'presence:set': invoke('presence:set'),
   /** Subscribes to an event channel; returns the unsubscribe function. */
   on<E extends EventChannel>(channel: E, listener: (payload: EventPayloads[E]) => void): () => void {
     if (!EVENTS.has(channel)) throw new Error(`Unknown event channel ${channel}`);

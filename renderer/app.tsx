@@ -22,6 +22,7 @@ import { QueueScreen } from './features/queue/queue-screen.tsx';
 import { SettingsDialog } from './features/settings/settings-dialog.tsx';
 import { useSettingsOpen } from './features/settings/store.ts';
 import { TicketWorkspace } from './features/ticket/ticket-workspace.tsx';
+import { usePresenceSync } from './features/presence/index.ts';
 import { ResolveUndo } from './features/ticket/resolve-undo.tsx';
 import { useOpenTicketId } from './features/ticket/store.ts';
 import { useT } from './i18n/use-translation.ts';
@@ -81,6 +82,7 @@ function Console() {
   const cannedOpen = useCannedOpen();
   const adminOpen = useAdminOpen();
   const outageId = useOpenOutageId();
+  usePresenceSync(ticketId);
   const open = ticketId !== null;
   return (
     <div className="console">

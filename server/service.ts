@@ -20,6 +20,9 @@ import { createCannedService } from './domain/canned-service.ts';
 import { createTicketService, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
+import { createPresence } from './events/presence.ts';
+import { createPresencePublisher, readRelayedPresence } from './events/presence-relay.ts';
+import { PRESENCE_SWEEP_MS, PRESENCE_TTL_MS } from '../shared/presence/index.ts';
 import { buildApp } from './http/app.ts';
 import { MAX_SOCKETS_PER_SESSION, MAX_SOCKETS_PER_USER, type SocketLimits } from './http/routes/events.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
@@ -85,6 +88,10 @@ export interface ServiceOptions {
   readonly telegram?: TelegramConfig;
   /** Where people reach this service (e.g. https://support.example.com, no trailing slash): Telegram messages link to the portal there; null or absent: no link. */
   readonly publicUrl?: string | null;
+  /** How long an agent's presence lives without a refresh, on `now`'s clock; default PRESENCE_TTL_MS (25 s). */
+  readonly presenceTtlMs?: number;
+  /** How often expired presence is dropped, in real time; default PRESENCE_SWEEP_MS (5 s); 0: no timer. */
+  readonly presenceSweepMs?: number;
 }
 
 /** A running (not yet listening) service instance. */
@@ -177,7 +184,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const people = createPeopleService({ db, now, zone: () => calendar.zone, sessions });
   const clients = createClientsService({ db, now, sessions });
   const scheduler = createScheduler({ db, now, tickets, paging, outageAlarms: outageAlarms({ db, policy, inTransaction: tickets.inTransaction }), telegram, onError: (e) => logError(e) });
-  const app = await buildApp({ tickets, oncall, outages, people, clients, telegram: telegramAdmin, canned, paging, sessions, setup, hub, calendar, calendars, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  // On PostgreSQL presence crosses instances by NOTIFY (server/events/presence-relay.ts).
+  const relayed = db.engine === 'postgres' && db.url !== null;
+  const presence = createPresence({ now, ttlMs: options.presenceTtlMs ?? PRESENCE_TTL_MS, ...(relayed ? { publish: createPresencePublisher(db, (e) => logError(e)) } : {}) });
+  const app = await buildApp({ presence, tickets, oncall, outages, people, clients, telegram: telegramAdmin, canned, paging, sessions, setup, hub, calendar, calendars, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   // Before listening: a console that asks /api/v1/info meanwhile finds the code it is asked for.
   const setupCode = await setup.issueCode();
@@ -185,7 +195,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   let listener: PgListener | undefined;
   let poll: NodeJS.Timeout | undefined;
   if (db.engine === 'postgres' && db.url !== null) {
-    listener = await listenForEvents(options.listenUrl ?? db.url, () => hub.poke(), { warn: (m) => app.log.warn(m), info: (m) => app.log.info(m) });
+    const onPresence = (payload: string): void => {
+      const change = readRelayedPresence(payload);
+      if (change === null) app.log.warn('presence: ignored a malformed notification from another instance');
+      else presence.remote(change);
+    };
+    listener = await listenForEvents(options.listenUrl ?? db.url, () => hub.poke(), { warn: (m) => app.log.warn(m), info: (m) => app.log.info(m) }, { onPresence });
     const pollMs = options.eventPollMs ?? 5000;
     if (pollMs > 0) {
       poll = setInterval(() => hub.poke(), pollMs);
@@ -193,6 +208,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     }
   }
   scheduler.start(options.schedulerIntervalMs ?? 1000);
+  const sweepMs = options.presenceSweepMs ?? PRESENCE_SWEEP_MS;
+  const presenceSweep = sweepMs > 0 ? setInterval(() => presence.sweep(), sweepMs) : undefined;
+  presenceSweep?.unref();
   // What an earlier run (or another instance) left queued goes out now.
   telegram?.wake();
   const backups = options.backup === undefined ? null : startDailyBackups(db, options.backup, now, calendar.zone);
@@ -225,6 +243,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     },
     async close() {
       scheduler.stop();
+      clearInterval(presenceSweep);
       await telegram?.close();
       backups?.stop();
       clearInterval(poll);

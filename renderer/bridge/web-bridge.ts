@@ -1,4 +1,4 @@
-import { adminAuditFilterSchema, changePasswordRequestSchema, createOverrideRequestSchema, createTicketRequestSchema, infoResponseSchema, setupRequestSchema } from '../../shared/api/index.ts';
+import { adminAuditFilterSchema, changePasswordRequestSchema, createOverrideRequestSchema, createTicketRequestSchema, infoResponseSchema, presenceUpdateSchema, setupRequestSchema } from '../../shared/api/index.ts';
 import { adminCommandSchema } from '../../shared/client/admin-command.ts';
 import { cannedCommandSchema, cannedListArgsSchema } from '../../shared/client/canned-command.ts';
 import type { Bridge } from '../../shared/ipc/bridge.ts';
@@ -83,6 +83,7 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
     'ticket:open': new Set(),
     'settings:changed': new Set(),
     'session:changed': new Set(),
+    'presence:changed': new Set(),
   };
   const emit = <E extends EventChannel>(channel: E, payload: EventPayloads[E]): void => {
     for (const l of listeners[channel]) (l as (p: EventPayloads[E]) => void)(payload);
@@ -154,6 +155,7 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
         emit('service:event', event);
         notify(event);
       },
+      onPresence: (message) => emit('presence:changed', message),
       onState: (state) => {
         connection = state;
         emit('connection:changed', state);
@@ -301,6 +303,13 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
     'admin:command': (command) => {
       const parsed = adminCommandSchema.safeParse(command);
       return parsed.success ? api.adminCommand(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
+    },
+    'presence:set': async (presence) => {
+      const parsed = presenceUpdateSchema.omit({ type: true }).safeParse(presence);
+      if (!parsed.success) throw ApiError.badRequest(parsed.error);
+      // Customers take no part in presence.
+      if (me !== null) stream?.setPresence(parsed.data);
+      return null;
     },
     'settings:get': async () => readSettings(),
     'settings:set': async (patch) => {

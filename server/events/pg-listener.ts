@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { backoffDelay, type Backoff } from '../../shared/backoff.ts';
 import { createPgClient } from '../db/postgres.ts';
 import { EVENTS_CHANNEL } from './outbox.ts';
+import { PRESENCE_CHANNEL } from './presence-relay.ts';
 
 /** A LISTEN connection that survives restarts of PostgreSQL. */
 export interface PgListener {
@@ -30,7 +31,7 @@ export async function listenForEvents(
   url: string,
   onNotify: () => void,
   log: ListenerLog,
-  options: { readonly backoff?: Backoff; readonly random?: () => number } = {},
+  options: { readonly backoff?: Backoff; readonly random?: () => number; /** Other instances' presence changes (PRESENCE_CHANNEL), when given. */ readonly onPresence?: (payload: string) => void } = {},
 ): Promise<PgListener> {
   const backoff = options.backoff ?? LISTEN_BACKOFF;
   const random = options.random ?? Math.random;
@@ -41,13 +42,14 @@ export async function listenForEvents(
 
   const connect = async (): Promise<void> => {
     const c = createPgClient(url);
-    c.on('notification', () => onNotify());
+    c.on('notification', (n) => (n.channel === PRESENCE_CHANNEL ? options.onPresence?.(n.payload ?? '') : onNotify()));
     // 'error' and 'end' both come for one drop; only the current client's first one counts.
     c.on('error', (error) => lost(c, error));
     c.on('end', () => lost(c, new Error('connection ended')));
     try {
       await c.connect();
       await c.query(`LISTEN ${EVENTS_CHANNEL}`);
+      if (options.onPresence !== undefined) await c.query(`LISTEN ${PRESENCE_CHANNEL}`);
     } catch (error) {
       c.removeAllListeners('end');
       void c.end().catch(() => {});

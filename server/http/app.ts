@@ -14,6 +14,7 @@ import type { Paging } from '../domain/paging.ts';
 import type { SetupService } from '../domain/setup-service.ts';
 import type { TelegramService } from '../domain/telegram-service.ts';
 import type { CannedService } from '../domain/canned-service.ts';
+import type { Presence } from '../events/presence.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar, SlaPolicy } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
@@ -59,6 +60,8 @@ export interface AppDeps {
   readonly sessions: Sessions;
   readonly setup: SetupService;
   readonly hub: EventHub;
+  /** Which agents have which ticket open (in memory, per event socket). */
+  readonly presence: Presence;
   readonly calendar: Calendar;
   /** The editable support calendar (GET/PUT /api/v1/admin/calendar). */
   readonly calendars: CalendarService;

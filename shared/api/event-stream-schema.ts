@@ -3,10 +3,10 @@
  * the stream's control messages. Published as JSON Schema for clients generated in other languages.
  */
 import { z } from 'zod';
-import { serviceEventSchema, streamLiveSchema, streamResetSchema } from './index.ts';
+import { presenceSchema, presenceSnapshotSchema, serviceEventSchema, streamLiveSchema, streamResetSchema } from './index.ts';
 
 /** One message on the event stream. */
-export const streamMessageSchema = z.union([serviceEventSchema, streamLiveSchema, streamResetSchema]);
+export const streamMessageSchema = z.union([serviceEventSchema, streamLiveSchema, streamResetSchema, presenceSchema, presenceSnapshotSchema]);
 
 let cached: Record<string, unknown> | undefined;
 
@@ -15,7 +15,7 @@ export function eventStreamJsonSchema(): Record<string, unknown> {
   cached ??= {
     ...z.toJSONSchema(streamMessageSchema, { target: 'draft-2020-12', io: 'output' }),
     title: 'DutyDesk event stream message',
-    description: 'One WebSocket message of GET /api/v1/events: an event (its data decided by its type) or a control message (type stream.*). See docs/api.md.',
+    description: 'One WebSocket message of GET /api/v1/events: an event (its data decided by its type) or a control message (type stream.*, or presence and presence.snapshot to agents). See docs/api.md.',
   };
   return cached;
 }

@@ -358,3 +358,21 @@ export const streamLiveSchema = z.object({ type: z.literal('stream.live'), seq: 
 export const streamResetSchema = z.object({ type: z.literal('stream.reset'), seq: z.number().int().nonnegative() });
 
 export * from './oncall.ts';
+
+/**
+ * A message a console sends on its event socket (agents only): the ticket it has open (null: none)
+ * and whether the agent is typing a reply there. Re-sent every PRESENCE_REFRESH_MS (shared/presence).
+ */
+export const presenceUpdateSchema = z.strictObject({
+  type: z.literal('presence'),
+  ticketId: z.number().int().positive().max(2_147_483_647).nullable(),
+  typing: z.boolean(),
+});
+const presentAgentSchema = z.object({ id, name: z.string(), typing: z.boolean() });
+/** The control message to agents when the set of other agents on a ticket changes (empty `agents`: nobody else there now). */
+export const presenceSchema = z.object({ type: z.literal('presence'), ticketId: id, agents: z.array(presentAgentSchema) });
+/** The control message sent to an agent once their stream is live: every ticket other agents have open. */
+export const presenceSnapshotSchema = z.object({
+  type: z.literal('presence.snapshot'),
+  tickets: z.array(z.object({ ticketId: id, agents: z.array(presentAgentSchema) })),
+});

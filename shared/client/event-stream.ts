@@ -1,6 +1,7 @@
-import { serviceEventSchema, streamResetSchema } from '../api/index.ts';
+import { presenceSchema, presenceSnapshotSchema, serviceEventSchema, streamResetSchema } from '../api/index.ts';
 import { backoffDelay, type Backoff } from '../backoff.ts';
 import type { ServiceEvent } from '../model/index.ts';
+import { PRESENCE_REFRESH_MS, type PresenceMessage, type PresenceState } from '../presence/index.ts';
 
 // Method syntax makes the handler parameter bivariant, so DOM's and Node's WebSocket both fit.
 type Handler<E> = { handle(event: E): void }['handle'];
@@ -12,6 +13,7 @@ export interface SocketLike {
   onclose: Handler<{ code: number; reason: string }> | null;
   onerror: Handler<never> | null;
   close(code?: number, reason?: string): void;
+  send(data: string): void;
 }
 
 /** Where the connection to the ticket service stands. */
@@ -33,6 +35,8 @@ export interface EventStreamOptions {
   readonly schedule: (run: () => void, ms: number) => () => void;
   readonly onEvent: (event: ServiceEvent) => void;
   readonly onState: (state: ConnectionState) => void;
+  /** Presence of other agents (agents' streams only): a change on one ticket, or the snapshot when the stream goes live. */
+  readonly onPresence?: (message: PresenceMessage) => void;
   /** Asked when a connection fails before opening: false means the session is gone (no retry). */
   readonly sessionValid?: () => Promise<boolean>;
   /** Resume after this sequence number (events at or before it are not delivered). */
@@ -45,6 +49,11 @@ export interface EventStreamOptions {
 export interface EventStream {
   start(): void;
   stop(): void;
+  /**
+   * What this console has open (agents): sent now if connected, again on every reconnect and every
+   * PRESENCE_REFRESH_MS while a ticket is open, so the service keeps it (and drops it when we go).
+   */
+  setPresence(presence: PresenceState): void;
   readonly state: ConnectionState;
 }
 
@@ -58,6 +67,19 @@ export function createEventStream(options: EventStreamOptions): EventStream {
   let cancelRetry: (() => void) | null = null;
   let failures = 0;
   let running = false;
+  let presence: PresenceState = { ticketId: null, typing: false };
+  let cancelRefresh: (() => void) | null = null;
+  let live: SocketLike | null = null;
+
+  // Sends what we have open on the open socket, and keeps it fresh while a ticket is open.
+  const sendPresence = (): void => {
+    cancelRefresh?.();
+    cancelRefresh = null;
+    const s = live;
+    if (s === null) return;
+    s.send(JSON.stringify({ type: 'presence', ticketId: presence.ticketId, typing: presence.typing }));
+    if (presence.ticketId !== null) cancelRefresh = options.schedule(sendPresence, PRESENCE_REFRESH_MS);
+  };
 
   const setState = (next: Partial<ConnectionState>): void => {
     state = { ...state, ...next };
@@ -96,7 +118,9 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     s.onopen = () => {
       opened = true;
       failures = 0;
+      live = s;
       setState({ status: 'online' });
+      if (presence.ticketId !== null || presence.typing) sendPresence();
     };
     s.onmessage = ({ data }) => {
       if (typeof data !== 'string') return;
@@ -108,6 +132,10 @@ export function createEventStream(options: EventStreamOptions): EventStream {
         setState({ lastSeq: reset.data.seq });
         return;
       }
+      const other = presenceSchema.safeParse(message);
+      if (other.success) return options.onPresence?.(other.data);
+      const snapshot = presenceSnapshotSchema.safeParse(message);
+      if (snapshot.success) return options.onPresence?.(snapshot.data);
       const parsed = serviceEventSchema.safeParse(message);
       // Markers such as {type: 'stream.live'} are not events.
       if (!parsed.success || parsed.data.seq <= state.lastSeq) return;
@@ -118,6 +146,9 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     s.onclose = () => {
       if (socket !== s) return;
       socket = null;
+      live = null;
+      cancelRefresh?.();
+      cancelRefresh = null;
       void retry(opened);
     };
   }
@@ -134,8 +165,16 @@ export function createEventStream(options: EventStreamOptions): EventStream {
       cancelRetry = null;
       const s = socket;
       socket = null;
+      live = null;
+      cancelRefresh?.();
+      cancelRefresh = null;
       s?.close(1000, 'client stopped');
       setState({ status: 'offline', retryAt: null });
+    },
+    setPresence(next) {
+      if (next.ticketId === presence.ticketId && next.typing === presence.typing) return;
+      presence = { ticketId: next.ticketId, typing: next.ticketId !== null && next.typing };
+      sendPresence();
     },
     get state() {
       return state;

@@ -14,6 +14,7 @@ import {
   loginRequestSchema,
   otherSessionParamsSchema,
   outageListQuerySchema,
+  presenceUpdateSchema,
   setupRequestSchema,
   ticketListQuerySchema,
   type demoLoginSchema,
@@ -43,6 +44,7 @@ import type { ConnectionState } from '../client/event-stream.ts';
 import { outageCommandSchema } from '../client/outage-command.ts';
 import { ticketCommandSchema } from '../client/ticket-command.ts';
 import type { OutageDetail, Page, PublicOutage, ServiceEvent, Ticket, TicketDetail } from '../model/index.ts';
+import type { PresenceMessage } from '../presence/index.ts';
 import { settingsPatchSchema, type Settings } from '../settings.ts';
 import type { CalendarConfig } from '../sla/index.ts';
 
@@ -132,6 +134,8 @@ export const invokeArgs = {
   'canned:command': cannedCommandSchema,
   'settings:get': none,
   'settings:set': settingsPatchSchema,
+  /** What this agent's console has open and whether they type a reply there (presence, over the event stream). */
+  'presence:set': presenceUpdateSchema.omit({ type: true }),
 } as const;
 
 /** Invoke channel names, e.g. `tickets:list`. */
@@ -179,6 +183,7 @@ export interface InvokeResults {
   'canned:command': CannedCommandResult;
   'settings:get': Settings;
   'settings:set': Settings;
+  'presence:set': null;
 }
 
 /** Over IPC a failure travels as data (an Error's fields do not survive the trip). */
@@ -194,10 +199,12 @@ export interface EventPayloads {
   'ticket:open': { readonly id: number };
   'settings:changed': Settings;
   'session:changed': SessionInfo | null;
+  /** Other agents' presence: one ticket's change, or the snapshot when the stream goes live. */
+  'presence:changed': PresenceMessage;
 }
 /** Event channel names. */
 export type EventChannel = keyof EventPayloads;
 /** Every event channel, for the preload's allow-list. */
-export const EVENT_CHANNELS: readonly EventChannel[] = ['service:event', 'connection:changed', 'ticket:open', 'settings:changed', 'session:changed'];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['service:event', 'connection:changed', 'ticket:open', 'settings:changed', 'session:changed', 'presence:changed'];
 /** Every invoke channel. */
 export const INVOKE_CHANNELS = Object.keys(invokeArgs) as InvokeChannel[];

@@ -169,6 +169,8 @@ export async function openEventSocket(url: string, token: string, since: number 
   const isLive = new Promise<void>((resolve) => (live = resolve));
   ws.on('message', (data) => {
     const message = JSON.parse(String(data)) as { type: string; seq: number };
+    // Presence (agents' sockets) is no event: test/integration/server/presence.test.ts reads it.
+    if (message.type === 'presence' || message.type === 'presence.snapshot') return undefined;
     if (message.type.startsWith('stream.')) {
       controls.push({ type: message.type, seq: message.seq });
       return message.type === 'stream.live' ? live() : undefined;

@@ -2,6 +2,7 @@ import { memo, type CSSProperties } from 'react';
 import type { Ticket } from '../../../shared/model/index.ts';
 import type { Translate } from '../../../shared/i18n/index.ts';
 import { CountdownText } from '../../time/countdown-text.tsx';
+import { PresenceMark } from '../presence/index.ts';
 
 /** One row of the queue grid; only its countdown re-renders every second. A row out of reach is muted and described by its reason. */
 export const QueueRow = memo(function QueueRow(props: {
@@ -43,6 +44,7 @@ export const QueueRow = memo(function QueueRow(props: {
       <div role="gridcell" className={`cell status status--${ticket.status}`}>{t(`status.${ticket.status}`)}</div>
       <div role="gridcell" className="cell cell--flag">
         {ticket.escalated ? <span className="badge badge--escalated">{t('queue.escalatedMark')}</span> : null}
+        <PresenceMark ticketId={ticket.id} />
         {notActionable === null ? null : <span id={reasonId} className="visually-hidden">{notActionable}</span>}
       </div>
     </div>

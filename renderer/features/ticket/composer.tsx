@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-translation.ts';
 import { useSupportCalendar } from '../../time/server-clock.ts';
 import { useMe } from '../auth/queries.ts';
 import { CannedPicker } from '../canned/index.ts';
+import { useTypingSignal } from '../presence/index.ts';
 import { CommandError } from './command-error.tsx';
 import { useTicketCommand } from './queries.ts';
 import { useDraft, useTicketActions, type ComposerMode } from './store.ts';
@@ -25,6 +26,8 @@ export function Composer({ ticket, mode }: { readonly ticket: Ticket; readonly m
   const draft = useDraft(key);
   const { draftEdited, composerClosed } = useTicketActions();
   const command = useTicketCommand();
+  // Replies and questions reach the customer: other agents see that this one is writing.
+  const typed = useTypingSignal(ticketId, mode !== 'note');
   const fieldId = useId();
   const box = useRef<HTMLTextAreaElement>(null);
   // The selection the canned text replaces, kept while the picker has focus.
@@ -44,6 +47,7 @@ export function Composer({ ticket, mode }: { readonly ticket: Ticket; readonly m
       { command: 'message', id: ticketId, type: mode, body: draft },
       {
         onSuccess: () => {
+          typed('');
           draftEdited(key, '');
           composerClosed();
         },
@@ -73,7 +77,10 @@ export function Composer({ ticket, mode }: { readonly ticket: Ticket; readonly m
         autoFocus
         value={draft}
         aria-keyshortcuts={CANNED_SHORTCUT}
-        onChange={(e) => draftEdited(key, e.target.value)}
+        onChange={(e) => {
+          draftEdited(key, e.target.value);
+          typed(e.target.value);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') composerClosed();
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);

@@ -4,6 +4,7 @@ import { assertNever } from '../../../shared/assert-never.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useT } from '../../i18n/use-translation.ts';
 import { TicketOutage } from '../outages/index.ts';
+import { TicketPresence } from '../presence/index.ts';
 import { AuditTrail } from './audit-trail.tsx';
 import { ClientCard } from './client-card.tsx';
 import { CompensationDialog } from './compensation-dialog.tsx';
@@ -69,6 +70,7 @@ function Loaded({ detail }: { readonly detail: TicketDetail }) {
         {ticket.compensation !== null ? <p className="muted">{t('ticket.compensation', { decision: ticket.compensation })}</p> : null}
         <TicketOutage ticket={ticket} />
       </header>
+      <TicketPresence ticketId={ticket.id} />
       <TicketActions ticket={ticket} />
       {composer !== null ? <Composer key={`${ticket.id}:${composer}`} ticket={ticket} mode={composer} /> : null}
       <div className="workspace-body">

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { eventsQuerySchema } from '../../../shared/api/index.ts';
 import type { AppDeps } from '../app.ts';
 import { sessionOf, tokenOf } from '../auth.ts';
+import { readPresenceUpdate, type PresenceSocket } from '../../events/presence.ts';
 
 /** The close code a socket gets when its session ends (logout, expiry): the client signs in again. */
 export const SESSION_ENDED = 4401;
@@ -79,19 +80,42 @@ export function registerEventRoutes(root: FastifyInstance, deps: AppDeps): void 
       deps.sessions.authenticate(token).catch(end);
     }, deps.sessionCheckMs);
     check.unref();
+    const send = (json: string): void => (closed ? undefined : socket.send(json));
+    // Agents' sockets take part in presence (docs/api.md); customers' never do.
+    const user = session.user;
+    const present: PresenceSocket | null = user.kind === 'agent' ? { agent: { id: user.id, name: user.name }, send } : null;
+    let ignored = 0;
     socket.on('close', () => {
       closed = true;
       clearInterval(check);
       offLogout();
       unsubscribe?.();
+      if (present !== null) deps.presence.leave(present);
+      if (ignored > 0) request.log.info(`event socket closed after ${ignored} ignored client message(s)`);
     });
-    // Clients only listen; anything they send is ignored.
-    socket.on('message', () => {});
+    // The only message a client may send is an agent's presence; anything else is ignored (the first logged).
+    socket.on('message', (data, isBinary) => {
+      if (closed) return;
+      const update = present === null ? { ignored: 'customers send no presence' } : readPresenceUpdate(data, isBinary);
+      if ('ignored' in update) {
+        if (ignored++ === 0) request.log.warn(`event socket: ignored a client message: ${update.ignored}`);
+        return;
+      }
+      if (present !== null) deps.presence.update(present, update.ticketId, update.typing);
+    });
     deps.hub
-      .subscribe({ user: session.user, send: (json) => (closed ? undefined : socket.send(json)), active: () => !closed }, request.query.since)
+      .subscribe({ user, send, active: () => !closed }, request.query.since)
       .then((off) => {
-        if (closed) off();
-        else unsubscribe = off;
+        if (closed) {
+          off();
+          return;
+        }
+        // Live now: an agent learns who is where, then every change.
+        const unwatch = present === null ? undefined : deps.presence.watch(present);
+        unsubscribe = () => {
+          off();
+          unwatch?.();
+        };
       })
       // The hub has logged the cause; the client reconnects and replays again.
       .catch(() => {

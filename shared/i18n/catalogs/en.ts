@@ -811,4 +811,9 @@ export const en = {
   'notice.escalated': 'Escalated: {justification}',
   'notice.mergedHere': 'Ticket #{number} ("{subject}") was merged into this ticket; its messages are above.',
   'notice.duplicateOf': 'This ticket duplicates #{number}; the conversation continues there.',
+  // issue 12, h10: presence
+  'presence.viewing': '{name} is viewing',
+  'presence.typing': '{name} is typing a reply',
+  'presence.typingName': '{name} (typing a reply…)',
+  'presence.alsoHere': 'Also here: {names}',
 } as const satisfies Record<string, string>;

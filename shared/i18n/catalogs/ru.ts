@@ -813,4 +813,9 @@ export const ru: Record<keyof typeof en, string> = {
   'notice.escalated': 'Эскалировано: {justification}',
   'notice.mergedHere': 'Тикет №{number} («{subject}») объединён с этим тикетом; его сообщения выше.',
   'notice.duplicateOf': 'Этот тикет дублирует №{number}; переписка продолжается там.',
+  // issue 12, h10: presence
+  'presence.viewing': '{name} смотрит тикет',
+  'presence.typing': '{name} пишет ответ',
+  'presence.typingName': '{name} (пишет ответ…)',
+  'presence.alsoHere': 'Здесь также: {names}',
 };

@@ -813,4 +813,9 @@ export const uk: Record<keyof typeof en, string> = {
   'notice.escalated': 'Ескальовано: {justification}',
   'notice.mergedHere': 'Тікет №{number} («{subject}») об’єднано з цим тікетом; його повідомлення вище.',
   'notice.duplicateOf': 'Цей тікет дублює №{number}; листування триває там.',
+  // issue 12, h10: presence
+  'presence.viewing': '{name} переглядає тікет',
+  'presence.typing': '{name} пише відповідь',
+  'presence.typingName': '{name} (пише відповідь…)',
+  'presence.alsoHere': 'Тут також: {names}',
 };

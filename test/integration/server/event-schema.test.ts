@@ -61,6 +61,9 @@ describe.each(engines())('event stream JSON Schema on %s', (engine) => {
     for (const event of mine) expect({ seq: event.seq, type: event.type, valid: validate(event), errors: validate.errors ?? null }).toMatchObject({ valid: true, errors: null });
     expect(validate({ type: 'stream.live', seq: 0 })).toBe(true);
     expect(validate({ type: 'stream.reset', seq: 7 })).toBe(true);
+    // Presence control messages to agents (never stored, no seq).
+    expect(validate({ type: 'presence', ticketId: 5, agents: [{ id: 2, name: 'Boris Ivanov', typing: true }] })).toBe(true);
+    expect(validate({ type: 'presence.snapshot', tickets: [{ ticketId: 5, agents: [] }] })).toBe(true);
   });
 
   it('is keyed on type: data of another type, or an unknown type, is refused', async () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEventStream, RECONNECT_BACKOFF, type ConnectionState, type EventStreamOptions, type SocketLike } from '../../../../shared/client/event-stream.ts';
 import type { ServiceEvent } from '../../../../shared/model/index.ts';
+import { PRESENCE_REFRESH_MS, type PresenceMessage } from '../../../../shared/presence/index.ts';
 
 /** The socket end the stream holds; the test plays the network's side of it. */
 class TestSocket implements SocketLike {
@@ -13,7 +14,11 @@ class TestSocket implements SocketLike {
   constructor(url: string) {
     this.url = url;
   }
+  readonly sent: unknown[] = [];
   close(): void {}
+  send(data: string): void {
+    this.sent.push(JSON.parse(data));
+  }
   open(): void {
     this.onopen?.(undefined as never);
   }
@@ -138,5 +143,49 @@ describe('event stream: reconnect backoff', () => {
     h.last().open();
     h.last().drop();
     expect(h.delays.at(-1)).toBe(499);
+  });
+});
+
+describe('event stream: presence', () => {
+  it('sends what is open once connected, refreshes it while a ticket is open, and sends it again after a reconnect', () => {
+    const h = harness();
+    h.stream.start();
+    h.stream.setPresence({ ticketId: 5, typing: false });
+    expect(h.last().sent).toEqual([]);
+    h.last().open();
+    expect(h.last().sent).toEqual([{ type: 'presence', ticketId: 5, typing: false }]);
+    expect(h.delays).toEqual([PRESENCE_REFRESH_MS]);
+    h.pending.shift()?.();
+    h.stream.setPresence({ ticketId: 5, typing: true });
+    h.stream.setPresence({ ticketId: 5, typing: true });
+    expect(h.last().sent).toEqual([{ type: 'presence', ticketId: 5, typing: false }, { type: 'presence', ticketId: 5, typing: false }, { type: 'presence', ticketId: 5, typing: true }]);
+    const first = h.last();
+    first.drop();
+    h.pending.splice(0).at(-1)?.();
+    h.last().open();
+    expect(h.last()).not.toBe(first);
+    expect(h.last().sent).toEqual([{ type: 'presence', ticketId: 5, typing: true }]);
+  });
+
+  it('nothing open: says so once and stops refreshing', () => {
+    const h = harness();
+    h.stream.start();
+    h.last().open();
+    h.stream.setPresence({ ticketId: 3, typing: false });
+    h.stream.setPresence({ ticketId: null, typing: true });
+    expect(h.last().sent).toEqual([{ type: 'presence', ticketId: 3, typing: false }, { type: 'presence', ticketId: null, typing: false }]);
+    expect(h.delays).toEqual([PRESENCE_REFRESH_MS]);
+  });
+
+  it('hands presence messages to onPresence, not to onEvent, and leaves the sequence alone', () => {
+    const presence: PresenceMessage[] = [];
+    const h = harness({ onPresence: (m) => presence.push(m) });
+    h.stream.start();
+    h.last().open();
+    h.last().receive({ type: 'presence.snapshot', tickets: [{ ticketId: 5, agents: [{ id: 2, name: 'Boris Ivanov', typing: false }] }] });
+    h.last().receive({ type: 'presence', ticketId: 5, agents: [] });
+    h.last().receive(event(1));
+    expect(presence.map((m) => m.type)).toEqual(['presence.snapshot', 'presence']);
+    expect(h.events.map((e) => e.seq)).toEqual([1]);
   });
 });
