@@ -808,4 +808,16 @@ export const ru: Record<keyof typeof en, string> = {
   'merge.suggestions': 'Вероятные исходные: открытые тикеты того же клиента',
   'merge.noSuggestions': 'Похожих открытых тикетов этого клиента нет; введите номер.',
   'merge.use': 'Выбрать №{number}: {subject}',
+  // issue 12, h9: sorting and filters of the queue
+  'queue.sortHint': 'Сортировка: по возрастанию, по убыванию, затем снова в порядке SLA',
+  'queue.filters': 'Фильтры',
+  'queue.filter.kind': 'Тип',
+  'queue.filter.clientId': 'Клиент',
+  'queue.filter.language': 'Язык',
+  'queue.filter.assigneeId': 'Исполнитель',
+  'queue.filter.status': 'Статус',
+  'queue.filter.any': 'Все',
+  'queue.filter.clear': 'Сбросить фильтры',
+  'queue.filter.noMatch': 'Нет тикетов, подходящих под эти фильтры.',
+  'queue.filter.notInView': '№{id} (нет в этом представлении)',
 };
