@@ -131,3 +131,17 @@ describe('sorting and filtering the queue, remembered per agent', () => {
     expect(count(4)).toBeTruthy();
   });
 });
+
+describe('a bad lens from the console', () => {
+  const desk = useDesk({ start: monday });
+
+  it('is refused with a 400 and changes nothing', async () => {
+    const bridge = await desk.signedIn('anna');
+    const anna = String(desk.ts.people.users.get('anna'));
+    const good = { sort: { column: 'subject', direction: 'asc' }, filters: { assigneeId: 'none' } } as const;
+    await bridge.invoke('settings:set', { queueLens: { [anna]: good } });
+    const bad = { queueLens: { [anna]: { sort: { column: 'priority', direction: 'asc' }, filters: {} } } };
+    await expect(bridge.invoke('settings:set', bad as never)).rejects.toMatchObject({ status: 400 });
+    expect((await bridge.invoke('settings:get', undefined)).queueLens).toEqual({ [anna]: good });
+  });
+});
