@@ -60,9 +60,9 @@ export function QueueScreen() {
           value={search}
           onChange={(e) => searchTyped(e.target.value)}
         />
-        <QueueFilterBar lens={lens} tickets={loaded} language={language} disabled={narrowed} t={t} onChange={change} />
         <span className="muted" aria-live="polite">{list.isSuccess ? t('queue.count', { count: tickets.length }) : t('app.loading')}</span>
         <span className="muted queue-keys">{t('queue.keys')}</span>
+        <QueueFilterBar lens={lens} tickets={loaded} language={language} disabled={narrowed} t={t} onChange={change} />
       </div>
       {list.isError ? (
         <p role="alert" className="error">
