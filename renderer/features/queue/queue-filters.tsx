@@ -23,7 +23,7 @@ function peopleOf(tickets: readonly Ticket[], pick: (t: Ticket) => { readonly id
 /** A chosen client or assignee no longer in the loaded view stays choosable (and visibly chosen). */
 function withChosen(options: readonly Option[], chosen: number | 'none' | undefined, t: Translate): readonly Option[] {
   if (typeof chosen !== 'number' || options.some((o) => o.value === String(chosen))) return options;
-  return [...options, { value: String(chosen), label: t('queue.filter.notInView', { id: chosen }) }];
+  return [...options, { value: String(chosen), label: t('queue.filter.notInView', { id: String(chosen) }) }];
 }
 
 /**
