@@ -12,6 +12,7 @@ import { createService } from '../server/service.ts';
 import { userById } from '../server/store/users.ts';
 import type { Ticket } from '../shared/model/index.ts';
 import { createCalendar, TICKET_KINDS } from '../shared/sla/index.ts';
+import { applyLens, type QueueLens } from '../shared/tickets/queue-order.ts';
 
 const TICKETS = 10_000;
 const dir = mkdtempSync(join(tmpdir(), 'dd-bench-'));
@@ -70,6 +71,23 @@ try {
   tick(tickets, Date.now());
   const visible = tickets.slice(0, 40);
 
+  // The queue's sort and filters (shared/tickets/queue-order.ts) over every loaded row, once per change.
+  const lensMs = (lens: QueueLens): number => {
+    applyLens(tickets, lens, 'uk');
+    const times: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const start = performance.now();
+      applyLens(tickets, lens, 'uk');
+      times.push(performance.now() - start);
+    }
+    return round(median(times), 2);
+  };
+  const lens = {
+    sortBySubject: lensMs({ sort: { column: 'subject', direction: 'asc' }, filters: {} }),
+    sortByDueDesc: lensMs({ sort: { column: 'due', direction: 'desc' }, filters: {} }),
+    filterUnassignedProblems: lensMs({ sort: null, filters: { assigneeId: 'none', kind: 'problem' } }),
+  };
+
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -85,6 +103,7 @@ try {
       ticketDetail: detailMs,
     },
     consoleTickMs: { allRows: perTick(tickets), visibleRows40: perTick(visible) },
+    queueLensMedianMs: lens,
   };
   const out = join(import.meta.dirname, 'results');
   mkdirSync(out, { recursive: true });
@@ -93,6 +112,7 @@ try {
   console.log(`GET queue, all ${tickets.length} open:     ${queueAllMs} ms (median)`);
   console.log(`GET queue, default 1,000:       ${queueFirst1000Ms} ms;  search ${searchMs} ms;  detail ${detailMs} ms`);
   console.log(`console tick, ${tickets.length} countdowns: ${results.consoleTickMs.allRows} ms; the 40 visible rows: ${results.consoleTickMs.visibleRows40} ms`);
+  console.log(`queue lens over ${tickets.length} rows:   sort by subject ${lens.sortBySubject} ms; by due ${lens.sortByDueDesc} ms; filter ${lens.filterUnassignedProblems} ms`);
   console.log('written to bench/results/console.json');
 } finally {
   await service.close();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languageFromPreferences } from './i18n/preferences.ts';
 import { LANGUAGES } from './model/index.ts';
+import { lensFrom, queueLensSchema } from './tickets/queue-order.ts';
 
 /** Which events may raise a desktop notification (issue 4), each switchable by the agent. */
 export const NOTIFICATION_KINDS = ['ticketCreated', 'ticketRouted', 'customerReplied', 'slaWarning', 'slaBreached', 'escalation', 'page', 'outage'] as const;
@@ -18,6 +19,8 @@ export const settingsSchema = z.strictObject({
   startMinimized: z.boolean(),
   /** The queue's column widths in pixels, per agent (by id), as each resized them. */
   queueColumns: z.record(z.string().max(20), z.record(z.string().max(32), z.number().int().min(0).max(2000))),
+  /** The queue's sort and filters, per agent (by id); absent: the SLA order, every ticket. */
+  queueLens: z.record(z.string().max(20), queueLensSchema),
 });
 /** The console's settings. */
 export type Settings = z.infer<typeof settingsSchema>;
@@ -37,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sound: true,
   startMinimized: false,
   queueColumns: {},
+  queueLens: {},
 };
 
 /** The settings before anyone chose: the language is the first of the browser's (or the OS's) that support speaks. */
@@ -44,10 +48,24 @@ export function defaultSettings(preferredLanguages: readonly string[]): Settings
   return { ...DEFAULT_SETTINGS, language: languageFromPreferences(preferredLanguages) };
 }
 
-/** Stored settings written by an older version may lack newer fields (a new notification kind): defaults fill them in before validation. */
+/**
+ * Stored settings written by an older version may lack newer fields (a new notification kind): defaults fill them in before validation.
+ * A stored queue lens keeps what is still valid (a lens is a convenience: never worth losing the other settings over).
+ */
 export function withDefaults(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null) return raw;
-  return { ...DEFAULT_SETTINGS, ...raw, notifications: { ...DEFAULT_SETTINGS.notifications, ...(raw as { notifications?: object }).notifications } };
+  return {
+    ...DEFAULT_SETTINGS,
+    ...raw,
+    notifications: { ...DEFAULT_SETTINGS.notifications, ...(raw as { notifications?: object }).notifications },
+    queueLens: lensesFrom((raw as { queueLens?: unknown }).queueLens),
+  };
+}
+
+/** Stored lenses per agent: each kept as far as it is valid; entries under an impossible key dropped. */
+function lensesFrom(raw: unknown): Settings['queueLens'] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).filter(([agent]) => /^\d{1,20}$/.test(agent)).map(([agent, lens]) => [agent, lensFrom(lens)]));
 }
 
 /** Applies a validated patch. */

@@ -64,3 +64,49 @@ test('the queue reads whole at 1280 px with a ticket open, and its columns resiz
   const [head, words] = [await grid.getByRole('columnheader', { name: 'Due' }).boundingBox(), await empty.boundingBox()];
   expect(head && words && words.y >= head.y + head.height).toBe(true);
 });
+
+test('the queue sorts by a column header and filters from the toolbar, stays accessible, and remembers both after a reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await page.getByRole('button', { name: /^anna\b/ }).click();
+  const grid = page.getByRole('grid', { name: 'Queue' });
+  await expect(grid).toBeVisible();
+  await page.getByRole('group', { name: 'Views' }).getByRole('button', { name: 'Open' }).click();
+  const subjects = grid.locator('.queue-body [role="row"] .cell--subject');
+  await expect(subjects.first()).toBeVisible();
+  const shown = async (): Promise<string[]> => subjects.allTextContents();
+  const collator = new Intl.Collator('en', { numeric: true });
+  const ascending = (list: readonly string[]) => [...list].sort((a, b) => collator.compare(a, b));
+
+  // Ascending by a click, descending by Enter on the focused header; aria-sort and the arrow say which.
+  const subjectHeader = grid.getByRole('columnheader', { name: 'Subject' });
+  await grid.getByRole('button', { name: 'Subject', exact: true }).click();
+  await expect(subjectHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(subjectHeader).toContainText('▲');
+  await expect.poll(async () => { const s = await shown(); return s.length > 3 && s.join('\n') === ascending(s).join('\n'); }).toBe(true);
+  await grid.getByRole('button', { name: 'Subject', exact: true }).press('Enter');
+  await expect(subjectHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(async () => { const s = await shown(); return s.join('\n') === ascending(s).reverse().join('\n'); }).toBe(true);
+
+  // Only unassigned tickets; the count follows the filter.
+  const assignee = page.getByRole('combobox', { name: 'Assignee' });
+  await assignee.selectOption({ label: 'Unassigned' });
+  const assignees = grid.locator('.queue-body [role="row"] [role="gridcell"]:nth-child(8)');
+  await expect.poll(async () => [...new Set(await assignees.allTextContents())]).toEqual(['Unassigned']);
+  await expect(page.getByRole('button', { name: 'Clear filters' })).toBeVisible();
+  await expect(page.getByText(/^\d+ tickets?$/)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  expect((await new AxeBuilder({ page }).include('.queue').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+  // After a reload: the same sort and filter.
+  await page.reload();
+  await expect(page.getByRole('grid', { name: 'Queue' }).getByRole('columnheader', { name: 'Subject' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('combobox', { name: 'Assignee' })).toHaveValue('none');
+  await expect.poll(async () => [...new Set(await assignees.allTextContents())]).toEqual(['Unassigned']);
+
+  // Cleared, and back to the SLA order on the third press.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByRole('combobox', { name: 'Assignee' })).toHaveValue('');
+  await page.getByRole('grid', { name: 'Queue' }).getByRole('button', { name: 'Subject', exact: true }).click();
+  await expect(page.getByRole('grid', { name: 'Queue' }).getByRole('columnheader', { name: 'Subject' })).not.toHaveAttribute('aria-sort', /.+/);
+});

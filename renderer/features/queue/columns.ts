@@ -1,9 +1,8 @@
 /** The queue's columns, their widths and how the grid lays them out. Pure. */
+import { QUEUE_COLUMNS, type QueueColumn } from '../../../shared/tickets/queue-order.ts';
 
-/** The columns, in order. */
-export const QUEUE_COLUMNS = ['due', 'number', 'kind', 'subject', 'client', 'language', 'tier', 'assignee', 'status', 'escalated'] as const;
-/** One column of the queue. */
-export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
+// The columns, in order: one list with the sort rules (shared/tickets/queue-order.ts).
+export { QUEUE_COLUMNS, type QueueColumn };
 /** Column widths in CSS pixels. */
 export type ColumnWidths = Readonly<Record<QueueColumn, number>>;
 

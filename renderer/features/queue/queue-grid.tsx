@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Translate } from '../../../shared/i18n/index.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
+import type { QueueColumn, QueueLens } from '../../../shared/tickets/queue-order.ts';
 import { useT } from '../../i18n/use-translation.ts';
 import { useMe } from '../auth/queries.ts';
 import { useOnCall } from '../oncall/index.ts';
@@ -27,6 +28,12 @@ function reasonText(t: Translate, why: NotActionable): string {
   }
 }
 
+/** The header's `aria-sort`: only the sorted column has one (the SLA order sorts by no single column). */
+function ariaSort(sort: QueueLens['sort'], column: QueueColumn): 'ascending' | 'descending' | undefined {
+  if (sort?.column !== column) return undefined;
+  return sort.direction === 'asc' ? 'ascending' : 'descending';
+}
+
 /** Whether a key press belongs to a text field or an open dialog, not to the queue's shortcuts. */
 function isTyping(target: EventTarget | null): boolean {
   if (document.querySelector('[role="dialog"][aria-modal="true"]') !== null) return true;
@@ -39,8 +46,15 @@ function isTyping(target: EventTarget | null): boolean {
  * cursor anywhere outside text fields; Enter opens the ticket under it. Rows the agent cannot act
  * on are muted and say why; `empty` is said in a row below the column headers. Columns resize by
  * their header's edge (drag, or arrow keys on it); the widths reach the CSS as custom properties.
+ * Each header is a sort button (`onSort`); the sorted column's header carries `aria-sort` and an arrow.
  */
-export function QueueGrid({ tickets, label, empty }: { readonly tickets: readonly Ticket[]; readonly label: string; readonly empty: string | null }) {
+export function QueueGrid({ tickets, label, empty, sort, onSort }: {
+  readonly tickets: readonly Ticket[];
+  readonly label: string;
+  readonly empty: ReactNode | null;
+  readonly sort: QueueLens['sort'];
+  readonly onSort: (column: QueueColumn) => void;
+}) {
   const t = useT();
   const me = useMe();
   const { meOnCallNow } = useOnCall();
@@ -112,8 +126,11 @@ export function QueueGrid({ tickets, label, empty }: { readonly tickets: readonl
       <div role="rowgroup" className="queue-head">
         <div role="row" aria-rowindex={1} className="queue-row queue-row--head">
           {COLUMNS.map((c) => (
-            <div key={c} role="columnheader" className={`cell cell--${c}`}>
-              <span className="column-title">{t(`queue.col.${c}`)}</span>
+            <div key={c} role="columnheader" aria-sort={ariaSort(sort, c)} className={`cell cell--${c}`}>
+              <button type="button" className="column-sort" title={t('queue.sortHint')} onClick={() => onSort(c)}>
+                <span className="column-title">{t(`queue.col.${c}`)}</span>
+                <span aria-hidden="true" className="sort-arrow">{sort?.column === c ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
+              </button>
               <ColumnResizer column={c} label={t('queue.resizeColumn', { column: t(`queue.col.${c}`) })} width={widths[c]} onResize={resize} onDone={save} />
             </div>
           ))}

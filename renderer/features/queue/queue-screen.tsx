@@ -1,18 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useMemo } from 'react';
+import { applyLens, hasFilters, nextSort } from '../../../shared/tickets/queue-order.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
-import { useT } from '../../i18n/use-translation.ts';
+import { useLanguage, useT } from '../../i18n/use-translation.ts';
 import { useMe } from '../auth/queries.ts';
 import { mustHandleNow, ON_CALL_VIEW, useOnCall } from '../oncall/index.ts';
 import { pagedTicketIds, useOpenPages } from '../pages/index.ts';
 import { defaultViewOf, QUEUE_VIEWS } from './default-view.ts';
 import { queueQueries } from './queries.ts';
+import { ClearFilters, QueueFilterBar } from './queue-filters.tsx';
 import { QueueGrid } from './queue-grid.tsx';
 import { useChosenView, useQueueActions, useSearch } from './store.ts';
+import { useQueueLens } from './use-queue-lens.ts';
 
-/** The queue: views, search, and the live SLA-ordered grid (the service orders by due time). */
+/**
+ * The queue: views, search, filters, and the live grid; in SLA order (the service orders by due
+ * time) unless the agent sorts by a column. Sort and filters are remembered per agent.
+ */
 export function QueueScreen() {
   const t = useT();
+  const language = useLanguage();
   const bridge = useBridge();
   const me = useMe();
   const view = useChosenView() ?? defaultViewOf(me);
@@ -22,8 +29,18 @@ export function QueueScreen() {
   // On-call mode narrows the queue to what must be handled now, from every open ticket; the views wait.
   const { narrowed } = useOnCall();
   const list = useQuery(queueQueries.list(bridge, narrowed ? ON_CALL_VIEW : view, q));
-  const paged = pagedTicketIds(useOpenPages());
-  const tickets = narrowed ? (list.data ?? []).filter((ticket) => mustHandleNow(ticket, paged)) : (list.data ?? []);
+  const pages = useOpenPages();
+  const loaded = useMemo(() => {
+    const all = list.data ?? [];
+    if (!narrowed) return all;
+    const paged = pagedTicketIds(pages);
+    return all.filter((ticket) => mustHandleNow(ticket, paged));
+  }, [list.data, narrowed, pages]);
+  const { lens, change } = useQueueLens(me.id);
+  // On-call mode shows everything that must be handled now: filters wait, as the views do; a sort still applies.
+  const filtering = !narrowed && hasFilters(lens);
+  const tickets = useMemo(() => applyLens(loaded, filtering ? lens : { ...lens, filters: {} }, language), [loaded, lens, filtering, language]);
+  const clear = () => change({ ...lens, filters: {} });
 
   return (
     <section className="queue" aria-label={t('queue.title')}>
@@ -45,6 +62,7 @@ export function QueueScreen() {
         />
         <span className="muted" aria-live="polite">{list.isSuccess ? t('queue.count', { count: tickets.length }) : t('app.loading')}</span>
         <span className="muted queue-keys">{t('queue.keys')}</span>
+        <QueueFilterBar lens={lens} tickets={loaded} language={language} disabled={narrowed} t={t} onChange={change} />
       </div>
       {list.isError ? (
         <p role="alert" className="error">
@@ -55,7 +73,11 @@ export function QueueScreen() {
       <QueueGrid
         tickets={tickets}
         label={narrowed ? t('oncall.urgentQueue') : t('queue.title')}
-        empty={list.isSuccess && tickets.length === 0 ? t(narrowed ? 'oncall.nothingUrgent' : 'queue.empty') : null}
+        empty={list.isSuccess && tickets.length === 0 ? (
+          filtering && loaded.length > 0 ? <>{t('queue.filter.noMatch')} <ClearFilters t={t} onClear={clear} /></> : t(narrowed ? 'oncall.nothingUrgent' : 'queue.empty')
+        ) : null}
+        sort={lens.sort}
+        onSort={(column) => change(nextSort(lens, column))}
       />
     </section>
   );

@@ -816,4 +816,16 @@ export const en = {
   'presence.typing': '{name} is typing a reply',
   'presence.typingName': '{name} (typing a reply…)',
   'presence.alsoHere': 'Also here: {names}',
+  // issue 12, h9: sorting and filters of the queue
+  'queue.sortHint': 'Sort: ascending, descending, then back to the SLA order',
+  'queue.filters': 'Filters',
+  'queue.filter.kind': 'Kind',
+  'queue.filter.clientId': 'Client',
+  'queue.filter.language': 'Language',
+  'queue.filter.assigneeId': 'Assignee',
+  'queue.filter.status': 'Status',
+  'queue.filter.any': 'Any',
+  'queue.filter.clear': 'Clear filters',
+  'queue.filter.noMatch': 'No tickets match these filters.',
+  'queue.filter.notInView': '#{id} (not in this view)',
 } as const satisfies Record<string, string>;

@@ -818,4 +818,16 @@ export const ru: Record<keyof typeof en, string> = {
   'presence.typing': '{name} пишет ответ',
   'presence.typingName': '{name} (пишет ответ…)',
   'presence.alsoHere': 'Здесь также: {names}',
+  // issue 12, h9: sorting and filters of the queue
+  'queue.sortHint': 'Сортировка: по возрастанию, по убыванию, затем снова в порядке SLA',
+  'queue.filters': 'Фильтры',
+  'queue.filter.kind': 'Тип',
+  'queue.filter.clientId': 'Клиент',
+  'queue.filter.language': 'Язык',
+  'queue.filter.assigneeId': 'Исполнитель',
+  'queue.filter.status': 'Статус',
+  'queue.filter.any': 'Все',
+  'queue.filter.clear': 'Сбросить фильтры',
+  'queue.filter.noMatch': 'Нет тикетов, подходящих под эти фильтры.',
+  'queue.filter.notInView': '№{id} (нет в этом представлении)',
 };

@@ -818,4 +818,16 @@ export const uk: Record<keyof typeof en, string> = {
   'presence.typing': '{name} пише відповідь',
   'presence.typingName': '{name} (пише відповідь…)',
   'presence.alsoHere': 'Тут також: {names}',
+  // issue 12, h9: sorting and filters of the queue
+  'queue.sortHint': 'Сортування: за зростанням, за спаданням, потім знову в порядку SLA',
+  'queue.filters': 'Фільтри',
+  'queue.filter.kind': 'Тип',
+  'queue.filter.clientId': 'Клієнт',
+  'queue.filter.language': 'Мова',
+  'queue.filter.assigneeId': 'Виконавець',
+  'queue.filter.status': 'Статус',
+  'queue.filter.any': 'Усі',
+  'queue.filter.clear': 'Скинути фільтри',
+  'queue.filter.noMatch': 'Немає тікетів, що відповідають цим фільтрам.',
+  'queue.filter.notInView': '№{id} (немає в цьому поданні)',
 };

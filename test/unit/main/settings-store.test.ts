@@ -48,4 +48,17 @@ describe('settings store (real electron-store file)', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/kept aside/));
     expect(JSON.parse(readFileSync(join(dir, 'dutydesk.json'), 'utf8'))).toEqual({ 'invalid-settings-42': { language: 'klingon' } });
   });
+  it('keeps each agent\'s queue lens across restarts, and trims a stored lens an older or newer version wrote instead of resetting everything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dd-settings-'));
+    const lens = { sort: { column: 'subject', direction: 'desc' }, filters: { assigneeId: 'none', language: 'uk' } } as const;
+    createSettingsStore(open(dir), () => 1).update({ language: 'uk', queueLens: { 7: lens } });
+    expect(createSettingsStore(open(dir), () => 1).get().queueLens).toEqual({ 7: lens });
+
+    writeFileSync(join(dir, 'dutydesk.json'), JSON.stringify({ settings: { ...DEFAULT_SETTINGS, language: 'ru', queueLens: { 7: { sort: { column: 'priority', direction: 'asc' }, filters: { status: 'in_work', mood: 'calm' } } } } }));
+    const warn = vi.fn();
+    const settings = createSettingsStore(open(dir), () => 1, warn).get();
+    expect(settings.language).toBe('ru');
+    expect(settings.queueLens).toEqual({ 7: { sort: null, filters: { status: 'in_work' } } });
+    expect(warn).not.toHaveBeenCalled();
+  });
 });
