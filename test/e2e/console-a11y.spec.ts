@@ -10,6 +10,7 @@ import { expectAccessible } from './support/axe.ts';
  */
 
 test('the ticket workspace and every dialog pass axe-core', async ({ page, request }) => {
+  test.setTimeout(60_000);
   const alpha = await token(request, 'alpha.user');
   const id = (await api<{ ticket: { id: number } }>(request, 'post', '/api/v1/tickets', alpha, { kind: 'problem', subject: 'A11yCheck: campaign stops', body: 'It stops.' })).ticket.id;
 

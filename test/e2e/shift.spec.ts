@@ -66,7 +66,7 @@ test('a new L1 engineer works a whole demo shift', async ({ browser, request }) 
   await reply.focus();
   await anna.keyboard.press('Control+/');
   await anna.getByRole('combobox', { name: 'Search canned replies' }).fill('Logs');
-  await expect(anna.getByRole('option').first()).toContainText('Logs, please');
+  await expect(anna.getByRole('listbox', { name: 'Canned replies' }).getByRole('option').first()).toContainText('Logs, please');
   await anna.keyboard.press('Enter');
   await expect(reply).toHaveValue(new RegExp(`^Dear John Carter, .*ticket #${first}\\.`));
   await ws.getByRole('button', { name: 'Send' }).click();
@@ -114,6 +114,30 @@ test('a new L1 engineer works a whole demo shift', async ({ browser, request }) 
   await olga.getByRole('searchbox', { name: SEARCH }).fill(String(deep));
   await expect(row(olga, deep)).toContainText('New');
   await expect(row(olga, deep)).toContainText('Unassigned');
+
+  // Presence: anna still has it open, and olga's row says so; once olga opens it and starts a
+  // reply, anna's console shows her typing, so the two do not answer the same customer.
+  await expect(row(olga, deep).getByText('Anna Kovalenko is viewing')).toBeAttached();
+  const atL2 = await openTicket(olga, deep);
+  await expect(atL2.getByText('Also here: Anna Kovalenko')).toBeVisible();
+  await atL2.getByRole('button', { name: /^Take/ }).click();
+  await atL2.getByRole('button', { name: /^Reply/ }).click();
+  await atL2.getByRole('textbox', { name: 'Reply to the customer' }).fill('Checking the recorder now');
+  await expect(up.getByText('Also here: Olga Shevchenko (typing a reply…)')).toBeVisible();
+  await anna.context().close();
+  await expect(atL2.getByText(/Also here/)).toBeHidden();
+
+  // Her own order and filters: only Gamma's tickets, by subject; kept after a reload.
+  await olga.getByRole('searchbox', { name: SEARCH }).fill('');
+  await olga.getByRole('group', { name: 'Views' }).getByRole('button', { name: 'Open' }).click();
+  await olga.getByRole('combobox', { name: 'Client' }).selectOption({ label: 'Gamma' });
+  const olgaGrid = olga.getByRole('grid', { name: 'Queue' });
+  await olgaGrid.getByRole('button', { name: 'Subject', exact: true }).click();
+  const clients = olgaGrid.locator('.queue-body [role="row"] [role="gridcell"]:nth-child(5)');
+  await expect.poll(async () => [...new Set((await clients.allTextContents()).map((c) => c.split(' ·')[0]))]).toEqual(['Gamma']);
+  await olga.reload();
+  await expect(olga.getByRole('grid', { name: 'Queue' }).getByRole('columnheader', { name: 'Subject' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(async () => [...new Set((await clients.allTextContents()).map((c) => c.split(' ·')[0]))]).toEqual(['Gamma']);
 
   expect(errors).toEqual([]);
 });
