@@ -15,6 +15,7 @@ import { ticketQueries } from './queries.ts';
 import { ReopenDialog } from './reopen-dialog.tsx';
 import { ResolveDialog } from './resolve-dialog.tsx';
 import { RouteDialog } from './route-dialog.tsx';
+import { RoutedFromLine } from './routed-from-line.tsx';
 import { SlaPanel } from './sla-panel.tsx';
 import { useComposer, useOpenTicketId, useTicketActions, useTicketDialog } from './store.ts';
 import { TicketActions } from './ticket-actions.tsx';
@@ -67,6 +68,7 @@ function Loaded({ detail }: { readonly detail: TicketDetail }) {
           <p className="escalation-note">{t('ticket.escalated', { justification: ticket.escalationJustification })}</p>
         ) : null}
         {ticket.compensation !== null ? <p className="muted">{t('ticket.compensation', { decision: ticket.compensation })}</p> : null}
+        <RoutedFromLine ticket={ticket} />
         <TicketOutage ticket={ticket} />
       </header>
       <TicketActions ticket={ticket} />

@@ -806,4 +806,11 @@ export const en = {
   'merge.suggestions': 'Likely originals: open tickets of the same client',
   'merge.noSuggestions': 'No similar open ticket of this client; type the number.',
   'merge.use': 'Choose #{number}: {subject}',
+  // issue 12, h8: routed rows and internal targets (OLA)
+  'routed.mark': 'from {from}',
+  'routed.by': 'Routed by {name} from {from}: {reason}',
+  'routed.byService': 'Routed from {from}: {reason}',
+  'routed.line': 'Routed from {from} by {name}, {when}: {reason}',
+  'routed.lineByService': 'Routed from {from}, {when}: {reason}',
+  'routed.outOfTurn': 'out of turn',
 } as const satisfies Record<string, string>;

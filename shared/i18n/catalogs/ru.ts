@@ -808,4 +808,11 @@ export const ru: Record<keyof typeof en, string> = {
   'merge.suggestions': 'Вероятные исходные: открытые тикеты того же клиента',
   'merge.noSuggestions': 'Похожих открытых тикетов этого клиента нет; введите номер.',
   'merge.use': 'Выбрать №{number}: {subject}',
+  // issue 12, h8: routed rows and internal targets (OLA)
+  'routed.mark': 'из: {from}',
+  'routed.by': 'Передал {name} из подразделения «{from}»: {reason}',
+  'routed.byService': 'Передан из подразделения «{from}»: {reason}',
+  'routed.line': 'Передан из подразделения «{from}», {name}, {when}: {reason}',
+  'routed.lineByService': 'Передан из подразделения «{from}», {when}: {reason}',
+  'routed.outOfTurn': 'вне очереди',
 };

@@ -808,4 +808,11 @@ export const uk: Record<keyof typeof en, string> = {
   'merge.suggestions': 'Ймовірні початкові: відкриті тікети того ж клієнта',
   'merge.noSuggestions': 'Схожих відкритих тікетів цього клієнта немає; введіть номер.',
   'merge.use': 'Вибрати №{number}: {subject}',
+  // issue 12, h8: routed rows and internal targets (OLA)
+  'routed.mark': 'з: {from}',
+  'routed.by': 'Передав(ла) {name} з підрозділу «{from}»: {reason}',
+  'routed.byService': 'Передано з підрозділу «{from}»: {reason}',
+  'routed.line': 'Передано з підрозділу «{from}», {name}, {when}: {reason}',
+  'routed.lineByService': 'Передано з підрозділу «{from}», {when}: {reason}',
+  'routed.outOfTurn': 'поза чергою',
 };
