@@ -14,6 +14,7 @@ import type { Paging } from '../domain/paging.ts';
 import type { SetupService } from '../domain/setup-service.ts';
 import type { TelegramService } from '../domain/telegram-service.ts';
 import type { CannedService } from '../domain/canned-service.ts';
+import type { OlaService } from '../domain/ola-service.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar, SlaPolicy } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
@@ -35,6 +36,7 @@ import { registerSetupRoute } from './routes/setup.ts';
 import { registerPageRoutes } from './routes/pages.ts';
 import { registerTelegramRoutes } from './routes/telegram.ts';
 import { registerCannedRoutes } from './routes/canned.ts';
+import { registerOlaRoutes } from './routes/ola.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
 
 declare module 'fastify' {
@@ -55,6 +57,8 @@ export interface AppDeps {
   readonly telegram: TelegramService;
   /** Canned replies (docs/canned-replies.md). */
   readonly canned: CannedService;
+  /** Internal per-tier targets (docs/ola.md). */
+  readonly ola: OlaService;
   readonly paging: Paging;
   readonly sessions: Sessions;
   readonly setup: SetupService;
@@ -111,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAdminRoutes(app, deps);
   registerTelegramRoutes(app, deps);
   registerCannedRoutes(app, deps);
+  registerOlaRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerEventSchemaRoute(app);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

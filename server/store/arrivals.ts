@@ -35,3 +35,29 @@ export async function arrivalsOf(db: Executor, ids: readonly number[]): Promise<
   }
   return map;
 }
+
+/** The message types that answer a ticket for its tier's internal target (docs/ola.md), when an agent writes them. */
+export const ANSWER_TYPES = ['reply', 'question', 'note'] as const;
+
+/**
+ * Each ticket's first answer in its current tier: the earliest reply, question or note an agent
+ * wrote after the ticket arrived there (copies merged in from a duplicate do not count). Strictly
+ * after: what was written at the instant of the move belongs to the tier it left.
+ */
+export async function firstAnswersOf(db: Executor, ids: readonly number[]): Promise<Map<number, number>> {
+  const rows = await inChunks(ids, (chunk) =>
+    db
+      .selectFrom('messages as m')
+      .select((eb) => ['m.ticket_id', eb.fn.min('m.created_at').as('at')])
+      .where('m.ticket_id', 'in', chunk)
+      .where('m.type', 'in', ANSWER_TYPES)
+      .where('m.author_id', 'is not', null)
+      .where('m.merged_from', 'is', null)
+      .where('m.created_at', '>', (eb) =>
+        eb.selectFrom('audit as a').select((e) => e.fn.max('a.at').as('at')).whereRef('a.ticket_id', '=', 'm.ticket_id').where('a.to_tier', 'is not', null),
+      )
+      .groupBy('m.ticket_id')
+      .execute(),
+  );
+  return new Map(rows.map((r) => [r.ticket_id, Number(r.at)]));
+}

@@ -1,12 +1,14 @@
 import { sql, type Selectable } from 'kysely';
-import { OPEN_STATUSES, type AuditEntry, type Message, type RoutingRef, type Ticket, type TicketSummary, type Tier } from '../../shared/model/index.ts';
-import { evaluateSla, type EvaluateOptions, type SlaEvent } from '../../shared/sla/index.ts';
+import { OPEN_STATUSES, type AuditEntry, type Message, type OlaStatus, type RoutingRef, type Ticket, type TicketSummary, type Tier } from '../../shared/model/index.ts';
+import { createCalendar, evaluateSla, type Calendar, type EvaluateOptions, type SlaEvent } from '../../shared/sla/index.ts';
 import { MAX_ID, type TicketView } from '../../shared/api/index.ts';
 import type { MessagesTable, TicketsTable } from '../db/schema.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { TicketFacts } from '../../shared/workflow/index.ts';
 import { isPathMove } from '../../shared/model/routing.ts';
-import { arrivalsOf, type Arrival } from './arrivals.ts';
+import { evaluateOla } from '../../shared/ola/index.ts';
+import { arrivalsOf, firstAnswersOf, type Arrival } from './arrivals.ts';
+import { olaTargets } from './ola.ts';
 import { inChunks, type Executor } from './executor.ts';
 import { clientsById, personsById } from './users.ts';
 
@@ -110,9 +112,33 @@ function routedFromOf(row: TicketRow, arrival: Arrival | undefined, persons: Rea
   };
 }
 
+let defaultCalendar: Calendar | undefined;
+
+/**
+ * Each open ticket's internal target clock (docs/ola.md), for tickets whose tier has a target: from
+ * its arrival in the tier to the tier's first answer. Closed tickets have none (null): the report
+ * (GET /api/v1/ola/report) is where answered-in-time is counted.
+ */
+async function olaOf(db: Executor, rows: readonly TicketRow[], arrivals: ReadonlyMap<number, Arrival>, now: number, sla: EvaluateOptions): Promise<Map<number, OlaStatus>> {
+  const targets = await olaTargets(db);
+  const timed = rows.filter((r) => OPEN_STATUSES.includes(r.status) && r.tier !== 'escalation' && targets[r.tier] !== null);
+  if (timed.length === 0) return new Map();
+  const answers = await firstAnswersOf(db, timed.map((r) => r.id));
+  const calendar = sla.calendar ?? (defaultCalendar ??= createCalendar());
+  const out = new Map<number, OlaStatus>();
+  for (const r of timed) {
+    const targetMinutes = r.tier === 'escalation' ? null : targets[r.tier];
+    if (targetMinutes === null) continue;
+    const arrivedAt = arrivals.get(r.id)?.at ?? r.created_at;
+    out.set(r.id, evaluateOla({ tier: r.tier, arrivedAt, answeredAt: answers.get(r.id) ?? null, targetMinutes }, now, calendar));
+  }
+  return out;
+}
+
 /**
  * Rows as API tickets, each with its SLA evaluated at `now` from its stored history; for agents
- * also the routing that brought it to its tier. A customer's tickets carry neither (null).
+ * also the routing that brought it to its tier and its tier's internal target clock. A customer's
+ * tickets carry neither (null).
  */
 export async function hydrate(db: Executor, rows: readonly TicketRow[], now: number, sla: EvaluateOptions, audience: Audience): Promise<Ticket[]> {
   if (rows.length === 0) return [];
@@ -123,6 +149,7 @@ export async function hydrate(db: Executor, rows: readonly TicketRow[], now: num
   const persons = await personsById(db, [...rows.flatMap((r) => (r.assignee_id === null ? [r.author_id] : [r.author_id, r.assignee_id])), ...routers]);
   const history = await slaEventsOf(db, rows.map((r) => r.id));
   const outages = await outagesOfTickets(db, rows.map((r) => r.id));
+  const olas = agents ? await olaOf(db, rows, arrivals, now, sla) : new Map<number, OlaStatus>();
   return rows.map((r) => {
     const client = clients.get(r.client_id);
     if (client === undefined) throw new Error(`ticket ${r.id}: client ${r.client_id} missing`);
@@ -147,7 +174,7 @@ export async function hydrate(db: Executor, rows: readonly TicketRow[], now: num
       updatedAt: r.updated_at,
       sla: evaluateSla({ kind: r.kind, events: history.get(r.id) ?? [] }, now, sla),
       routedFrom: agents ? routedFromOf(r, arrivals.get(r.id), persons) : null,
-      ola: null,
+      ola: agents ? (olas.get(r.id) ?? null) : null,
     };
   });
 }
