@@ -1,7 +1,7 @@
 import { memo, type CSSProperties } from 'react';
 import type { Ticket } from '../../../shared/model/index.ts';
 import type { Translate } from '../../../shared/i18n/index.ts';
-import { CountdownText } from '../../time/countdown-text.tsx';
+import { DueCountdown } from './ola-countdown.tsx';
 import { RoutedMark, routedMarkId } from './routed-mark.tsx';
 
 /** One row of the queue grid; only its countdown re-renders every second. A row out of reach is muted and described by its reason. */
@@ -31,7 +31,7 @@ export const QueueRow = memo(function QueueRow(props: {
       onClick={() => props.onOpen(ticket.id)}
     >
       <div role="gridcell" className="cell cell--due">
-        <CountdownText sla={ticket.sla} />
+        <DueCountdown ticket={ticket} />
       </div>
       <div role="gridcell" className="cell cell--number">#{ticket.number}</div>
       <div role="gridcell" className="cell">{t(`kind.${ticket.kind}`)}</div>

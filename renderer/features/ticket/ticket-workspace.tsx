@@ -76,7 +76,7 @@ function Loaded({ detail }: { readonly detail: TicketDetail }) {
       <div className="workspace-body">
         <Conversation messages={detail.messages} />
         <div className="workspace-side">
-          <SlaPanel sla={ticket.sla} />
+          <SlaPanel sla={ticket.sla} ola={ticket.ola} />
           <ClientCard client={ticket.client} />
           <AuditTrail audit={detail.audit} />
         </div>

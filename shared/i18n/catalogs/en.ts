@@ -813,4 +813,13 @@ export const en = {
   'routed.line': 'Routed from {from} by {name}, {when}: {reason}',
   'routed.lineByService': 'Routed from {from}, {when}: {reason}',
   'routed.outOfTurn': 'out of turn',
+  'ola.tag': 'OLA',
+  'ola.label': 'Internal target: {label}',
+  'ola.title': '{due} (internal target, not the SLA)',
+  'ola.panel': 'Internal target (OLA)',
+  'ola.internalNote': 'Internal: the team\'s own target, never shown to the customer.',
+  'ola.target': '{tier}: answer within {duration} of working time',
+  'ola.started': 'arrived {when}',
+  'ola.met': 'Answered in time, {when}',
+  'ola.breached': 'Answered late, {when}',
 } as const satisfies Record<string, string>;

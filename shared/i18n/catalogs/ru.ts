@@ -815,4 +815,13 @@ export const ru: Record<keyof typeof en, string> = {
   'routed.line': 'Передан из подразделения «{from}», {name}, {when}: {reason}',
   'routed.lineByService': 'Передан из подразделения «{from}», {when}: {reason}',
   'routed.outOfTurn': 'вне очереди',
+  'ola.tag': 'OLA',
+  'ola.label': 'Внутренний норматив: {label}',
+  'ola.title': '{due} (внутренний норматив, не SLA)',
+  'ola.panel': 'Внутренний норматив (OLA)',
+  'ola.internalNote': 'Внутреннее: норматив команды, клиент его никогда не видит.',
+  'ola.target': '{tier}: ответить в течение {duration} рабочего времени',
+  'ola.started': 'поступил {when}',
+  'ola.met': 'Ответ вовремя, {when}',
+  'ola.breached': 'Ответ с опозданием, {when}',
 };

@@ -815,4 +815,13 @@ export const uk: Record<keyof typeof en, string> = {
   'routed.line': 'Передано з підрозділу «{from}», {name}, {when}: {reason}',
   'routed.lineByService': 'Передано з підрозділу «{from}», {when}: {reason}',
   'routed.outOfTurn': 'поза чергою',
+  'ola.tag': 'OLA',
+  'ola.label': 'Внутрішній норматив: {label}',
+  'ola.title': '{due} (внутрішній норматив, не SLA)',
+  'ola.panel': 'Внутрішній норматив (OLA)',
+  'ola.internalNote': 'Внутрішнє: норматив команди, клієнт його ніколи не бачить.',
+  'ola.target': '{tier}: відповісти протягом {duration} робочого часу',
+  'ola.started': 'надійшов {when}',
+  'ola.met': 'Відповідь вчасно, {when}',
+  'ola.breached': 'Відповідь із запізненням, {when}',
 };
