@@ -16,6 +16,8 @@ import {
   outageListQuerySchema,
   setupRequestSchema,
   ticketListQuerySchema,
+  olaTargetsRequestSchema,
+  type OlaReport,
   type demoLoginSchema,
   type OtherSession,
   type TelegramStatus,
@@ -24,6 +26,7 @@ import {
 import { adminCommandSchema, type AdminCommandResult } from '../client/admin-command.ts';
 import { cannedCommandSchema, cannedListArgsSchema, type CannedCommandResult } from '../client/canned-command.ts';
 import type { SerializedApiError } from '../client/api-error.ts';
+import type { OlaTargets } from '../ola/index.ts';
 import type {
   AdminAgentList,
   AdminAuditList,
@@ -130,6 +133,9 @@ export const invokeArgs = {
   'admin:command': adminCommandSchema,
   'canned:list': cannedListArgsSchema,
   'canned:command': cannedCommandSchema,
+  'ola:targets': none,
+  'ola:setTargets': olaTargetsRequestSchema,
+  'ola:report': z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) }),
   'settings:get': none,
   'settings:set': settingsPatchSchema,
 } as const;
@@ -177,6 +183,9 @@ export interface InvokeResults {
   'admin:command': AdminCommandResult;
   'canned:list': CannedReplyList;
   'canned:command': CannedCommandResult;
+  'ola:targets': { readonly targets: OlaTargets };
+  'ola:setTargets': { readonly targets: OlaTargets };
+  'ola:report': OlaReport;
   'settings:get': Settings;
   'settings:set': Settings;
 }
