@@ -30,7 +30,8 @@ export function evaluateOla(input: OlaInput, now: number, calendar: Calendar): O
   if (stoppedAt !== null) {
     return { tier, targetMinutes, startedAt: arrivedAt, dueAt, stoppedAt, state: stoppedAt > dueAt ? 'breached' : 'met', remainingMs: null, ticking: false };
   }
-  const remainingMs = now <= dueAt ? cal.workingTimeBetween(now, dueAt) : -cal.workingTimeBetween(dueAt, now);
+  // 0 - x, not -x: past due with no working time since is 0, never -0 (which is not 0 to Object.is).
+  const remainingMs = now <= dueAt ? cal.workingTimeBetween(now, dueAt) : 0 - cal.workingTimeBetween(dueAt, now);
   return { tier, targetMinutes, startedAt: arrivedAt, dueAt, stoppedAt: null, state: 'running', remainingMs, ticking: cal.isWorkingTime(now) };
 }
 

@@ -84,6 +84,15 @@ describe('evaluateOla', () => {
     expect(ola).toMatchObject({ state: 'running', remainingMs: 3 * HOUR, ticking: false, stoppedAt: null, tier: 'l2-analysts', targetMinutes: 240 });
   });
 
+  it('due at the close and read after it: no working time left and none overdue yet (0, not -0)', () => {
+    const calendar = createCalendar(DEFAULT_CALENDAR_CONFIG);
+    const monday2pm = Date.parse('2026-11-30T12:00:00Z');
+    const ola = evaluateOla(input(monday2pm, 240), monday2pm + 5 * HOUR, calendar);
+    expect(new Date(ola.dueAt).toISOString()).toBe('2026-11-30T16:00:00.000Z');
+    expect(Object.is(ola.remainingMs, 0)).toBe(true);
+    expect(ola).toMatchObject({ state: 'running', ticking: false });
+  });
+
   it('a change of the support calendar moves a running clock, never one that stopped before it', () => {
     const first = DEFAULT_CALENDAR_CONFIG;
     const monday9 = Date.parse('2026-11-30T07:00:00Z');
