@@ -20,7 +20,8 @@ export const olaQueries = {
 
 /**
  * Replaces the targets. This console's tickets are read again at once (their `ola` changes); other
- * consoles refetch on their lists' stale time and on focus (no service event says targets changed).
+ * consoles read them with their next list, which any ticket event triggers (no service event says targets
+ * changed: service-wide events go to customers too).
  */
 export function useSetOlaTargets() {
   const bridge = useBridge();
