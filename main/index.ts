@@ -222,6 +222,9 @@ async function main(): Promise<void> {
     'admin:telegram': () => connection.api.adminTelegram(),
     'canned:list': (filter) => connection.api.cannedReplies(filter),
     'canned:command': (command) => connection.api.cannedCommand(command),
+    'ola:targets': () => connection.api.olaTargets(),
+    'ola:setTargets': ({ targets }) => connection.api.setOlaTargets(targets),
+    'ola:report': ({ from, to }) => connection.api.olaReport(from, to),
     'admin:command': (command) => connection.api.adminCommand(command),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => {

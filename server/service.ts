@@ -17,6 +17,7 @@ import { createPaging, type Paging, type WhoIsOnCall } from './domain/paging.ts'
 import { createSetupService, type SetupService } from './domain/setup-service.ts';
 import { createTelegramService, type TelegramService } from './domain/telegram-service.ts';
 import { createCannedService } from './domain/canned-service.ts';
+import { createOlaService } from './domain/ola-service.ts';
 import { createTicketService, type TicketService } from './domain/ticket-service.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { listenForEvents, type PgListener } from './events/pg-listener.ts';
@@ -168,6 +169,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   });
   const telegramAdmin = createTelegramService({ db, now, configured: telegram !== null, wake: () => telegram?.wake() });
   const canned = createCannedService({ db, now });
+  const ola = createOlaService({ db, now, calendar });
   const outages = createOutageService({ db, now, calendar, policy, inTransaction: tickets.inTransaction, paging });
   const tokenTtlMs = options.tokenTtlMs ?? 7 * 24 * 3600_000;
   const sessions = createSessions({ db, now, tokenTtlMs });
@@ -187,7 +189,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   // On PostgreSQL presence crosses instances by NOTIFY (server/events/presence-relay.ts).
   const relayed = db.engine === 'postgres' && db.url !== null;
   const presence = createPresence({ now, ttlMs: options.presenceTtlMs ?? PRESENCE_TTL_MS, ...(relayed ? { publish: createPresencePublisher(db, (e) => logError(e)) } : {}) });
-  const app = await buildApp({ presence, tickets, oncall, outages, people, clients, telegram: telegramAdmin, canned, paging, sessions, setup, hub, calendar, calendars, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
+  const app = await buildApp({ presence, tickets, oncall, outages, people, clients, telegram: telegramAdmin, canned, ola, paging, sessions, setup, hub, calendar, calendars, policy, now, db, bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: options.logger ?? false, version: SERVICE_VERSION, demo: options.demo ?? false, clock: options.clock ?? 'real', consoleRoot: options.consoleRoot ?? null, sessionCheckMs: options.sessionCheckMs ?? 30_000, eventSocketLimits: options.eventSocketLimits ?? { perSession: MAX_SOCKETS_PER_SESSION, perUser: MAX_SOCKETS_PER_USER } });
 
   // Before listening: a console that asks /api/v1/info meanwhile finds the code it is asked for.
   const setupCode = await setup.issueCode();

@@ -300,6 +300,10 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
       const parsed = cannedCommandSchema.safeParse(command);
       return parsed.success ? api.cannedCommand(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));
     },
+    'ola:targets': () => api.olaTargets(),
+    // The service checks the targets and names the field that is wrong.
+    'ola:setTargets': ({ targets }) => api.setOlaTargets(targets),
+    'ola:report': ({ from, to }) => api.olaReport(from, to),
     'admin:command': (command) => {
       const parsed = adminCommandSchema.safeParse(command);
       return parsed.success ? api.adminCommand(parsed.data) : Promise.reject(ApiError.badRequest(parsed.error));

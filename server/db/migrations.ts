@@ -455,6 +455,21 @@ export function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('canned_replies_scope').on('canned_replies').columns(['language', 'tier']).execute();
       },
     },
+    // Internal per-tier targets (docs/ola.md): a tier's target in working minutes; no row, no target.
+    // The escalation desk has none: its clock is the SLA's (R12).
+    '0014-ola-targets': {
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable('ola_targets')
+          .addColumn('tier', 'text', (c) => c.primaryKey())
+          .addColumn('minutes', 'integer', notNull)
+          .addColumn('updated_by', 'integer', (c) => c.references('users.id'))
+          .addColumn('updated_at', 'bigint', notNull)
+          .addCheckConstraint('ola_targets_tier_check', sql`tier in ('l1', 'l2-analysts', 'l2-methodologists', 'l3', 'l4')`)
+          .addCheckConstraint('ola_targets_minutes_check', sql`minutes between 1 and 43200`)
+          .execute();
+      },
+    },
     // What a system message says, as a code with values (shared/tickets/notices.ts), so each reader
     // sees it in their own language; older system messages keep only their English body.
     '0015-message-notices': {

@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { AuditAction, Language, MessageType, OutageAction, Role, ServiceEventType, Tier, TicketStatus } from '../../shared/model/index.ts';
 import type { Layer } from '../../shared/oncall/index.ts';
+import type { OlaTier } from '../../shared/ola/index.ts';
 import type { PageLevel, PageReason, PageState } from '../../shared/paging/ladder.ts';
 import type { FunctionGroup, SlaEventType, SlaState, SlaTargetId, TicketKind } from '../../shared/sla/index.ts';
 
@@ -34,6 +35,7 @@ export interface Database {
   calendar_history: CalendarHistoryTable;
   telegram_outbox: TelegramOutboxTable;
   canned_replies: CannedRepliesTable;
+  ola_targets: OlaTargetsTable;
 }
 
 /** pages: after-hours pages of tickets (docs/oncall.md); `paged`/`notified` are JSON arrays of agent ids. */
@@ -351,6 +353,15 @@ export interface CannedRepliesTable {
   /** Null for the service itself (the demo). */
   created_by: number | null;
   created_at: number;
+  updated_by: number | null;
+  updated_at: number;
+}
+
+/** ola_targets: each tier's internal target in working minutes (docs/ola.md); a tier without a row has none. */
+export interface OlaTargetsTable {
+  tier: OlaTier;
+  minutes: number;
+  /** Null for the service itself (the demo). */
   updated_by: number | null;
   updated_at: number;
 }

@@ -88,6 +88,14 @@ const REASON: Readonly<Record<string, string>> = {
   l4: 'The trunk provider\'s side: needs a core telephony change.',
 };
 
+/** What each tier notes once it has taken a routed ticket. */
+const NOTE: Readonly<Record<string, string>> = {
+  'l2-analysts': 'Taken: reading the call logs and the campaign settings.',
+  'l2-methodologists': 'Taken: preparing a recommendation for the customer\'s process.',
+  l3: 'Taken: reproducing the defect on staging.',
+  l4: 'Taken: checking the trunk configuration with the provider.',
+};
+
 /** A small deterministic PRNG (mulberry32), so every seeded demo looks alike. */
 function random(seed: number): () => number {
   let a = seed;
@@ -251,6 +259,9 @@ export async function seedDay(db: Db, now: number, sla: EvaluateOptions, who: (l
           if (!step(20 + rnd() * 60)) return;
           from = who(AGENT[tier] ?? 'olga');
           await cmd(from, { type: 'take' });
+          // The tier's first answer: a note on what it does, which meets its internal target (docs/ola.md).
+          if (!step(10)) return;
+          await cmd(from, { type: 'message', messageType: 'note', body: NOTE[tier] ?? 'Looking into it.' });
         }
         return;
       }

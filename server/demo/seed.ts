@@ -1,6 +1,6 @@
 /**
  * The demo dataset (issues 3, 12): the demo people, the roster (roster.ts), a team's ordinary day of
- * tickets (day.ts) and the year's outages (outages.ts), all replayed through the real commands
+ * tickets (day.ts), the year's outages (outages.ts) and internal per-tier targets (ola.ts), all replayed through the real commands
  * relative to the service's "now" (real or `--clock`), so the demo looks alike at any hour.
  * `withDay: false` (tests) seeds no day of tickets.
  */
@@ -15,6 +15,7 @@ import { seedOutages } from './outages.ts';
 import { seedRoster } from './roster.ts';
 import { seedDay } from './day.ts';
 import { seedCannedReplies } from './canned.ts';
+import { seedOlaTargets } from './ola.ts';
 
 /** Seeds the demo once: returns false (and changes nothing) when the demo people already exist. */
 export async function seedDemo(db: Db, now: number, sla: EvaluateOptions = {}, withDay = true): Promise<boolean> {
@@ -36,5 +37,6 @@ export async function seedDemo(db: Db, now: number, sla: EvaluateOptions = {}, w
   if (withDay) await seedDay(db, now, sla, who);
   await seedOutages(db, now, sla, who);
   await seedCannedReplies(db, now, who('sofia').id);
+  await seedOlaTargets(db, now);
   return true;
 }

@@ -12,7 +12,7 @@ import type { Database } from '../db/schema.ts';
 import { writeEvents, type PendingEvent, type PendingTicketEvent } from '../events/outbox.ts';
 import type { TelegramEnqueue } from '../telegram/enqueue.ts';
 import { recordSlaEvent, type LateBreach } from '../store/sla.ts';
-import { auditOf, factsOfRow, hydrate, listRows, messageOf, messagesOf, summaryOf, ticketRow, type ListFilter, type TicketRow } from '../store/tickets.ts';
+import { audienceOf, auditOf, factsOfRow, hydrate, listRows, messageOf, messagesOf, summaryOf, ticketRow, type ListFilter, type TicketRow } from '../store/tickets.ts';
 import { userById } from '../store/users.ts';
 import type { Actor } from './actor.ts';
 import type { Paging } from './paging.ts';
@@ -106,7 +106,7 @@ export function createTicketService(deps: TicketServiceDeps) {
   }
 
   async function detail(ex: Db['kysely'] | Transaction<Database>, actor: Actor, row: TicketRow, now: number): Promise<TicketDetail> {
-    const [ticket] = await hydrate(ex, [row], now, sla);
+    const [ticket] = await hydrate(ex, [row], now, sla, audienceOf(actor));
     if (ticket === undefined) throw new Error('unreachable: hydrate lost a row');
     const customer = actor.kind === 'customer';
     return { ticket, messages: await messagesOf(ex, row.id, customer), audit: customer ? [] : await auditOf(ex, row.id) };
@@ -315,7 +315,7 @@ export function createTicketService(deps: TicketServiceDeps) {
     /** A view of tickets, SLA-ordered, each with its SLA status at the time of the request. */
     async list(actor: Actor, filter: ListFilter): Promise<Ticket[]> {
       const now = deps.now();
-      return hydrate(db.kysely, await listRows(db.kysely, actor, filter, now), now, sla);
+      return hydrate(db.kysely, await listRows(db.kysely, actor, filter, now), now, sla, audienceOf(actor));
     },
 
     /** Runs a transaction with this service's event plumbing (the scheduler and the demo seed use it). */

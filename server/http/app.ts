@@ -15,6 +15,7 @@ import type { SetupService } from '../domain/setup-service.ts';
 import type { TelegramService } from '../domain/telegram-service.ts';
 import type { CannedService } from '../domain/canned-service.ts';
 import type { Presence } from '../events/presence.ts';
+import type { OlaService } from '../domain/ola-service.ts';
 import type { EventHub } from '../events/hub.ts';
 import type { Calendar, SlaPolicy } from '../../shared/sla/index.ts';
 import { errorHandler } from './errors.ts';
@@ -36,6 +37,7 @@ import { registerSetupRoute } from './routes/setup.ts';
 import { registerPageRoutes } from './routes/pages.ts';
 import { registerTelegramRoutes } from './routes/telegram.ts';
 import { registerCannedRoutes } from './routes/canned.ts';
+import { registerOlaRoutes } from './routes/ola.ts';
 import { registerTicketRoutes } from './routes/tickets.ts';
 
 declare module 'fastify' {
@@ -56,6 +58,8 @@ export interface AppDeps {
   readonly telegram: TelegramService;
   /** Canned replies (docs/canned-replies.md). */
   readonly canned: CannedService;
+  /** Internal per-tier targets (docs/ola.md). */
+  readonly ola: OlaService;
   readonly paging: Paging;
   readonly sessions: Sessions;
   readonly setup: SetupService;
@@ -114,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAdminRoutes(app, deps);
   registerTelegramRoutes(app, deps);
   registerCannedRoutes(app, deps);
+  registerOlaRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerEventSchemaRoute(app);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -1,11 +1,15 @@
 import { sql, type Selectable } from 'kysely';
-import { OPEN_STATUSES, type AuditEntry, type Message, type Ticket, type TicketSummary, type Tier } from '../../shared/model/index.ts';
-import { evaluateSla, type EvaluateOptions, type SlaEvent } from '../../shared/sla/index.ts';
+import { OPEN_STATUSES, type AuditEntry, type Message, type OlaStatus, type RoutingRef, type Ticket, type TicketSummary, type Tier } from '../../shared/model/index.ts';
+import { createCalendar, evaluateSla, type Calendar, type EvaluateOptions, type SlaEvent } from '../../shared/sla/index.ts';
 import { MAX_ID, type TicketView } from '../../shared/api/index.ts';
 import type { MessagesTable, TicketsTable } from '../db/schema.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { TicketFacts } from '../../shared/workflow/index.ts';
 import { storedNotice } from '../../shared/tickets/notices.ts';
+import { isPathMove } from '../../shared/model/routing.ts';
+import { evaluateOla } from '../../shared/ola/index.ts';
+import { arrivalsOf, firstAnswersOf, type Arrival } from './arrivals.ts';
+import { olaTargets } from './ola.ts';
 import { inChunks, type Executor } from './executor.ts';
 import { clientsById, personsById } from './users.ts';
 
@@ -88,13 +92,65 @@ export async function outagesOfTickets(db: Executor, ids: readonly number[]): Pr
   return new Map(rows.map((r) => [r.ticket_id, { id: r.outage_id, open: r.restored_at === null }]));
 }
 
-/** Rows as API tickets, each with its SLA evaluated at `now` from its stored history. */
-export async function hydrate(db: Executor, rows: readonly TicketRow[], now: number, sla: EvaluateOptions): Promise<Ticket[]> {
+/** Who a ticket is hydrated for: customers never get the internal fields (routedFrom, ola). */
+export type Audience = 'agents' | 'customer';
+
+/** The audience of an actor's view of tickets. */
+export function audienceOf(actor: Actor): Audience {
+  return actor.kind === 'customer' ? 'customer' : 'agents';
+}
+
+/** The routing that brought the ticket to its tier now, from the audit entry that moved it there (null when none did). */
+function routedFromOf(row: TicketRow, arrival: Arrival | undefined, persons: ReadonlyMap<number, Ticket['author']>): RoutingRef | null {
+  if (arrival === undefined || arrival.action !== 'routed' || arrival.toTier !== row.tier || arrival.fromTier === null) return null;
+  return {
+    fromTier: arrival.fromTier,
+    by: arrival.actorId === null ? null : (persons.get(arrival.actorId) ?? { id: arrival.actorId, name: '?' }),
+    reason: arrival.detail ?? '',
+    at: arrival.at,
+    // The route command calls a move off the R5 path "out of turn": the same pure rule, from the stored tiers.
+    outOfTurn: !isPathMove(row.kind, arrival.fromTier, arrival.toTier),
+  };
+}
+
+let defaultCalendar: Calendar | undefined;
+
+/**
+ * Each open ticket's internal target clock (docs/ola.md), for tickets whose tier has a target: from
+ * its arrival in the tier to the tier's first answer. Closed tickets have none (null): the report
+ * (GET /api/v1/ola/report) is where answered-in-time is counted.
+ */
+async function olaOf(db: Executor, rows: readonly TicketRow[], arrivals: ReadonlyMap<number, Arrival>, now: number, sla: EvaluateOptions): Promise<Map<number, OlaStatus>> {
+  const targets = await olaTargets(db);
+  const timed = rows.filter((r) => OPEN_STATUSES.includes(r.status) && r.tier !== 'escalation' && targets[r.tier] !== null);
+  if (timed.length === 0) return new Map();
+  const answers = await firstAnswersOf(db, timed.map((r) => r.id));
+  const calendar = sla.calendar ?? (defaultCalendar ??= createCalendar());
+  const out = new Map<number, OlaStatus>();
+  for (const r of timed) {
+    const targetMinutes = r.tier === 'escalation' ? null : targets[r.tier];
+    if (targetMinutes === null) continue;
+    const arrivedAt = arrivals.get(r.id)?.at ?? r.created_at;
+    out.set(r.id, evaluateOla({ tier: r.tier, arrivedAt, answeredAt: answers.get(r.id) ?? null, targetMinutes }, now, calendar));
+  }
+  return out;
+}
+
+/**
+ * Rows as API tickets, each with its SLA evaluated at `now` from its stored history; for agents
+ * also the routing that brought it to its tier and its tier's internal target clock. A customer's
+ * tickets carry neither (null).
+ */
+export async function hydrate(db: Executor, rows: readonly TicketRow[], now: number, sla: EvaluateOptions, audience: Audience): Promise<Ticket[]> {
   if (rows.length === 0) return [];
+  const agents = audience === 'agents';
   const clients = await clientsById(db);
-  const persons = await personsById(db, rows.flatMap((r) => (r.assignee_id === null ? [r.author_id] : [r.author_id, r.assignee_id])));
+  const arrivals = agents ? await arrivalsOf(db, rows.map((r) => r.id)) : new Map<number, Arrival>();
+  const routers = [...arrivals.values()].flatMap((a) => (a.action === 'routed' && a.actorId !== null ? [a.actorId] : []));
+  const persons = await personsById(db, [...rows.flatMap((r) => (r.assignee_id === null ? [r.author_id] : [r.author_id, r.assignee_id])), ...routers]);
   const history = await slaEventsOf(db, rows.map((r) => r.id));
   const outages = await outagesOfTickets(db, rows.map((r) => r.id));
+  const olas = agents ? await olaOf(db, rows, arrivals, now, sla) : new Map<number, OlaStatus>();
   return rows.map((r) => {
     const client = clients.get(r.client_id);
     if (client === undefined) throw new Error(`ticket ${r.id}: client ${r.client_id} missing`);
@@ -118,8 +174,8 @@ export async function hydrate(db: Executor, rows: readonly TicketRow[], now: num
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       sla: evaluateSla({ kind: r.kind, events: history.get(r.id) ?? [] }, now, sla),
-      routedFrom: null,
-      ola: null,
+      routedFrom: agents ? routedFromOf(r, arrivals.get(r.id), persons) : null,
+      ola: agents ? (olas.get(r.id) ?? null) : null,
     };
   });
 }

@@ -32,6 +32,7 @@ export * from './calendar.ts';
 export * from './admin.ts';
 export * from './telegram.ts';
 export * from './canned.ts';
+export * from './ola.ts';
 export * from './outages.ts';
 export * from './pages.ts';
 export * from './setup.ts';

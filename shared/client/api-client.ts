@@ -30,6 +30,8 @@ import type {
   ticketListQuerySchema,
 } from '../api/index.ts';
 import type { OutageDetail, Page, PublicOutage, Ticket, TicketDetail } from '../model/index.ts';
+import type { OlaReport } from '../api/ola.ts';
+import type { OlaTargets } from '../ola/index.ts';
 import type { CalendarConfig } from '../sla/index.ts';
 import type { AdminCommand, AdminCommandResult, AdminCommandResults } from './admin-command.ts';
 import type { CannedCommand, CannedCommandResult } from './canned-command.ts';
@@ -127,6 +129,12 @@ export interface ApiClient {
   calendar(): Promise<CalendarConfig>;
   /** Replaces the support calendar from now on (admins); the calendar as stored. */
   setCalendar(config: CalendarConfig): Promise<CalendarConfig>;
+  /** Each tier's internal target (agents). */
+  olaTargets(): Promise<{ readonly targets: OlaTargets }>;
+  /** Replaces every tier's internal target (admins). */
+  setOlaTargets(targets: OlaTargets): Promise<{ readonly targets: OlaTargets }>;
+  /** The internal-target report of arrivals in [from, to) (managers and admins). */
+  olaReport(from: number, to: number): Promise<OlaReport>;
   /** Changes the caller's own password; every other session of theirs ends. */
   changePassword(request: ChangePasswordRequest): Promise<ChangePasswordResponse>;
   /** The caller's other unexpired sessions, most recently used first. */
@@ -249,6 +257,9 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
     availability: (year) => call('GET', `/api/v1/availability${query({ year })}`),
     calendar: () => call('GET', '/api/v1/admin/calendar'),
     setCalendar: (config) => call('PUT', '/api/v1/admin/calendar', config),
+    olaTargets: () => call('GET', '/api/v1/ola/targets'),
+    setOlaTargets: (targets) => call('PUT', '/api/v1/ola/targets', { targets }),
+    olaReport: (from, to) => call('GET', `/api/v1/ola/report${query({ from, to })}`),
     changePassword: (request) => call('POST', '/api/v1/session/password', request),
     otherSessions: async () => (await call<{ sessions: readonly OtherSession[] }>('GET', '/api/v1/session/others')).sessions,
     endOtherSessions: () => call('DELETE', '/api/v1/session/others'),

@@ -17,6 +17,8 @@ import {
   presenceUpdateSchema,
   setupRequestSchema,
   ticketListQuerySchema,
+  olaTargetsRequestSchema,
+  type OlaReport,
   type demoLoginSchema,
   type OtherSession,
   type TelegramStatus,
@@ -25,6 +27,7 @@ import {
 import { adminCommandSchema, type AdminCommandResult } from '../client/admin-command.ts';
 import { cannedCommandSchema, cannedListArgsSchema, type CannedCommandResult } from '../client/canned-command.ts';
 import type { SerializedApiError } from '../client/api-error.ts';
+import type { OlaTargets } from '../ola/index.ts';
 import type {
   AdminAgentList,
   AdminAuditList,
@@ -132,6 +135,9 @@ export const invokeArgs = {
   'admin:command': adminCommandSchema,
   'canned:list': cannedListArgsSchema,
   'canned:command': cannedCommandSchema,
+  'ola:targets': none,
+  'ola:setTargets': olaTargetsRequestSchema,
+  'ola:report': z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) }),
   'settings:get': none,
   'settings:set': settingsPatchSchema,
   /** What this agent's console has open and whether they type a reply there (presence, over the event stream). */
@@ -181,6 +187,9 @@ export interface InvokeResults {
   'admin:command': AdminCommandResult;
   'canned:list': CannedReplyList;
   'canned:command': CannedCommandResult;
+  'ola:targets': { readonly targets: OlaTargets };
+  'ola:setTargets': { readonly targets: OlaTargets };
+  'ola:report': OlaReport;
   'settings:get': Settings;
   'settings:set': Settings;
   'presence:set': null;

@@ -31,6 +31,7 @@ const ORDER: Record<keyof Database, readonly string[]> = {
   calendar_history: ['id'],
   telegram_outbox: ['id'],
   canned_replies: ['id'],
+  ola_targets: ['tier'],
 };
 
 /** Reads every table of the database at `location`; numbers as numbers on both engines. */

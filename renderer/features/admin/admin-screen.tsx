@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-translation.ts';
 import { useMe } from '../auth/queries.ts';
 import { AuditPanel } from './audit-panel.tsx';
 import { ClientsPanel } from './clients-panel.tsx';
+import { OlaPanel } from './ola-panel.tsx';
 import { PeoplePanel } from './people-panel.tsx';
 import { TelegramPanel } from './telegram-panel.tsx';
 import { useAdminActions, useAdminTab, type AdminTab } from './store.ts';
@@ -19,7 +20,7 @@ export function AdminScreen() {
   const tab = useAdminTab();
   const { adminClosed, tabChosen } = useAdminActions();
   const editor = mayAdminister(me);
-  const tabs: readonly AdminTab[] = editor ? ['people', 'clients', 'telegram', 'audit'] : ['people', 'clients'];
+  const tabs: readonly AdminTab[] = editor ? ['people', 'clients', 'telegram', 'audit', 'ola'] : ['people', 'clients', 'ola'];
   const shown = tabs.includes(tab) ? tab : 'people';
   return (
     <Dialog title={t('admin.title')} onClose={adminClosed} closeLabel={t('app.close')}>
@@ -32,7 +33,7 @@ export function AdminScreen() {
             </button>
           ))}
         </div>
-        {shown === 'people' ? <PeoplePanel editor={editor} /> : shown === 'clients' ? <ClientsPanel editor={editor} /> : shown === 'telegram' ? <TelegramPanel /> : <AuditPanel />}
+        {shown === 'people' ? <PeoplePanel editor={editor} /> : shown === 'clients' ? <ClientsPanel editor={editor} /> : shown === 'telegram' ? <TelegramPanel /> : shown === 'ola' ? <OlaPanel editor={editor} /> : <AuditPanel />}
       </div>
     </Dialog>
   );

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** The parts of the administration screen. */
-export type AdminTab = 'people' | 'clients' | 'telegram' | 'audit';
+export type AdminTab = 'people' | 'clients' | 'telegram' | 'audit' | 'ola';
 
 interface AdminUiState {
   readonly open: boolean;

@@ -1,8 +1,9 @@
 import { memo, type CSSProperties } from 'react';
 import type { Ticket } from '../../../shared/model/index.ts';
 import type { Translate } from '../../../shared/i18n/index.ts';
-import { CountdownText } from '../../time/countdown-text.tsx';
 import { PresenceMark } from '../presence/index.ts';
+import { DueCountdown } from './ola-countdown.tsx';
+import { RoutedMark, routedMarkId } from './routed-mark.tsx';
 
 /** One row of the queue grid; only its countdown re-renders every second. A row out of reach is muted and described by its reason. */
 export const QueueRow = memo(function QueueRow(props: {
@@ -17,20 +18,21 @@ export const QueueRow = memo(function QueueRow(props: {
 }) {
   const { ticket, t, notActionable } = props;
   const reasonId = `queue-row-${ticket.id}-reason`;
+  const describedBy = [notActionable === null ? null : reasonId, routedMarkId(ticket)].filter((x) => x !== null).join(' ');
   return (
     <div
       role="row"
       id={`queue-row-${ticket.id}`}
       aria-rowindex={props.rowIndex}
       aria-selected={props.selected}
-      aria-describedby={notActionable === null ? undefined : reasonId}
+      aria-describedby={describedBy === '' ? undefined : describedBy}
       title={notActionable ?? undefined}
       className={`queue-row${props.selected ? ' queue-row--selected' : ''}${ticket.escalated ? ' queue-row--escalated' : ''}${notActionable === null ? '' : ' queue-row--out-of-reach'}`}
       style={props.style}
       onClick={() => props.onOpen(ticket.id)}
     >
       <div role="gridcell" className="cell cell--due">
-        <CountdownText sla={ticket.sla} />
+        <DueCountdown ticket={ticket} />
       </div>
       <div role="gridcell" className="cell cell--number">#{ticket.number}</div>
       <div role="gridcell" className="cell">{t(`kind.${ticket.kind}`)}</div>
@@ -41,7 +43,9 @@ export const QueueRow = memo(function QueueRow(props: {
       <div role="gridcell" className="cell" title={t(`language.${ticket.language}`)}>{ticket.language.toUpperCase()}</div>
       <div role="gridcell" className="cell">{t(`tier.${ticket.tier}`)}</div>
       <div role="gridcell" className="cell">{ticket.assignee?.name ?? <span className="muted">{t('queue.unassigned')}</span>}</div>
-      <div role="gridcell" className={`cell status status--${ticket.status}`}>{t(`status.${ticket.status}`)}</div>
+      <div role="gridcell" className={`cell status status--${ticket.status}`}>
+        {t(`status.${ticket.status}`)} <RoutedMark ticket={ticket} t={t} />
+      </div>
       <div role="gridcell" className="cell cell--flag">
         {ticket.escalated ? <span className="badge badge--escalated">{t('queue.escalatedMark')}</span> : null}
         <PresenceMark ticketId={ticket.id} />

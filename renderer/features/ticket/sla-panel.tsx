@@ -1,11 +1,13 @@
+import type { OlaStatus } from '../../../shared/model/index.ts';
 import type { SlaStatus } from '../../../shared/sla/index.ts';
 import { formatInstant } from '../../../shared/i18n/index.ts';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
 import { CountdownText } from '../../time/countdown-text.tsx';
 import { useServerNow, useSupportCalendar } from '../../time/server-clock.ts';
+import { OlaBlock } from './ola-block.tsx';
 
-/** Every SLA clock of the ticket (R21-R25): target, calendar, start, due, and whether it stopped in time or breached. */
-export function SlaPanel({ sla }: { readonly sla: SlaStatus }) {
+/** Every SLA clock of the ticket (R21-R25): target, calendar, start, due, and whether it stopped in time or breached; then the tier's internal target, apart. */
+export function SlaPanel({ sla, ola = null }: { readonly sla: SlaStatus; readonly ola?: OlaStatus | null }) {
   const t = useT();
   const lang = useLanguage();
   const now = useServerNow();
@@ -34,6 +36,7 @@ export function SlaPanel({ sla }: { readonly sla: SlaStatus }) {
           );
         })}
       </ul>
+      {ola === null ? null : <OlaBlock ola={ola} />}
     </section>
   );
 }

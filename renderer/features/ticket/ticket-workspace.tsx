@@ -16,6 +16,7 @@ import { ticketQueries } from './queries.ts';
 import { ReopenDialog } from './reopen-dialog.tsx';
 import { ResolveDialog } from './resolve-dialog.tsx';
 import { RouteDialog } from './route-dialog.tsx';
+import { RoutedFromLine } from './routed-from-line.tsx';
 import { SlaPanel } from './sla-panel.tsx';
 import { useComposer, useOpenTicketId, useTicketActions, useTicketDialog } from './store.ts';
 import { TicketActions } from './ticket-actions.tsx';
@@ -68,6 +69,7 @@ function Loaded({ detail }: { readonly detail: TicketDetail }) {
           <p className="escalation-note">{t('ticket.escalated', { justification: ticket.escalationJustification })}</p>
         ) : null}
         {ticket.compensation !== null ? <p className="muted">{t('ticket.compensation', { decision: ticket.compensation })}</p> : null}
+        <RoutedFromLine ticket={ticket} />
         <TicketOutage ticket={ticket} />
       </header>
       <TicketPresence ticketId={ticket.id} />
@@ -76,7 +78,7 @@ function Loaded({ detail }: { readonly detail: TicketDetail }) {
       <div className="workspace-body">
         <Conversation messages={detail.messages} />
         <div className="workspace-side">
-          <SlaPanel sla={ticket.sla} />
+          <SlaPanel sla={ticket.sla} ola={ticket.ola} />
           <ClientCard client={ticket.client} />
           <AuditTrail audit={detail.audit} />
         </div>

@@ -31,6 +31,8 @@ interface Ticket {
   escalated: boolean;
   createdAt: number;
   sla: { state: string; dueAt: number | null; ticking: boolean; clocks: Clock[] };
+  ola: { tier: string; state: string; remainingMs: number | null } | null;
+  routedFrom: { fromTier: string; by: { name: string } | null; reason: string } | null;
 }
 
 /** What a manager sees of the demo at `now`, in numbers. */
@@ -85,6 +87,9 @@ async function demoAt(now: number, engine: 'sqlite' | 'postgres' = 'sqlite') {
       clocks: clocks.length,
       kinds: new Set(tickets.map((x) => x.kind)),
       filedToday: tickets.filter((x) => x.createdAt >= today).length,
+      // Above L1 the SLA shows nothing ticking (R22); the tier's internal target does.
+      internal: open.filter((x) => x.tier !== 'l1' && x.tier !== 'escalation' && (x.sla.state === 'idle' || x.sla.state === 'closed') && x.ola?.state === 'running'),
+      internalLate: open.filter((x) => x.ola !== null && (x.ola.state === 'breached' || (x.ola.state === 'running' && (x.ola.remainingMs ?? 0) <= 0))).length,
     };
   } finally {
     await t.close();
@@ -122,6 +127,11 @@ describe.each(engines())('the demo on %s is an ordinary day', (engine) => {
       expect(r.steps.at(-1)?.to, `#${r.number}`).toBe(r.tier);
       expect(r.steps.every((s) => s.by !== null && (s.detail ?? '').length > 20), `#${r.number}`).toBe(true);
     }
+    // Internal targets (docs/ola.md): several rows above L1 count down to their tier's target, few are late;
+    // every ticket above L1 says who routed it there and why.
+    expect(d.internal.length).toBeGreaterThanOrEqual(1);
+    expect(d.internalLate).toBeLessThanOrEqual(2);
+    for (const r of d.routes) expect(d.open.find((x) => x.number === r.number)?.routedFrom, `#${r.number}`).toMatchObject({ reason: r.steps.at(-1)?.detail });
   }, 120_000);
 
   it('at 02:00 on a Saturday: nothing breached, arrivals after hours wait for Monday, the night escalation and the open outage handled on call', async () => {

@@ -142,5 +142,9 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     await db.insertInto('canned_replies').values({ ...reply, language: 'en', tier: 'l2-analysts' }).execute();
     await expect(db.insertInto('canned_replies').values({ ...reply, language: 'de' as never, tier: null }).execute()).rejects.toThrow(/check/i);
     await expect(db.insertInto('canned_replies').values({ ...reply, language: 'en', tier: 'l5' as never }).execute()).rejects.toThrow(/check/i);
+    // Migration 0014 (internal targets): a tier but the escalation desk, and 1 to 43 200 working minutes.
+    await db.insertInto('ola_targets').values({ tier: 'l3', minutes: 480, updated_by: null, updated_at: 1 }).execute();
+    await expect(db.insertInto('ola_targets').values({ tier: 'escalation' as never, minutes: 60, updated_by: null, updated_at: 1 }).execute()).rejects.toThrow(/check/i);
+    await expect(db.insertInto('ola_targets').values({ tier: 'l4', minutes: 0, updated_by: null, updated_at: 1 }).execute()).rejects.toThrow(/check/i);
   });
 });

@@ -191,6 +191,11 @@ const ROWS: readonly Row[] = [
   { name: 'PATCH /canned-replies/:id', setup: aCannedReply, request: (f) => ({ method: 'PATCH', path: `/api/v1/canned-replies/${f.id}`, body: { title: 'Perm, edited' } }), expect: MANAGER_OR_ADMIN },
   { name: 'PATCH /canned-replies/:id (no such reply)', request: () => ({ method: 'PATCH', path: '/api/v1/canned-replies/999999', body: { title: 'Perm' } }), expect: managerOrAdmin(404) },
   { name: 'DELETE /canned-replies/:id', setup: aCannedReply, request: (f) => ({ method: 'DELETE', path: `/api/v1/canned-replies/${f.id}` }), expect: MANAGER_OR_ADMIN },
+  // Issue 12: internal per-tier targets (docs/ola.md). Agents read them, admins set them, managers and admins read the report.
+  { name: 'GET /ola/targets', request: () => ({ method: 'GET', path: '/api/v1/ola/targets' }), expect: AGENTS_ONLY },
+  { name: 'PUT /ola/targets', request: () => ({ method: 'PUT', path: '/api/v1/ola/targets', body: { targets: { l1: null, 'l2-analysts': 240, 'l2-methodologists': 240, l3: 480, l4: 960 } } }), expect: ADMIN_ONLY },
+  { name: 'PUT /ola/targets (a target of 0 minutes)', request: () => ({ method: 'PUT', path: '/api/v1/ola/targets', body: { targets: { l1: null, 'l2-analysts': 0, 'l2-methodologists': null, l3: null, l4: null } } }), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },
+  { name: 'GET /ola/report', request: () => ({ method: 'GET', path: `/api/v1/ola/report?from=${WORKING_HOURS - DAY}&to=${WORKING_HOURS + DAY}` }), expect: READERS },
   { name: 'DELETE /canned-replies/:id (no such reply)', request: () => ({ method: 'DELETE', path: '/api/v1/canned-replies/999999' }), expect: managerOrAdmin(404) },
   // Each user's own password and sessions (a too short new password: refused for everyone signed in, before the current one is checked).
   { name: 'POST /session/password (too short)', request: () => ({ method: 'POST', path: '/api/v1/session/password', body: { current: 'demo', next: 'short' } }), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 401] },

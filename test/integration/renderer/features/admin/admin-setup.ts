@@ -6,7 +6,7 @@ import type { Bridge } from '../../../../../shared/ipc/bridge.ts';
 import { renderConsole } from '../../../../support/real-console.tsx';
 
 /** Renders the console over `bridge`, opens Administration from the header and shows `tab`. */
-export async function openAdministration(bridge: Bridge, tab: 'People' | 'Clients' | 'Telegram' | 'Audit log' = 'People') {
+export async function openAdministration(bridge: Bridge, tab: 'People' | 'Clients' | 'Telegram' | 'Audit log' | 'Internal targets' = 'People') {
   const user = userEvent.setup();
   const view = renderConsole(bridge);
   await user.click(await screen.findByRole('button', { name: 'Administration' }));

@@ -41,7 +41,8 @@ describe('reading the queue', () => {
     await screen.findByText(`#${id.l1}`);
     await userEvent.click(screen.getByRole('button', { name: 'Open' }));
     const routed = (await screen.findByText(`#${id.routed}`)).closest('[role="row"]') as HTMLElement;
-    expect(screen.getByRole('row', { description: 'another tier: L2 analysts' })).toBe(routed);
+    // Its description is the reason first, then who routed it and why (routed-mark.tsx).
+    expect(screen.getByRole('row', { description: `another tier: L2 analysts Routed by Anna Kovalenko from L1 support: needs the report queries checked` })).toBe(routed);
     expect(routed.className).toContain('queue-row--out-of-reach');
     expect(routed.getAttribute('title')).toBe('another tier: L2 analysts');
     // The escalated ticket waits at the escalation desk (R6); her own tier's row is hers to act on.
