@@ -7,7 +7,9 @@ import { api, token } from './support/api.ts';
  * none of what the issue found in daily use: the sign-in speaks the browser's language and names
  * tiers in words; the demo is an ordinary day; countdowns read one way; a fresh ticket gets a
  * canned reply with the customer's name filled in; a duplicate is merged on a suggestion; resolving
- * asks for a closing reply and can be undone; a ticket routed up arrives in L2 as new.
+ * asks for a closing reply and can be undone; a ticket routed up arrives in L2 as new, saying who
+ * sent it and why, with the tier's internal target counting down; the analyst sees who else is on
+ * it and who types; her own sort and filters stay.
  */
 
 const SEARCH = 'Search by number, subject or client';
@@ -114,6 +116,11 @@ test('a new L1 engineer works a whole demo shift', async ({ browser, request }) 
   await olga.getByRole('searchbox', { name: SEARCH }).fill(String(deep));
   await expect(row(olga, deep)).toContainText('New');
   await expect(row(olga, deep)).toContainText('Unassigned');
+  // ...with who sent it, from where and why, and the analysts' internal target counting down.
+  await expect(row(olga, deep)).toContainText('from L1 support');
+  await expect(row(olga, deep)).toHaveAccessibleDescription('Routed by Anna Kovalenko from L1 support: Storage looks fine; needs an analyst to check the recorder.');
+  await expect(row(olga, deep).getByRole('timer')).toHaveAccessibleName(/^Internal target: due in (3 hours 59 minutes|4 hours)$/);
+  await expect(row(olga, deep).getByText('OLA', { exact: true })).toBeVisible();
 
   // Presence: anna still has it open, and olga's row says so; once olga opens it and starts a
   // reply, anna's console shows her typing, so the two do not answer the same customer.
