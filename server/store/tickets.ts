@@ -268,7 +268,8 @@ export function messageOf(
   r: Pick<Selectable<MessagesTable>, 'id' | 'ticket_id' | 'type' | 'body' | 'created_at' | 'merged_from' | 'notice'>,
   author: Message['author'],
 ): Message {
-  return { id: r.id, ticketId: r.ticket_id, type: r.type, author, body: r.body, createdAt: r.created_at, mergedFrom: r.merged_from, notice: storedNotice(r.notice) };
+  const notice = storedNotice(r.notice);
+  return { id: r.id, ticketId: r.ticket_id, type: r.type, author, body: r.body, createdAt: r.created_at, mergedFrom: r.merged_from, ...(notice === null ? {} : { notice }) };
 }
 
 /** A ticket's audit trail, oldest first. */

@@ -180,7 +180,7 @@ export const messageSchema = z.object({
   body: z.string(),
   createdAt: instant,
   mergedFrom: id.nullable(),
-  notice: systemNoticeSchema.nullable().describe("what a system message says, as a code with values, for the reader's language; `body` holds it in English"),
+  notice: systemNoticeSchema.optional().describe("on a system message the service wrote: what it says, as a code with values, for the reader's language; `body` holds it in English"),
 }) satisfies z.ZodType<Message>;
 
 /** An audit entry. */

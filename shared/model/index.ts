@@ -143,8 +143,8 @@ export interface Message {
   readonly createdAt: number;
   /** Set when the message was copied from a merged duplicate (R15). */
   readonly mergedFrom: number | null;
-  /** What a system message says, for each reader to see in their own language; null otherwise (and on older messages). */
-  readonly notice: SystemNotice | null;
+  /** What a system message says, for each reader to see in their own language; absent otherwise (and on older messages). */
+  readonly notice?: SystemNotice;
 }
 
 /** What an audit entry records. */

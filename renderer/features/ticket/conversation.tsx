@@ -25,7 +25,7 @@ export function Conversation({ messages }: { readonly messages: readonly Message
                 {m.mergedFrom !== null ? <span className="muted">{t('message.mergedFrom', { number: m.mergedFrom })}</span> : null}
               </header>
               {/* Customer-written text: React text only, never markup. */}
-              <p className="message-body">{m.notice === null ? m.body : noticeText(t, m.notice)}</p>
+              <p className="message-body">{m.notice === undefined ? m.body : noticeText(t, m.notice)}</p>
             </li>
           );
         })}

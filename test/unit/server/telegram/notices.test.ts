@@ -7,7 +7,7 @@ import { noticesOf } from '../../../../server/telegram/notices.ts';
 const ticket = (id: number, status: TicketStatus): TicketSummary => ({
   id, number: id, kind: 'problem', subject: `Ticket ${id}`, clientId: 1, status, tier: 'l1', assigneeId: null, escalated: false, slaState: 'running', slaDueAt: null,
 });
-const message = (type: Message['type'], body = 'text'): Message => ({ id: 1, ticketId: 1, type, author: null, body, createdAt: 0, mergedFrom: null, notice: null });
+const message = (type: Message['type'], body = 'text'): Message => ({ id: 1, ticketId: 1, type, author: null, body, createdAt: 0, mergedFrom: null });
 const added = (status: TicketStatus, type: Message['type'], statusBefore?: TicketStatus, body?: string): PendingTicketEvent => ({
   type: 'message.added', ticket: ticket(1, status), agentsOnly: type === 'note', data: { message: message(type, body) }, ...(statusBefore === undefined ? {} : { statusBefore }),
 });

@@ -18,7 +18,7 @@ const DATA: { [T in TicketEventType]: ServiceEventData<T> } = {
   'ticket.changed': { action: 'taken' },
   'ticket.routed': { action: 'routed', fromTier: 'l1', toTier: 'l2-analysts', reason: 'needs logs', outOfTurn: false },
   'ticket.escalated': { action: 'escalated', fromTier: 'l1', toTier: 'escalation' },
-  'message.added': { message: { id: 1, ticketId: 42, type: 'customer', author: null, body: 'hi', createdAt: 0, mergedFrom: null, notice: null } },
+  'message.added': { message: { id: 1, ticketId: 42, type: 'customer', author: null, body: 'hi', createdAt: 0, mergedFrom: null } },
   'sla.warning': { clock },
   'sla.breached': { clock },
   'page.triggered': { page: { id: 1, level: 'primary', attempt: 1, paged: [1], reason: 'escalated' }, reminder: false },
@@ -53,7 +53,7 @@ const event = <T extends TicketEventType>(type: T, ticket: { tier?: Tier; assign
     },
     data: { ...DATA[type], ...data },
   }) as ServiceEvent;
-const customerMessage = { message: { id: 1, ticketId: 42, type: 'customer' as const, author: { id: 9, name: 'Alpha' }, body: 'Still broken', createdAt: 0, mergedFrom: null, notice: null } };
+const customerMessage = { message: { id: 1, ticketId: 42, type: 'customer' as const, author: { id: 9, name: 'Alpha' }, body: 'Still broken', createdAt: 0, mergedFrom: null } };
 
 describe('decideNotification', () => {
   it('tells an agent of a new ticket in their tier, with the message keys and parameters', () => {
