@@ -21,6 +21,7 @@ async function closeScreen(page: Page, dialog: ReturnType<Page['getByRole']>): P
 }
 
 test('the roster, availability, calendar, canned-reply and administration screens pass axe-core', async ({ page }) => {
+  test.setTimeout(90_000); // one axe run per screen and tab, seconds each on a busy machine
   await page.goto('/');
   await page.getByRole('button', { name: /^admin\b/ }).click();
   await expect(page.getByLabel('Connection: Online')).toBeVisible();
