@@ -27,9 +27,9 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
-    // Minified in every production build: electron-vite (npm run build, the desktop app and what the
-    // service serves) defaults its renderer to unminified, plain `vite build` does not. No source maps
-    // ship: the installer and the service's /assets hold only what runs (docs/architecture.md, Build).
+    // Minified in every production build: electron-vite (npm run build: the desktop app and what the
+    // service serves) leaves its renderer unminified unless told, unlike plain `vite build`. No source
+    // maps ship: the installer and the service's /assets hold only what runs (docs/architecture.md, Build).
     minify: true,
     sourcemap: false,
     rolldownOptions: {

@@ -2,7 +2,7 @@
 // vite.renderer.config.ts), built in memory, and what each page loads before its first screen:
 // its entry chunk and every chunk that chunk imports statically (the page's modulepreload tags).
 // Chunks reached only by import() load when a screen first opens. Used by bench/bundle.bench.ts
-// and test/integration/build/renderer-split.test.ts.
+// and test/unit/packaging/renderer-split.test.ts.
 import { resolveConfig } from 'electron-vite';
 import { build } from 'vite';
 import { gzipSync } from 'node:zlib';
