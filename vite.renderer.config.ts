@@ -27,6 +27,11 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
+    // Minified in every production build: electron-vite (npm run build: the desktop app and what the
+    // service serves) leaves its renderer unminified unless told, unlike plain `vite build`. No source
+    // maps ship: the installer and the service's /assets hold only what runs (docs/architecture.md, Build).
+    minify: true,
+    sourcemap: false,
     rolldownOptions: {
       // The console, and the customer portal the service serves at /portal (docs/portal.md).
       input: { index: resolve(import.meta.dirname, 'renderer/index.html'), portal: resolve(import.meta.dirname, 'renderer/portal.html') },
@@ -37,7 +42,8 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
             // The chart library and what only it uses: loaded with the availability screen, not at start.
             { name: 'charts', test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|redux|redux-thunk|react-redux|immer|reselect|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|clsx|react-is)[\\/]/, priority: 15 },
-            { name: 'vendor', test: /node_modules/, priority: 10 },
+            // papaparse (CSV) only serves the admin and availability screens: it loads with them.
+            { name: 'vendor', test: /node_modules[\\/](?!papaparse[\\/])/, priority: 10 },
           ],
         },
       },

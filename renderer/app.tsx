@@ -1,8 +1,8 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
 import type { Bridge } from '../shared/ipc/bridge.ts';
 import type { SessionInfo } from '../shared/ipc/contract.ts';
 import { AppFailed, AppProviders, SessionGate } from './app-shell.tsx';
+import { OnDemand } from './components/on-demand.tsx';
 import { useBridge } from './bridge/bridge-context.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
 import { browserConsoleHost, CustomerToPortal, type ConsoleHost } from './features/auth/portal-link.tsx';
@@ -43,7 +43,13 @@ function Root({ session, host }: { readonly session: SessionInfo | null; readonl
   if (session === null) return <SignedOut />;
   if (session.user.kind !== 'agent') return <CustomerToPortal host={host} />;
   // A temporary password opens nothing but the choice of one's own (the service refuses the rest).
-  if (session.mustChangePassword) return <ChoosePasswordScreen user={session.user} />;
+  if (session.mustChangePassword) {
+    return (
+      <OnDemand>
+        <ChoosePasswordScreen user={session.user} />
+      </OnDemand>
+    );
+  }
   return (
     <MeContext value={session.user}>
       <Console />
@@ -58,7 +64,13 @@ function SignedOut() {
   const setup = useQuery(setupQueries.status(bridge));
   if (setup.isPending) return <p className="splash">{t('app.loading')}</p>;
   // A service that cannot say (an older one) has accounts: the login screen is right.
-  return setup.data?.waiting === true ? <SetupScreen /> : <LoginScreen />;
+  return setup.data?.waiting === true ? (
+    <OnDemand>
+      <SetupScreen />
+    </OnDemand>
+  ) : (
+    <LoginScreen />
+  );
 }
 
 /** One region (queue, ticket) failed to render; the rest of the console keeps working. */
@@ -72,6 +84,12 @@ function RegionFailed({ error, reset, name }: Parameters<FallbackRender>[0] & { 
   );
 }
 
+/**
+ * The signed-in console. The queue, the ticket and the settings dialog (small, opened often, keys
+ * must not reach the queue while it loads) come with the page, so login paints rows without
+ * fetching more code; every other screen is React.lazy and loads when first opened
+ * (docs/architecture.md, Build).
+ */
 function Console() {
   const t = useT();
   const settingsOpen = useSettingsOpen();
@@ -102,20 +120,12 @@ function Console() {
       </main>
       <ResolveUndo />
       {settingsOpen ? <SettingsDialog /> : null}
-      {rosterOpen ? <RosterScreen /> : null}
-      {availabilityOpen ? (
-        <Suspense fallback={null}>
-          <AvailabilityScreen />
-        </Suspense>
-      ) : null}
-      {calendarOpen ? <CalendarScreen /> : null}
-      {cannedOpen ? <CannedScreen /> : null}
-      {adminOpen ? (
-        <Suspense fallback={null}>
-          <AdminScreen />
-        </Suspense>
-      ) : null}
-      {outageId !== null ? <OutageView /> : null}
+      <OnDemand>{rosterOpen ? <RosterScreen /> : null}</OnDemand>
+      <OnDemand>{availabilityOpen ? <AvailabilityScreen /> : null}</OnDemand>
+      <OnDemand>{calendarOpen ? <CalendarScreen /> : null}</OnDemand>
+      <OnDemand>{cannedOpen ? <CannedScreen /> : null}</OnDemand>
+      <OnDemand>{adminOpen ? <AdminScreen /> : null}</OnDemand>
+      <OnDemand>{outageId !== null ? <OutageView /> : null}</OnDemand>
     </div>
   );
 }

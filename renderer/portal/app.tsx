@@ -6,6 +6,7 @@ import { languageFromPreferences } from '../../shared/i18n/index.ts';
 import type { Customer } from '../../shared/model/index.ts';
 import { AppFailed, AppProviders, SessionGate } from '../app-shell.tsx';
 import { useBridge } from '../bridge/bridge-context.tsx';
+import { OnDemand } from '../components/on-demand.tsx';
 import { ErrorBoundary } from '../errors/error-boundary.tsx';
 import { ChoosePasswordScreen } from '../features/account/index.ts';
 import { browserConsoleHost, type ConsoleHost } from '../features/auth/portal-link.tsx';
@@ -59,7 +60,13 @@ function Root({ session, host }: { readonly session: SessionInfo | null; readonl
   if (session === null) return <PortalLogin />;
   if (session.user.kind === 'agent') return <p className="splash">{t('portal.toConsole')}</p>;
   // A temporary password opens nothing but the choice of one's own (the service refuses the rest).
-  if (session.mustChangePassword) return <ChoosePasswordScreen user={session.user} />;
+  if (session.mustChangePassword) {
+    return (
+      <OnDemand>
+        <ChoosePasswordScreen user={session.user} />
+      </OnDemand>
+    );
+  }
   return (
     <CustomerContext value={session.user satisfies Customer}>
       <PortalShell />

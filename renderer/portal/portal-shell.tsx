@@ -1,4 +1,5 @@
 import { assertNever } from '../../shared/assert-never.ts';
+import { OnDemand } from '../components/on-demand.tsx';
 import { ErrorBoundary, reloadConsole, type FallbackRender } from '../errors/error-boundary.tsx';
 import { ConnectionBanner } from '../features/connection/connection-banner.tsx';
 import { useT } from '../i18n/use-translation.ts';
@@ -20,7 +21,9 @@ export function PortalShell() {
       <OutageNotice />
       <main className="portal-main">
         <ErrorBoundary resetKeys={[routeHash(route)]} fallback={(p) => <PageFailed {...p} name={t('portal.brand')} />}>
-          <Screen route={route} />
+          <OnDemand>
+            <Screen route={route} />
+          </OnDemand>
         </ErrorBoundary>
       </main>
     </div>

@@ -21,3 +21,31 @@ test('the console opens on the login screen with the support clock (R9)', async 
   expect(errors).toEqual([]);
   expect(refused).toEqual([]);
 });
+
+// The first screen loads only its own code (issue 13): the sign-in and the queue fetch no chunk of
+// the screens that open later; each screen's code arrives when it first opens.
+test('the sign-in and the queue load no code of the other screens; opening one loads its own', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Chunk names without their 8-character content hash (which may itself hold a '-').
+  const scripts: string[] = [];
+  page.on('request', (r) => void (new URL(r.url()).pathname.endsWith('.js') && scripts.push(new URL(r.url()).pathname.replace(/-[\w-]{8}\.js$/, ''))));
+  const later = ['admin-screen', 'availability-screen', 'charts', 'calendar-screen', 'editor-screen', 'roster-screen', 'outage-view', 'setup-screen', 'papaparse.min'].map((n) => `/assets/${n}`);
+  const loadedLater = () => scripts.filter((s) => later.includes(s)).sort();
+
+  await page.goto('/');
+  await page.getByRole('button', { name: /^anna\b/ }).click();
+  await expect(page.getByRole('grid', { name: 'Queue' }).getByRole('gridcell').first()).toBeVisible();
+  expect(scripts).toContain('/assets/index');
+  expect(loadedLater()).toEqual([]);
+
+  await page.getByRole('banner').getByRole('button', { name: 'Support calendar', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Support calendar' }).getByRole('form', { name: 'Support calendar' })).toBeVisible();
+  expect(loadedLater()).toEqual(['/assets/calendar-screen']);
+  await page.getByRole('dialog', { name: 'Support calendar' }).getByRole('button', { name: 'Close', exact: true }).first().click();
+
+  await page.getByRole('banner').getByRole('button', { name: 'Availability', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Availability' }).locator('.availability-group').first()).toBeVisible();
+  expect(loadedLater()).toEqual(['/assets/availability-screen', '/assets/calendar-screen', '/assets/charts', '/assets/papaparse.min']);
+  expect(errors).toEqual([]);
+});

@@ -1,2 +1,5 @@
 /** The portal's new-ticket page (docs/portal.md): kind with its promise, subject, text, language, and similar open tickets. */
-export { NewTicketPage } from './new-ticket-page.tsx';
+import { lazy } from 'react';
+
+/** The page, loaded when first opened: the list is the portal's first screen. */
+export const NewTicketPage = lazy(async () => ({ default: (await import('./new-ticket-page.tsx')).NewTicketPage }));
