@@ -1,0 +1,219 @@
+// `npm run bench`: the SLA arithmetic beside what a developer would use instead (issue 13, benchmark 5).
+// The same inputs go to our engine, dayjs-business-time and moment-business-time (each as its README
+// sets it up, and with its time-zone add-on), each in child processes whose TZ is the support zone or
+// another one; every answer is checked against the brute-force oracle. Results: bench/results/sla-libraries.json.
+// A benchmark, not a test: nothing here fails on speed or on a library's wrong answers.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { bruteCalendar } from '../test/support/brute-calendar.ts';
+import { oracleTable } from './sla-libraries/oracle.ts';
+import { ENGINE_NAME, LIBRARY_NAMES } from './sla-libraries/names.ts';
+import { BENCH_CALENDAR, MINUTE, workloads, YEAR_START, type WorkloadId } from './sla-libraries/workloads.ts';
+
+const SUPPORT_ZONE = BENCH_CALENDAR.zone;
+// Speed is measured with TZ = the support zone; the other zones only count disagreements.
+const ZONES = [SUPPORT_ZONE, 'UTC', 'America/New_York'] as const;
+const BUDGET_SECONDS: Record<string, number> = { [SUPPORT_ZONE]: 2.5 };
+const OTHER_BUDGET_SECONDS = 1.5;
+// A child that prints nothing for this long is stuck in a call and is killed.
+const SILENCE_MS = 8000;
+const IMPLEMENTATIONS = [ENGINE_NAME, ...LIBRARY_NAMES];
+const WORKLOADS = workloads();
+
+const started = performance.now();
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: n < 10 ? 2 : 0 });
+const kyiv = (t: number) => DateTime.fromMillis(t, { zone: SUPPORT_ZONE }).toFormat("ccc yyyy-MM-dd HH:mm 'Kyiv'");
+
+const describe = (id: WorkloadId, [a, b]: readonly [number, number]) => (id === 'betweenUpToYear' ? `${kyiv(a)} -> ${kyiv(b)}` : `${kyiv(a)} + ${b} min`);
+
+// The oracle: one minute-by-minute walk over 2026-2027, then questions answered from running totals.
+const tableEnd = Date.parse('2028-01-15T00:00:00Z');
+const oracle = oracleTable(BENCH_CALENDAR, YEAR_START, tableEnd);
+const tableSeconds = (performance.now() - started) / 1000;
+
+// The oracle asked directly (its own speed), and its table checked against it on the same inputs.
+const brute = bruteCalendar(BENCH_CALENDAR);
+const bruteSamples: Record<WorkloadId, number> = { add20min: 20, add3days: 5, betweenUpToYear: 1 };
+const bruteSpeed = Object.fromEntries(
+  WORKLOADS.map((w) => {
+    const inputs = w.inputs.slice(0, bruteSamples[w.id]);
+    const start = performance.now();
+    for (const [a, b] of inputs) {
+      const direct = w.id === 'betweenUpToYear' ? brute.workingTimeBetween(a, b) / MINUTE : brute.addWorkingTime(a, b * MINUTE);
+      const tabled = w.id === 'betweenUpToYear' ? oracle.minutesBetween(a, b) : oracle.addMinutes(a, b);
+      if (direct !== tabled) throw new Error(`The oracle's table and the oracle disagree on ${w.id} ${a} ${b}`);
+    }
+    return [w.id, inputs.length / ((performance.now() - start) / 1000)];
+  }),
+) as Record<WorkloadId, number>;
+
+interface Chunk {
+  readonly workload: WorkloadId;
+  readonly answers: number[];
+  readonly calls?: number;
+  readonly seconds?: number;
+  readonly done?: boolean;
+}
+interface Run {
+  readonly answers: Record<WorkloadId, number[]>;
+  readonly rate: Partial<Record<WorkloadId, { calls: number; seconds: number }>>;
+  /** The workload a child was stuck in when it was killed, and the input it was answering. */
+  readonly hung: { workload: WorkloadId; input: readonly [number, number] } | null;
+}
+
+function runChild(implementation: string, zone: string): Promise<Run> {
+  const budget = BUDGET_SECONDS[zone] ?? OTHER_BUDGET_SECONDS;
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'sla-libraries', 'worker.ts'), implementation, String(budget)], {
+    env: { ...process.env, TZ: zone },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const answers: Record<WorkloadId, number[]> = { add20min: [], add3days: [], betweenUpToYear: [] };
+  const rate: Run['rate'] = {};
+  let buffer = '';
+  let killed = false;
+  let silence = setTimeout(() => ((killed = true), child.kill('SIGKILL')), SILENCE_MS);
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (data: string) => {
+    clearTimeout(silence);
+    silence = setTimeout(() => ((killed = true), child.kill('SIGKILL')), SILENCE_MS);
+    const lines = (buffer + data).split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      const chunk = JSON.parse(line) as Chunk;
+      for (const answer of chunk.answers) answers[chunk.workload].push(answer);
+      if (chunk.done) rate[chunk.workload] = { calls: chunk.calls ?? 0, seconds: chunk.seconds ?? 0 };
+    }
+  });
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => {
+      clearTimeout(silence);
+      if (!killed && code !== 0) return reject(new Error(`${implementation} (TZ=${zone}) exited with ${code}`));
+      const stuck = killed ? WORKLOADS.find((w) => !rate[w.id]) : undefined;
+      const input = stuck?.inputs[answers[stuck.id].length];
+      resolve({ answers, rate, hung: stuck && input ? { workload: stuck.id, input } : null });
+    });
+  });
+}
+
+interface Disagreements {
+  readonly checked: number;
+  readonly wrong: number;
+  /** Wrong answers that only pick the other edge of a closed spell (18:00 instead of the next opening's 09:00, or back). */
+  readonly sameWorkingInstant: number;
+  readonly examples: string[];
+}
+function compare(workload: (typeof WORKLOADS)[number], answers: readonly number[]): Disagreements {
+  let wrong = 0;
+  let sameWorkingInstant = 0;
+  const examples: string[] = [];
+  answers.forEach((got, i) => {
+    const [a, b] = workload.inputs[i] as readonly [number, number];
+    const between = workload.id === 'betweenUpToYear';
+    const expected = between ? oracle.minutesBetween(a, b) : oracle.addMinutes(a, b);
+    if (got === expected) return;
+    wrong++;
+    const inTable = Number.isFinite(got) && got >= oracle.from && got <= oracle.to && got % MINUTE === 0;
+    const equivalent = !between && inTable && oracle.atEdge(got) && oracle.position(got) === oracle.position(expected);
+    if (equivalent) sameWorkingInstant++;
+    if (examples.length < 3 && !equivalent) {
+      examples.push(
+        between
+          ? `${kyiv(a)} -> ${kyiv(b)}: ${fmt(got)} min, oracle ${fmt(expected)} min`
+          : `${kyiv(a)} + ${b} min: ${Number.isFinite(got) ? kyiv(got) : String(got)}, oracle ${kyiv(expected)}`,
+      );
+    }
+  });
+  return { checked: answers.length, wrong, sameWorkingInstant, examples };
+}
+
+const runs: Record<string, Record<string, Run>> = {};
+for (const implementation of IMPLEMENTATIONS) {
+  runs[implementation] = {};
+  for (const zone of ZONES) (runs[implementation] as Record<string, Run>)[zone] = await runChild(implementation, zone);
+}
+
+const rows = WORKLOADS.flatMap((workload) => {
+  const measured = IMPLEMENTATIONS.map((implementation) => {
+    const byZone = runs[implementation] as Record<string, Run>;
+    const rate = byZone[SUPPORT_ZONE]?.rate[workload.id];
+    const hung = ZONES.map((zone) => ({ zone, hung: byZone[zone]?.hung })).find((h) => h.hung?.workload === workload.id);
+    return {
+      workload: workload.id,
+      operation: workload.label,
+      implementation,
+      opsPerSecond: rate ? Number((rate.calls / rate.seconds).toPrecision(4)) : null,
+      hung: hung?.hung ? `TZ=${hung.zone}: no answer in ${SILENCE_MS / 1000} s for input ${fmt(byZone[hung.zone]?.answers[workload.id].length ?? 0)} (${describe(workload.id, hung.hung.input)}), so the later operations were not run` : null,
+      disagreements: Object.fromEntries(ZONES.map((zone) => [zone, compare(workload, byZone[zone]?.answers[workload.id] ?? [])])),
+    };
+  });
+  const oracleRow = {
+    workload: workload.id,
+    operation: workload.label,
+    implementation: 'brute-force oracle (minute walk)',
+    opsPerSecond: Number(bruteSpeed[workload.id].toPrecision(4)),
+    hung: null,
+    disagreements: null,
+  };
+  return [...measured, oracleRow];
+});
+
+// The targets, per operation: our engine fastest of all, and zero disagreements in every zone.
+const targets = WORKLOADS.map((workload) => {
+  const mine = rows.filter((r) => r.workload === workload.id);
+  const engine = mine.find((r) => r.implementation === ENGINE_NAME);
+  const rivals = mine.filter((r) => r !== engine && r.opsPerSecond !== null);
+  const fastest = !!engine?.opsPerSecond && rivals.every((r) => (r.opsPerSecond as number) < (engine.opsPerSecond as number));
+  const zero = ZONES.every((zone) => engine?.disagreements?.[zone]?.wrong === 0 && (engine.disagreements[zone]?.checked ?? 0) === workload.inputs.length);
+  return { workload: workload.id, fastest, zeroDisagreements: zero };
+});
+
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  calendar: `${SUPPORT_ZONE} ${BENCH_CALENDAR.open}-${BENCH_CALENDAR.close} Mon-Fri, ${BENCH_CALENDAR.holidays.length} holidays 2026-2027, DST`,
+  target: 'our engine the fastest on every operation, with zero disagreements with the brute-force oracle in every process time zone',
+  method: {
+    inputs: Object.fromEntries(WORKLOADS.map((w) => [w.id, `${w.inputs.length} random whole-minute instants over 2026`])),
+    speedMeasuredWith: `TZ=${SUPPORT_ZONE}, ${BUDGET_SECONDS[SUPPORT_ZONE]} s per operation and implementation`,
+    disagreementsCountedIn: ZONES,
+    otherZoneBudgetSeconds: OTHER_BUDGET_SECONDS,
+    note: 'a slow library answers only the first inputs its time budget allows; "checked" says how many',
+    oracleTableSeconds: Number(tableSeconds.toFixed(2)),
+  },
+  rows,
+  targets,
+  seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+};
+const dir = join(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'sla-libraries.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const cell = (d: Disagreements | undefined) => (d ? `${fmt(d.wrong)}/${fmt(d.checked)}` : '-');
+const pad = (s: string, n: number) => s.padEnd(n);
+console.log(`\nSLA arithmetic vs libraries (${results.calendar}); disagreements with the oracle = wrong/checked`);
+console.log(`${pad('operation', 36)}${pad('implementation', 41)}${pad('ops/s', 12)}${ZONES.map((z) => pad(`TZ=${z}`, 18)).join('')}`);
+for (const row of rows) {
+  const speed = row.opsPerSecond !== null ? fmt(row.opsPerSecond) : row.hung ? 'hangs' : 'not run';
+  const zones = ZONES.map((z) => pad(cell(row.disagreements?.[z]), 18)).join('');
+  console.log(`${pad(row.operation, 36)}${pad(row.implementation, 41)}${pad(speed, 12)}${zones}`);
+}
+for (const row of rows) {
+  if (row.hung) console.log(`  ${row.implementation}, ${row.operation}: ${row.hung}`);
+  for (const zone of ZONES) {
+    const d = row.disagreements?.[zone];
+    if (d && d.wrong > 0) {
+      const equivalent = d.sameWorkingInstant > 0 ? ` (${fmt(d.sameWorkingInstant)} only close-of-day vs next opening)` : '';
+      console.log(`  ${row.implementation}, ${row.operation}, TZ=${zone}: ${fmt(d.wrong)} wrong${equivalent}; e.g. ${d.examples.join('; ')}`);
+    }
+  }
+}
+for (const t of targets) {
+  const missed = [!t.fastest && 'NOT the fastest', !t.zeroDisagreements && 'disagreements or unanswered inputs'].filter(Boolean);
+  console.log(`target on ${t.workload}: ${missed.length === 0 ? 'met (fastest, zero disagreements in every zone)' : `MISSED: ${missed.join(', ')}`}`);
+}
+console.log(`written to bench/results/sla-libraries.json in ${results.seconds} s`);
