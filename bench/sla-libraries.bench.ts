@@ -4,7 +4,7 @@
 // another one; every answer is checked against the brute-force oracle. Results: bench/results/sla-libraries.json.
 // A benchmark, not a test: nothing here fails on speed or on a library's wrong answers.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -18,8 +18,8 @@ const SUPPORT_ZONE = BENCH_CALENDAR.zone;
 const ZONES = [SUPPORT_ZONE, 'UTC', 'America/New_York'] as const;
 const BUDGET_SECONDS: Record<string, number> = { [SUPPORT_ZONE]: 2 };
 const OTHER_BUDGET_SECONDS = 1;
-// A child that prints nothing for this long is stuck in a call (the slowest library call here takes
-// under 0.1 s on an idle machine) and is killed; after the second such hang in an operation the rest of it is skipped.
+// A child that spends this much CPU time without printing is stuck in a call (the slowest library
+// call here takes under 0.1 s) and is killed; after the second such hang in an operation the rest of it is skipped.
 const SILENCE_MS = 3000;
 const MAX_HANGS_PER_WORKLOAD = 2;
 const IMPLEMENTATIONS = [ENGINE_NAME, ...LIBRARY_NAMES];
@@ -67,6 +67,17 @@ interface Run {
   readonly hangs: { workload: WorkloadId; input: readonly [number, number] }[];
 }
 
+/** CPU time a process has used (Linux /proc; elsewhere wall time stands in, so a wait may count). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [utime = 0, stime = 0] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 13).map(Number);
+    return ((utime + stime) * 1000) / 100;
+  } catch {
+    return performance.now();
+  }
+}
+
 /** One child process from `resume` on; resolves with whether it had to be killed and where it was. */
 function runSegment(implementation: string, zone: string, resume: readonly [WorkloadId, number] | null, run: Run): Promise<WorkloadId | null> {
   const budget = BUDGET_SECONDS[zone] ?? OTHER_BUDGET_SECONDS;
@@ -75,12 +86,24 @@ function runSegment(implementation: string, zone: string, resume: readonly [Work
   let current: WorkloadId | null = null;
   let buffer = '';
   let killed = false;
-  const kill = () => ((killed = true), child.kill('SIGKILL'));
-  let silence = setTimeout(kill, SILENCE_MS);
+  // Stuck means busy without output: CPU time spent since the last line, so a child that is only
+  // waiting (a loaded machine, a full pipe) is never taken for a hang.
+  let quietCpuMs = 0;
+  let lastCpu = cpuMs(child.pid);
+  let spoke = false;
+  const watch = setInterval(() => {
+    const now = cpuMs(child.pid);
+    quietCpuMs = spoke ? 0 : quietCpuMs + (now - lastCpu);
+    lastCpu = now;
+    spoke = false;
+    if (quietCpuMs >= SILENCE_MS) {
+      killed = true;
+      child.kill('SIGKILL');
+    }
+  }, 500);
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (data: string) => {
-    clearTimeout(silence);
-    silence = setTimeout(kill, SILENCE_MS);
+    spoke = true;
     const lines = (buffer + data).split('\n');
     buffer = lines.pop() ?? '';
     for (const line of lines) {
@@ -95,7 +118,7 @@ function runSegment(implementation: string, zone: string, resume: readonly [Work
   });
   return new Promise((resolve, reject) => {
     child.on('exit', (code) => {
-      clearTimeout(silence);
+      clearInterval(watch);
       if (!killed && code !== 0) return reject(new Error(`${implementation} (TZ=${zone}) exited with ${code}`));
       if (killed && current === null) return reject(new Error(`${implementation} (TZ=${zone}) went silent between operations`));
       resolve(killed ? current : null);
@@ -243,7 +266,7 @@ for (const row of rows) {
   console.log(`${pad(row.operation, 36)}${pad(row.implementation, 41)}${pad(speed, 12)}${zones}`);
 }
 for (const row of rows) {
-  if (row.hangs.length > 0) console.log(`  ${row.implementation}, ${row.operation}: no answer within ${SILENCE_MS / 1000} s (killed) for ${row.hangs.join('; ')}`);
+  if (row.hangs.length > 0) console.log(`  ${row.implementation}, ${row.operation}: no answer after ${SILENCE_MS / 1000} s of CPU time (killed) for ${row.hangs.join('; ')}`);
   for (const zone of ZONES) {
     const d = row.disagreements?.[zone];
     if (d && d.wrong > 0) {
