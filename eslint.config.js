@@ -13,6 +13,12 @@ const reactOnly = [
   { name: 'react', message: 'React belongs to renderer/.' },
   { name: 'react-dom', message: 'React belongs to renderer/.' },
 ];
+// dayjs and moment (with their business-time plugins) are bench-only dev dependencies: the SLA bench
+// compares our engine with them; the product computes working time in shared/sla only.
+const benchOnly = {
+  group: ['dayjs', 'dayjs/**', 'dayjs-*', 'moment', 'moment/**', 'moment-*'],
+  message: 'dayjs and moment are bench-only (bench/sla-libraries); working time is shared/sla.',
+};
 const RAW_IPC = '/^ipc(Main|Renderer)$/';
 const rawIpcMessage = 'Use the typed IPC wrapper (main/ipc.ts) or the preload bridge; raw ipcMain/ipcRenderer are banned elsewhere.';
 // Every way to reach ipcMain/ipcRenderer (or a WebContents' own `ipc`): named imports and
@@ -47,7 +53,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict({
         paths: [...noNode.paths, ...electronOnly, ...reactOnly],
-        patterns: ['main', 'preload', 'renderer', 'server', 'test'].map(layer),
+        patterns: [...['main', 'preload', 'renderer', 'server', 'test'].map(layer), benchOnly],
       }),
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
@@ -58,7 +64,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict({
         paths: [...electronOnly, ...reactOnly],
-        patterns: ['main', 'preload', 'renderer', 'test'].map(layer),
+        patterns: [...['main', 'preload', 'renderer', 'test'].map(layer), benchOnly],
       }),
     },
   },
@@ -66,7 +72,7 @@ export default tseslint.config(
     files: ['main/**'],
     languageOptions: { globals: globals.node },
     rules: {
-      'no-restricted-imports': restrict({ paths: reactOnly, patterns: ['preload', 'renderer', 'test'].map(layer) }),
+      'no-restricted-imports': restrict({ paths: reactOnly, patterns: [...['preload', 'renderer', 'test'].map(layer), benchOnly] }),
     },
   },
   {
@@ -84,7 +90,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict({
         paths: [...noNode.paths, ...electronOnly],
-        patterns: [...['main', 'server', 'test'].map(layer), { ...layer('preload'), allowTypeImports: true }],
+        patterns: [...['main', 'server', 'test'].map(layer), { ...layer('preload'), allowTypeImports: true }, benchOnly],
       }),
     },
   },

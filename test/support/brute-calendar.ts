@@ -40,6 +40,12 @@ export function bruteCalendar(config: CalendarConfig) {
   };
 
   return {
+    /** One flag per minute from `from` (inclusive) to `to` (exclusive): 1 where it is working time. */
+    workingMinutes(from: number, to: number): Uint8Array {
+      const flags = new Uint8Array(Math.max(0, (to - from) / MINUTE));
+      if (flags.length > 0) walk(from, (t, working) => ((flags[(t - from) / MINUTE] = working ? 1 : 0), t + MINUTE >= to));
+      return flags;
+    },
     isWorkingTime(at: number): boolean {
       let result = false;
       walk(at, (_t, working) => ((result = working), true));
