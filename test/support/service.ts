@@ -148,6 +148,28 @@ export function useTestService(engine: 'sqlite' | 'postgres', options: Parameter
   return t;
 }
 
+/**
+ * Two service instances on one fresh PostgreSQL database for the enclosing describe, as
+ * `useTestService` does for one: started before its tests, closed and the database dropped after.
+ */
+export function useTwoInstances(): readonly [TestService, TestService] {
+  const a = {} as TestService;
+  const b = {} as TestService;
+  let started: { a: TestService; b: TestService; drop: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    const fresh = await freshDatabase('postgres');
+    started = { a: await startTestService('postgres', { location: fresh.location }), b: await startTestService('postgres', { location: fresh.location }), drop: fresh.drop };
+    Object.assign(a, started.a);
+    Object.assign(b, started.b);
+  });
+  afterAll(async () => {
+    await started?.a.close();
+    await started?.b.close();
+    await started?.drop();
+  });
+  return [a, b];
+}
+
 /** A WebSocket on /api/v1/events that collects events. */
 export interface EventSocket {
   readonly received: ServiceEvent[];

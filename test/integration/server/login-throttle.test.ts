@@ -1,8 +1,8 @@
 /** The login throttle against bursts of parallel guesses, on each engine and across two instances on one PostgreSQL. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { MAX_FAILURES } from '../../../server/auth/login-throttle.ts';
-import { engines, freshDatabase, startTestService, useTestService, type TestService } from '../../support/service.ts';
+import { engines, useTestService, useTwoInstances, type TestService } from '../../support/service.ts';
 
 const MIN = 60_000;
 
@@ -47,20 +47,7 @@ describe.each(engines())('login throttle on %s', (engine) => {
 });
 
 describe.skipIf(inject('pgBaseUrl') === null)('login throttle across two instances on one PostgreSQL', () => {
-  let a: TestService;
-  let b: TestService;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const fresh = await freshDatabase('postgres');
-    drop = fresh.drop;
-    a = await startTestService('postgres', { location: fresh.location });
-    b = await startTestService('postgres', { location: fresh.location });
-  });
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-    await drop();
-  });
+  const [a, b] = useTwoInstances();
 
   it(`100 guesses split over both instances check at most ${MAX_FAILURES} passwords in all`, async () => {
     const statuses = await burst([a, b], 'maria', 100);

@@ -1,8 +1,8 @@
 /** Presence over the event stream: who has a ticket open and who types a reply, agents only, never stored. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { PRESENCE_MESSAGE_MAX_BYTES, PRESENCE_TTL_MS } from '../../../shared/presence/index.ts';
-import { freshDatabase, engines, startTestService, useTestService, type TestService } from '../../support/service.ts';
+import { engines, useTestService, useTwoInstances } from '../../support/service.ts';
 
 type Message = { type: string; ticketId?: number; agents?: { id: number; name: string; typing: boolean }[]; tickets?: { ticketId: number; agents: { id: number; name: string; typing: boolean }[] }[] };
 
@@ -179,20 +179,7 @@ describe.each(engines())('presence on %s', (engine) => {
 });
 
 describe.skipIf(inject('pgBaseUrl') === null)('presence across two instances on one PostgreSQL', () => {
-  let a: TestService;
-  let b: TestService;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const fresh = await freshDatabase('postgres');
-    drop = fresh.drop;
-    a = await startTestService('postgres', { location: fresh.location });
-    b = await startTestService('postgres', { location: fresh.location });
-  });
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-    await drop();
-  });
+  const [a, b] = useTwoInstances();
 
   it('an agent on instance A is seen by an agent on instance B, typing, and gone when the socket closes', async () => {
     const boris = await client(b.url, await b.login('boris'));
