@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { measureClockOffset } from '../shared/client/clock-offset.ts';
 import type { AppInfo } from '../shared/ipc/contract.ts';
 import { attentionCounts } from '../shared/notifications/attention.ts';
+import { viewerOf } from '../shared/tickets/live-list.ts';
+import { createTrayRows } from './tray-rows.ts';
 import { decideNotification, openPagesForMe, type NotificationDecision } from '../shared/notifications/decide.ts';
 import { missedPageNotifications } from '../shared/notifications/missed-pages.ts';
 import { defaultSettings } from '../shared/settings.ts';
@@ -94,12 +96,13 @@ async function main(): Promise<void> {
     });
   };
 
+  const trayRows = createTrayRows({ queue: (query) => connection.api.queue(query) });
   const tray = new Tray(nativeImage.createFromPath(join(app.getAppPath(), 'resources/tray.png')));
   tray.on('click', () => window && focusWindow(window));
   const refreshTray = async (): Promise<void> => {
     const me = connection.session()?.user;
     const language = settings.get().language;
-    const counts = me?.kind === 'agent' ? attentionCounts(await connection.api.listTickets({ view: 'queue' }).catch(() => []), me, Date.now() + clockOffset) : { breached: 0, atRisk: 0 };
+    const counts = me?.kind === 'agent' ? attentionCounts(await trayRows.rows(viewerOf(me)).catch(() => []), me, Date.now() + clockOffset) : { breached: 0, atRisk: 0 };
     const status = trayStatus(counts, language);
     tray.setToolTip(status.tooltip);
     const pages = me?.kind === 'agent' ? openPagesForMe(await connection.api.pages('open').catch(() => []), me) : [];
@@ -130,6 +133,7 @@ async function main(): Promise<void> {
     ...NODE_IO,
     onEvent: (event) => {
       sendEvent(contents(), 'service:event', event);
+      trayRows.onEvent(event);
       const me = connection.session()?.user;
       const current = settings.get();
       const decision = me?.kind === 'agent' ? decideNotification(event, me, current) : null;
@@ -140,6 +144,7 @@ async function main(): Promise<void> {
     onState: (state) => {
       sendEvent(contents(), 'connection:changed', state);
       if (state.status === 'online') {
+        trayRows.reset();
         void measureClockOffset(async () => (await connection.api.clock()).now, Date.now).then((o) => (clockOffset = o), () => undefined);
         scheduleTray();
       }
@@ -147,6 +152,7 @@ async function main(): Promise<void> {
     onPresence: (message) => sendEvent(contents(), 'presence:changed', message),
     onSession: (s) => {
       sendEvent(contents(), 'session:changed', s);
+      trayRows.reset();
       // Pages that came while the console was closed are shown once at sign-in.
       if (s?.user.kind === 'agent') void missedPageNotifications(connection.api, s.user, settings.get()).then((ds) => ds.forEach(notify), () => undefined);
       scheduleTray();
@@ -196,6 +202,7 @@ async function main(): Promise<void> {
     },
     'clock:get': () => connection.api.clock(),
     'tickets:list': (query) => connection.api.listTickets(query),
+    'tickets:queue': (query) => connection.api.queue(query),
     'tickets:get': ({ id }) => connection.api.getTicket(id),
     'tickets:command': (command) => connection.api.command(command),
     'tickets:create': (request) => connection.api.createTicket(request),

@@ -23,6 +23,7 @@ const api = {
   'session:endOthers': invoke('session:endOthers'),
   'clock:get': invoke('clock:get'),
   'tickets:list': invoke('tickets:list'),
+  'tickets:queue': invoke('tickets:queue'),
   'tickets:get': invoke('tickets:get'),
   'tickets:command': invoke('tickets:command'),
   'tickets:create': invoke('tickets:create'),

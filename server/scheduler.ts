@@ -9,7 +9,7 @@ import type { Db } from './db/index.ts';
 import type { OutageAlarms } from './domain/outage-alarms.ts';
 import type { Paging } from './domain/paging.ts';
 import type { TicketService } from './domain/ticket-service.ts';
-import { summaryOf, ticketRow } from './store/tickets.ts';
+import { briefOf, ticketRow } from './store/tickets.ts';
 
 /** The scheduler of one service instance. */
 export interface Scheduler {
@@ -62,7 +62,7 @@ export function createScheduler(deps: {
       if (clock.warned_at === null && clock.warn_at <= now) {
         // A warning that comes due together with its breach says nothing the breach does not.
         if ((await claimed('warned_at')) && !breachDue) {
-          tx.events.push({ type: 'sla.warning', ticket: summaryOf(row), agentsOnly: true, data: { clock: info } });
+          tx.events.push({ type: 'sla.warning', ticket: briefOf(row), agentsOnly: true, data: { clock: info } });
           written++;
           // An escalation clock at its warning after hours pages (docs/oncall.md).
           if (row.escalated === 1 && deps.paging !== undefined && (await deps.paging.trigger(tx, row, 'sla_warning', roster))) written++;
@@ -73,7 +73,7 @@ export function createScheduler(deps: {
           // The queue sorts by the stored state; a running clock past its due time is now breached.
           await tx.trx.updateTable('tickets').set({ sla_state: 'breached' }).where('id', '=', ticketId).where('sla_state', '=', 'running').execute();
           const after = (await ticketRow(tx.trx, ticketId, false)) ?? row;
-          tx.events.push({ type: 'sla.breached', ticket: summaryOf(after), agentsOnly: true, data: { clock: info } });
+          tx.events.push({ type: 'sla.breached', ticket: briefOf(after), agentsOnly: true, data: { clock: info } });
           written++;
         }
       }

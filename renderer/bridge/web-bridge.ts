@@ -252,6 +252,7 @@ export function createWebBridge(env: WebBridgeEnv): Bridge & { dispose(): void }
     },
     'clock:get': () => api.clock(),
     'tickets:list': (query) => api.listTickets(query ?? {}),
+    'tickets:queue': (query) => api.queue(query ?? {}),
     'tickets:get': ({ id }) => api.getTicket(id),
     'tickets:command': (command) => {
       const parsed = ticketCommandSchema.safeParse(command);

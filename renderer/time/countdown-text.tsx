@@ -1,4 +1,4 @@
-import type { SlaStatus } from '../../shared/sla/index.ts';
+import type { QueueSla } from '../../shared/model/index.ts';
 import { useLanguage } from '../i18n/use-translation.ts';
 import { countdownOf } from './countdown.ts';
 import { useServerNow, useSupportCalendar } from './server-clock.ts';
@@ -12,7 +12,7 @@ export function ownTimeZone(): string {
  * A live SLA countdown, coloured by state: its accessible name says it in words ("overdue by 1 hour
  * 22 minutes"), its tooltip and accessible description give the exact due time.
  */
-export function CountdownText({ sla }: { readonly sla: SlaStatus }) {
+export function CountdownText({ sla }: { readonly sla: QueueSla }) {
   const now = useServerNow();
   const lang = useLanguage();
   const c = countdownOf(sla, now, lang, useSupportCalendar(), ownTimeZone());

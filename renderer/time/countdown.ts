@@ -1,5 +1,5 @@
-import type { Language } from '../../shared/model/index.ts';
-import type { Calendar, SlaStatus } from '../../shared/sla/index.ts';
+import type { Calendar } from '../../shared/sla/index.ts';
+import type { Language, QueueSla } from '../../shared/model/index.ts';
 import { formatCountdown, formatDueAt, formatDuration, formatDueLabel, formatInstant, translate } from '../../shared/i18n/index.ts';
 import { assertNever } from '../../shared/assert-never.ts';
 
@@ -21,7 +21,7 @@ export interface Countdown {
  * ("starts Mon 09:00", R7); "at risk" starts at the clock's warning time (25 % or 5 minutes left).
  * `ownZone`: the agent's time zone, named beside the support zone's time when it differs.
  */
-export function countdownOf(sla: SlaStatus, now: number, lang: Language, calendar: Calendar, ownZone: string = calendar.zone): Countdown {
+export function countdownOf(sla: QueueSla, now: number, lang: Language, calendar: Calendar, ownZone: string = calendar.zone): Countdown {
   switch (sla.state) {
     case 'closed':
       return { tone: 'closed', text: translate(lang, 'sla.closed'), label: translate(lang, 'sla.closed'), dueAt: null };
@@ -36,14 +36,13 @@ export function countdownOf(sla: SlaStatus, now: number, lang: Language, calenda
       const text = formatCountdown(lang, remaining);
       const dueAt = formatDueAt(lang, sla.dueAt, calendar.zone, ownZone);
       if (remaining <= 0) return { tone: 'breached', text, label: formatDueLabel(lang, remaining), dueAt };
-      const clock = sla.clocks.find((c) => c.stoppedAt === null && c.dueAt === sla.dueAt);
-      if (clock?.calendar !== 'continuous' && !calendar.isWorkingTime(now)) {
+      if (sla.calendar !== 'continuous' && !calendar.isWorkingTime(now)) {
         const when = formatInstant(lang, calendar.nextOpening(now), calendar.zone);
         const starts = translate(lang, 'sla.startsAt', { when });
         const left = formatDuration(lang, calendar.workingTimeBetween(now, sla.dueAt));
         return { tone: 'off-hours', text: starts, label: translate(lang, 'sla.startsAtLong', { when, duration: left }), dueAt };
       }
-      const atRisk = clock !== undefined && now >= clock.warnAt;
+      const atRisk = sla.warnAt !== null && now >= sla.warnAt;
       return { tone: atRisk ? 'at-risk' : 'running', text, label: formatDueLabel(lang, remaining), dueAt };
     }
     default:

@@ -6,6 +6,14 @@ import type { Engine } from './index.ts';
 // Migrations take Kysely<unknown> on purpose: they must not depend on today's schema types.
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/**
+ * The queue's rank of a ticket, as migration 0016 indexed it (tickets_queue_order): breached, then
+ * running, paused, idle, and closed last. The queue query orders by this very text so the index
+ * serves it; a released migration never changes, so a new order is a new index in a new migration.
+ */
+export const QUEUE_RANK_SQL =
+  "case when status not in ('new', 'in_work', 'awaiting_customer') then 4 when sla_state = 'breached' then 0 when sla_state = 'running' then 1 when sla_state = 'paused' then 2 else 3 end";
+
 /** The versioned migrations, oldest first; the same list for both engines. Never edit a released one: add a new one. */
 export function migrations(engine: Engine): Record<string, Migration> {
   const withId = <T extends string>(table: CreateTableBuilder<T, never>, name = 'id'): CreateTableBuilder<T, never> =>
@@ -475,6 +483,23 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '0015-message-notices': {
       async up(db: AnyDb) {
         await db.schema.alterTable('messages').addColumn('notice', 'text').execute();
+      },
+    },
+    // A queue row is answered from stored columns (docs/api.md, "Rows and events"): the warning time
+    // and calendar of the clock that sets the due time, kept beside sla_state and sla_due_at; and an
+    // index in the queue's order, so the first page of a long view is read, not sorted.
+    '0016-queue-rows': {
+      async up(db: AnyDb) {
+        await db.schema.alterTable('tickets').addColumn('sla_warn_at', 'bigint').execute();
+        await db.schema.alterTable('tickets').addColumn('sla_calendar', 'text').execute();
+        // The clock that sets the due time: the running one due then (the first, as the engine takes it).
+        // The continuous targets as of this migration: suggestion and escalation.
+        const nearest = sql`from sla_clocks c where c.ticket_id = tickets.id and c.stopped_at is null and c.due_at = tickets.sla_due_at order by c.idx limit 1`;
+        await sql`update tickets set
+          sla_warn_at = (select c.warn_at ${nearest}),
+          sla_calendar = (select case when c.target in ('suggestion', 'escalation') then 'continuous' else 'business' end ${nearest})
+          where sla_due_at is not null`.execute(db);
+        await sql`create index tickets_queue_order on tickets ((${sql.raw(QUEUE_RANK_SQL)}), (coalesce(sla_due_at, 0)), updated_at desc, id desc)`.execute(db);
       },
     },
   };

@@ -119,6 +119,9 @@ export interface TicketsTable {
   updated_at: number;
   sla_state: SlaState;
   sla_due_at: number | null;
+  /** The warning time and calendar of the clock that sets sla_due_at (null with none). */
+  sla_warn_at: number | null;
+  sla_calendar: 'business' | 'continuous' | null;
 }
 
 /** sla_events: each ticket's history as the SLA engine reads it. */

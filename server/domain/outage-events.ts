@@ -3,7 +3,7 @@ import type { SlaPolicy } from '../../shared/sla/index.ts';
 import type { PendingEvent } from '../events/outbox.ts';
 import type { Executor } from '../store/executor.ts';
 import { refOf, ticketCounts, type OutageRow } from '../store/outages.ts';
-import { summaryOf, ticketRow } from '../store/tickets.ts';
+import { briefOf, ticketRow } from '../store/tickets.ts';
 
 /** Which outage event, with what `outage.changed` says happened. */
 export type OutageEventSpec =
@@ -15,6 +15,6 @@ export async function outageEvent(ex: Executor, row: OutageRow, spec: OutageEven
   const carrier = await ticketRow(ex, row.declared_from, false);
   if (carrier === undefined) throw new Error(`outage ${row.id}: ticket ${row.declared_from} missing`);
   const outage = refOf(row, (await ticketCounts(ex, [row.id])).get(row.id) ?? 0, policy);
-  const base = { ticket: summaryOf(carrier), agentsOnly: true };
+  const base = { ticket: briefOf(carrier), agentsOnly: true };
   return spec.type === 'outage.changed' ? { ...base, type: spec.type, data: { outage, action: spec.action } } : { ...base, type: spec.type, data: { outage } };
 }

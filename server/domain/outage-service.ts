@@ -31,7 +31,7 @@ import {
   updateOutage,
   type OutageRow,
 } from '../store/outages.ts';
-import { summaryOf, ticketRow, type TicketRow } from '../store/tickets.ts';
+import { briefOf, ticketRow, type TicketRow } from '../store/tickets.ts';
 import { clientsById } from '../store/users.ts';
 import type { Actor } from './actor.ts';
 import { badRequest, conflict, forbidden, notFound } from './errors.ts';
@@ -105,7 +105,7 @@ export function createOutageService(deps: OutageServiceDeps) {
     await tx.trx.updateTable('tickets').set({ updated_at: tx.now }).where('id', '=', ticket.id).execute();
     await tx.trx.insertInto('audit').values({ ticket_id: ticket.id, actor_id: actor.id, action, from_tier: null, to_tier: null, detail: `outage #${outageId}`, at: tx.now }).execute();
     const after = { ...ticket, updated_at: tx.now };
-    tx.events.push({ type: 'ticket.changed', ticket: summaryOf(after), agentsOnly: false, data: { action } });
+    tx.events.push({ type: 'ticket.changed', ticket: briefOf(after), agentsOnly: false, data: { action } });
     return after;
   }
 

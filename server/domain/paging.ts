@@ -22,7 +22,7 @@ import type { Db } from '../db/index.ts';
 import type { Database, PagesTable } from '../db/schema.ts';
 import type { PendingEvent } from '../events/outbox.ts';
 import type { Executor } from '../store/executor.ts';
-import { summaryOf, ticketRow, type TicketRow } from '../store/tickets.ts';
+import { briefOf, ticketRow, type TicketRow } from '../store/tickets.ts';
 import { personsById } from '../store/users.ts';
 import type { Actor } from './actor.ts';
 import { conflict, forbidden, notFound } from './errors.ts';
@@ -137,7 +137,7 @@ export function createPaging(deps: PagingDeps) {
         .returningAll()
         .executeTakeFirstOrThrow();
       await audit(tx, ticket.id, null, 'paged', `${reason.replace('_', ' ')}: ${await stepDetail(tx, page)}`);
-      tx.events.push({ type: 'page.triggered', ticket: summaryOf(ticket), agentsOnly: true, data: { page: refOf(row), reminder: false } });
+      tx.events.push({ type: 'page.triggered', ticket: briefOf(ticket), agentsOnly: true, data: { page: refOf(row), reminder: false } });
       return true;
     },
 
@@ -146,7 +146,7 @@ export function createPaging(deps: PagingDeps) {
       const row = await openPageOf(tx.trx, ticket.id);
       if (row === undefined || (reason !== undefined && row.reason !== reason)) return;
       const r = await tx.trx.updateTable('pages').set({ state: 'closed', next_at: null, closed_at: tx.now }).where('id', '=', row.id).where('state', '!=', 'closed').executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 1) tx.events.push({ type: 'page.closed', ticket: summaryOf(ticket), agentsOnly: true, data: { page: refOf(row) } });
+      if (Number(r.numUpdatedRows) === 1) tx.events.push({ type: 'page.closed', ticket: briefOf(ticket), agentsOnly: true, data: { page: refOf(row) } });
     },
 
     /** The pages the scheduler must act on by `now`. */
@@ -167,7 +167,7 @@ export function createPaging(deps: PagingDeps) {
       if (!OPEN_STATUSES.includes(ticket.status)) {
         // A ticket closed by a path that did not close its page: close it now rather than page about it.
         if (Number((await claim({ state: 'closed', next_at: null, closed_at: tx.now })).numUpdatedRows) !== 1) return 0;
-        tx.events.push({ type: 'page.closed', ticket: summaryOf(ticket), agentsOnly: true, data: { page: refOf(row) } });
+        tx.events.push({ type: 'page.closed', ticket: briefOf(ticket), agentsOnly: true, data: { page: refOf(row) } });
         return 1;
       }
       const action = onDue(ladderOf(row), await withManagers(tx.trx, roster), tx.now, settings);
@@ -182,7 +182,7 @@ export function createPaging(deps: PagingDeps) {
           if (Number((await claim({ paged: JSON.stringify(action.page.paged), next_at: action.page.nextAt })).numUpdatedRows) !== 1) return 0;
           const updated = { ...row, paged: JSON.stringify(action.page.paged) };
           await audit(tx, ticket.id, null, 'paged', `reminder: ${await names(tx.trx, action.page.paged)}`);
-          tx.events.push({ type: 'page.triggered', ticket: summaryOf(ticket), agentsOnly: true, data: { page: refOf(updated), reminder: true } });
+          tx.events.push({ type: 'page.triggered', ticket: briefOf(ticket), agentsOnly: true, data: { page: refOf(updated), reminder: true } });
           return 1;
         }
         case 'escalate': {
@@ -190,7 +190,7 @@ export function createPaging(deps: PagingDeps) {
           const set = { level: action.page.level, attempt: action.page.attempt, paged: JSON.stringify(action.page.paged), notified: JSON.stringify(notified), next_at: action.page.nextAt };
           if (Number((await claim(set)).numUpdatedRows) !== 1) return 0;
           await audit(tx, ticket.id, null, 'page_escalated', `no acknowledgement: ${await stepDetail(tx, action.page)}`);
-          tx.events.push({ type: 'page.escalated', ticket: summaryOf(ticket), agentsOnly: true, data: { page: refOf({ ...row, ...set }) } });
+          tx.events.push({ type: 'page.escalated', ticket: briefOf(ticket), agentsOnly: true, data: { page: refOf({ ...row, ...set }) } });
           return 1;
         }
       }
@@ -217,7 +217,7 @@ export function createPaging(deps: PagingDeps) {
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) throw conflict(`page ${pageId} is acknowledged already`);
       await audit(tx, ticket.id, actor.id, 'page_acknowledged', `${LEVEL_NAMES[row.level]}, pass ${row.attempt}`);
-      tx.events.push({ type: 'page.acknowledged', ticket: summaryOf(ticket), agentsOnly: true, data: { page: refOf(row), by: { id: actor.id, name: actor.name } } });
+      tx.events.push({ type: 'page.acknowledged', ticket: briefOf(ticket), agentsOnly: true, data: { page: refOf(row), by: { id: actor.id, name: actor.name } } });
     },
 
     /** Pages, newest first: `open` is every page not closed. */

@@ -4,6 +4,9 @@
  */
 import type { Transaction } from 'kysely';
 import type { Language, Message, TicketDetail, Ticket, TicketSummary } from '../../shared/model/index.ts';
+import type { QueuePage } from '../../shared/api/index.ts';
+import { cursorOf } from '../../shared/tickets/service-order.ts';
+import { eventHead } from '../events/outbox.ts';
 import { assertNever } from '../../shared/assert-never.ts';
 import { createCalendar, type EvaluateOptions, type TicketKind } from '../../shared/sla/index.ts';
 import { systemMessage, type SystemNotice } from '../../shared/tickets/notices.ts';
@@ -12,7 +15,9 @@ import type { Database } from '../db/schema.ts';
 import { writeEvents, type PendingEvent, type PendingTicketEvent } from '../events/outbox.ts';
 import type { TelegramEnqueue } from '../telegram/enqueue.ts';
 import { recordSlaEvent, type LateBreach } from '../store/sla.ts';
-import { audienceOf, auditOf, factsOfRow, hydrate, listRows, messageOf, messagesOf, summaryOf, ticketRow, type ListFilter, type TicketRow } from '../store/tickets.ts';
+import { audienceOf, auditOf, briefOf, factsOfRow, listRows, messageOf, messagesOf, ticketRow, type ListFilter, type TicketBrief, type TicketRow } from '../store/tickets.ts';
+import { inChunks } from '../store/executor.ts';
+import { hydrate, summariesOf } from '../store/summaries.ts';
 import { userById } from '../store/users.ts';
 import type { Actor } from './actor.ts';
 import type { Paging } from './paging.ts';
@@ -93,7 +98,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       await deps.beforeWork?.(trx);
       const tx: Tx = { trx, now, events: [] };
       const value = await work(tx);
-      await writeEvents(trx, db.engine, tx.events, tx.now);
+      await writeEvents(trx, db.engine, tx.events, tx.now, (ids) => summariesById(trx, ids, tx.now));
       // After writeEvents, which holds the event-sequence lock on PostgreSQL until commit: the
       // outbox ids are then in commit order too, and each chat's messages in the order of its actions.
       queued = (await deps.telegram?.enqueue(trx, tx.events, tx.now)) ?? 0;
@@ -103,6 +108,13 @@ export function createTicketService(deps: TicketServiceDeps) {
     if (wroteEvents) deps.onEvents();
     if (queued > 0) deps.telegram?.queued();
     return result;
+  }
+
+  /** The agents' summaries of tickets by id, as `ex` sees them. */
+  async function summariesById(ex: Db['kysely'] | Transaction<Database>, ids: readonly number[], now: number): Promise<Map<number, TicketSummary>> {
+    const rows = await inChunks(ids, (chunk) => ex.selectFrom('tickets').selectAll().where('id', 'in', chunk).execute());
+    const summaries = await summariesOf(ex, rows, now, sla, 'agents');
+    return new Map(summaries.map((s) => [s.id, s]));
   }
 
   async function detail(ex: Db['kysely'] | Transaction<Database>, actor: Actor, row: TicketRow, now: number): Promise<TicketDetail> {
@@ -130,7 +142,7 @@ export function createTicketService(deps: TicketServiceDeps) {
   function slaEvents(row: TicketRow, late: readonly LateBreach[]): PendingEvent[] {
     return late.map(({ index, clock }) => ({
       type: 'sla.breached' as const,
-      ticket: summaryOf(row),
+      ticket: briefOf(row),
       agentsOnly: true,
       data: { clock: { index, target: clock.target, startedAt: clock.startedAt, dueAt: clock.dueAt, warnAt: clock.warnAt } },
     }));
@@ -174,12 +186,12 @@ export function createTicketService(deps: TicketServiceDeps) {
     const message = change.message === undefined ? undefined : await addMessage(tx, row.id, change.message.type, change.message.body, change.message.system === true ? null : actor, change.message.notice ?? null);
     const after = await ticketRow(tx.trx, row.id, false);
     if (after === undefined) throw new Error(`ticket ${row.id} vanished inside its own transaction`);
-    const summary = summaryOf(after);
+    const brief = briefOf(after);
     // What the status was, for those who tell status changes from the events (server/telegram).
     const statusBefore = row.status;
-    const event = ticketEvent(change, summary);
+    const event = ticketEvent(change, brief);
     if (event !== undefined) tx.events.push({ ...event, statusBefore });
-    if (message !== undefined) tx.events.push({ type: 'message.added', ticket: summary, agentsOnly: message.type === 'note', data: { message }, statusBefore });
+    if (message !== undefined) tx.events.push({ type: 'message.added', ticket: brief, agentsOnly: message.type === 'note', data: { message }, statusBefore });
     tx.events.push(...slaEvents(after, late));
     // Resolving (or merging) a ticket ends its page.
     if (deps.paging !== undefined && (change.status === 'resolved' || change.status === 'merged')) await deps.paging.closeFor(tx, after);
@@ -223,6 +235,8 @@ export function createTicketService(deps: TicketServiceDeps) {
             updated_at: tx.now,
             sla_state: 'idle',
             sla_due_at: null,
+            sla_warn_at: null,
+            sla_calendar: null,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -231,8 +245,8 @@ export function createTicketService(deps: TicketServiceDeps) {
         const message = await addMessage(tx, inserted.id, 'customer', input.body, actor);
         const row = await ticketRow(tx.trx, inserted.id, false);
         if (row === undefined) throw new Error('unreachable: new ticket missing');
-        tx.events.push({ type: 'ticket.created', ticket: summaryOf(row), agentsOnly: false, data: { action: 'created', toTier: 'l1' } });
-        tx.events.push({ type: 'message.added', ticket: summaryOf(row), agentsOnly: false, data: { message } });
+        tx.events.push({ type: 'ticket.created', ticket: briefOf(row), agentsOnly: false, data: { action: 'created', toTier: 'l1' } });
+        tx.events.push({ type: 'message.added', ticket: briefOf(row), agentsOnly: false, data: { message } });
         return detail(tx.trx, actor, row, tx.now);
       });
     },
@@ -277,7 +291,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         for (const m of copied) {
           if (m.author_id !== null && !authors.has(m.author_id)) authors.set(m.author_id, (await userById(tx.trx, m.author_id))?.name ?? '?');
         }
-        const origSummaryBefore = summaryOf(orig);
+        const origBriefBefore = briefOf(orig);
         for (const m of copied) {
           const row = await tx.trx
             .insertInto('messages')
@@ -285,7 +299,7 @@ export function createTicketService(deps: TicketServiceDeps) {
             .returningAll()
             .executeTakeFirstOrThrow();
           const author = m.author_id === null ? null : { id: m.author_id, name: authors.get(m.author_id) ?? '?' };
-          tx.events.push({ type: 'message.added', ticket: origSummaryBefore, agentsOnly: m.type === 'note', data: { message: messageOf(row, author) } });
+          tx.events.push({ type: 'message.added', ticket: origBriefBefore, agentsOnly: m.type === 'note', data: { message: messageOf(row, author) } });
         }
         await apply(tx, actor, orig, {
           message: systemMessage({ code: 'merged_here', number: dup.id, subject: dup.subject }),
@@ -312,10 +326,21 @@ export function createTicketService(deps: TicketServiceDeps) {
       return detail(db.kysely, actor, row, now);
     },
 
-    /** A view of tickets, SLA-ordered, each with its SLA status at the time of the request. */
+    /** A view of tickets in the queue order, each with its SLA status at the time of the request. */
     async list(actor: Actor, filter: ListFilter): Promise<Ticket[]> {
-      const now = deps.now();
-      return hydrate(db.kysely, await listRows(db.kysely, actor, filter, now), now, sla, audienceOf(actor));
+      return hydrate(db.kysely, await listRows(db.kysely, actor, filter), deps.now(), sla, audienceOf(actor));
+    },
+
+    /**
+     * A page of a view's rows (TicketSummary, from stored columns) in the queue order, with the
+     * cursor of the next page and the event head read before the rows (events after it may be newer).
+     */
+    async queue(actor: Actor, filter: ListFilter): Promise<QueuePage> {
+      const head = await eventHead(db.kysely);
+      const rows = await listRows(db.kysely, actor, { ...filter, limit: filter.limit + 1 });
+      const tickets = await summariesOf(db.kysely, rows.slice(0, filter.limit), deps.now(), sla, audienceOf(actor));
+      const last = tickets.at(-1);
+      return { tickets, next: rows.length > filter.limit && last !== undefined ? cursorOf(last) : null, head };
     },
 
     /** Runs a transaction with this service's event plumbing (the scheduler and the demo seed use it). */
@@ -326,7 +351,7 @@ export function createTicketService(deps: TicketServiceDeps) {
 }
 
 /** The ticket-level event of a decided change, with the data its type carries. */
-function ticketEvent(change: TicketChange, ticket: TicketSummary): PendingTicketEvent | undefined {
+function ticketEvent(change: TicketChange, ticket: TicketBrief): PendingTicketEvent | undefined {
   const e = change.event;
   if (e === undefined) return undefined;
   const { action, fromTier, toTier } = change.audit;

@@ -51,11 +51,15 @@ export function mayReceive(user: User, row: Pick<EventRow, 'client_id' | 'audien
   return row.audience === 'all' && row.client_id !== null && row.client_id === user.client.id;
 }
 
-/** The wire form of an event row. */
-export function toServiceEvent(row: EventRow): ServiceEvent {
+/**
+ * The wire form of an event row for `user`. The stored summary is the agents' view; a customer gets
+ * it without the internal fields (how it was routed, the internal target clock), as in their lists.
+ */
+export function toServiceEvent(row: EventRow, user?: User): ServiceEvent {
   const payload = JSON.parse(row.payload) as Pick<ServiceEvent, 'ticket' | 'data'>;
+  const ticket = payload.ticket !== null && user?.kind === 'customer' ? { ...payload.ticket, routedFrom: null, ola: null } : payload.ticket;
   // The payload was written by writeEvents for this very type, so type, ticket and data agree.
-  return { seq: row.seq, type: row.type, at: row.at, ticketId: row.ticket_id, ticket: payload.ticket, data: payload.data } as ServiceEvent;
+  return { seq: row.seq, type: row.type, at: row.at, ticketId: row.ticket_id, ticket, data: payload.data } as ServiceEvent;
 }
 
 /**
@@ -106,15 +110,17 @@ export function createEventHub(db: Db, onError: (error: unknown) => void, before
     const row = await db.kysely.selectFrom('events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
     return Number(row?.seq ?? 0);
   };
-  // The wire form of a row is made once, however many subscribers receive it.
-  const deliver = (l: Live, row: EventRow, json: () => string): void => {
+  // The wire forms of a row (the agents', the customers') are made once each, however many subscribers receive them.
+  type Wire = (user: User) => string;
+  const deliver = (l: Live, row: EventRow, json: Wire): void => {
     if (row.seq <= l.last) return;
     l.last = row.seq;
-    if (mayReceive(l.sub.user, row)) l.sub.send(json());
+    if (mayReceive(l.sub.user, row)) l.sub.send(json(l.sub.user));
   };
-  const wireOf = (row: EventRow): (() => string) => {
-    let json: string | undefined;
-    return () => (json ??= JSON.stringify(toServiceEvent(row)));
+  const wireOf = (row: EventRow): Wire => {
+    let agents: string | undefined;
+    let customers: string | undefined;
+    return (user) => (user.kind === 'customer' ? (customers ??= JSON.stringify(toServiceEvent(row, user))) : (agents ??= JSON.stringify(toServiceEvent(row, user))));
   };
   // Joins live delivery; called synchronously once the subscriber has every row up to the head,
   // so the next dispatched row is the next it needs (rows it already has are skipped by `last`).

@@ -26,7 +26,7 @@ export async function recordSlaEvent(
   await db.insertInto('sla_events').values({ ticket_id: ticket.id, type, at: now }).execute();
   const events = await db.selectFrom('sla_events').select(['type', 'at']).where('ticket_id', '=', ticket.id).orderBy('id').execute();
   const status = evaluateSla({ kind: ticket.kind, events: events }, now, options);
-  await db.updateTable('tickets').set({ sla_state: status.state, sla_due_at: status.dueAt }).where('id', '=', ticket.id).execute();
+  await db.updateTable('tickets').set(storedSlaOf(status)).where('id', '=', ticket.id).execute();
 
   const stored = await db.selectFrom('sla_clocks').select(['idx', 'stopped_at', 'breached_at']).where('ticket_id', '=', ticket.id).execute();
   const byIndex = new Map(stored.map((c) => [c.idx, c]));
@@ -62,6 +62,11 @@ export async function recordSlaEvent(
   return { status, lateBreaches };
 }
 
+/** The SLA columns a ticket row keeps (a queue row shows them, docs/api.md). */
+export function storedSlaOf(status: SlaStatus): { sla_state: SlaStatus['state']; sla_due_at: number | null; sla_warn_at: number | null; sla_calendar: SlaStatus['calendar'] } {
+  return { sla_state: status.state, sla_due_at: status.dueAt, sla_warn_at: status.warnAt, sla_calendar: status.calendar };
+}
+
 // Rows per UPDATE when recomputing: 5 parameters a row stay far below either engine's limit.
 const UPDATE_BATCH = 500;
 
@@ -86,7 +91,7 @@ export async function recomputeRunningClocks(db: Executor, now: number, options:
   const ids = running.map((r) => r.id);
   if (ids.length === 0) return 0;
   const rows = await inChunks(ids, (chunk) =>
-    db.selectFrom('tickets').select(['id', 'kind', 'sla_state', 'sla_due_at']).where('id', 'in', chunk).orderBy('id').$if(lock, (q) => q.forUpdate()).execute(),
+    db.selectFrom('tickets').select(['id', 'kind', 'sla_state', 'sla_due_at', 'sla_warn_at']).where('id', 'in', chunk).orderBy('id').$if(lock, (q) => q.forUpdate()).execute(),
   );
   const histories = await slaEventsOf(db, ids);
   const clocks = await inChunks(ids, (chunk) =>
@@ -94,11 +99,15 @@ export async function recomputeRunningClocks(db: Executor, now: number, options:
   );
   const runningOf = new Map<number, typeof clocks>();
   for (const c of clocks) runningOf.set(c.ticket_id, [...(runningOf.get(c.ticket_id) ?? []), c]);
-  const ticketUpdates: { id: number; state: SlaStatus['state']; dueAt: number | null }[] = [];
+  const ticketUpdates: { id: number; state: SlaStatus['state']; dueAt: number | null; warnAt: number | null }[] = [];
   const clockUpdates: { ticketId: number; idx: number; dueAt: number; warnAt: number }[] = [];
   for (const row of rows) {
     const status = evaluateSla({ kind: row.kind, events: histories.get(row.id) ?? [] }, now, options);
-    if (status.state !== row.sla_state || status.dueAt !== (row.sla_due_at === null ? null : Number(row.sla_due_at))) ticketUpdates.push({ id: row.id, state: status.state, dueAt: status.dueAt });
+    const stored = (v: number | null) => (v === null ? null : Number(v));
+    // The calendar of the clock that sets the due time cannot change: the history did not.
+    if (status.state !== row.sla_state || status.dueAt !== stored(row.sla_due_at) || status.warnAt !== stored(row.sla_warn_at)) {
+      ticketUpdates.push({ id: row.id, state: status.state, dueAt: status.dueAt, warnAt: status.warnAt });
+    }
     for (const stored of runningOf.get(row.id) ?? []) {
       if (stored.breached_at !== null || Number(stored.due_at) <= now) continue;
       const clock = status.clocks[stored.idx];
@@ -112,7 +121,9 @@ export async function recomputeRunningClocks(db: Executor, now: number, options:
     const batch = ticketUpdates.slice(i, i + UPDATE_BATCH);
     const state = sql.join(batch.map((u) => sql`when ${u.id} then cast(${u.state} as text)`), sql` `);
     const due = sql.join(batch.map((u) => sql`when ${u.id} then cast(${u.dueAt} as bigint)`), sql` `);
-    await sql`update tickets set sla_state = case id ${state} end, sla_due_at = case id ${due} end where id in (${sql.join(batch.map((u) => u.id))})`.execute(db);
+    const warn = sql.join(batch.map((u) => sql`when ${u.id} then cast(${u.warnAt} as bigint)`), sql` `);
+    await sql`update tickets set sla_state = case id ${state} end, sla_due_at = case id ${due} end, sla_warn_at = case id ${warn} end
+      where id in (${sql.join(batch.map((u) => u.id))})`.execute(db);
   }
   for (let i = 0; i < clockUpdates.length; i += UPDATE_BATCH) {
     const batch = clockUpdates.slice(i, i + UPDATE_BATCH);

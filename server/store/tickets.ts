@@ -1,17 +1,25 @@
 import { sql, type Selectable } from 'kysely';
-import { OPEN_STATUSES, type AuditEntry, type Message, type OlaStatus, type RoutingRef, type Ticket, type TicketSummary, type Tier } from '../../shared/model/index.ts';
-import { createCalendar, evaluateSla, type Calendar, type EvaluateOptions, type SlaEvent } from '../../shared/sla/index.ts';
+import { OPEN_STATUSES, type AuditEntry, type Message, type TicketStatus, type Tier } from '../../shared/model/index.ts';
+import type { SlaEvent } from '../../shared/sla/index.ts';
 import { MAX_ID, type TicketView } from '../../shared/api/index.ts';
 import type { MessagesTable, TicketsTable } from '../db/schema.ts';
+import { QUEUE_RANK_SQL } from '../db/migrations.ts';
+import type { QueueKey } from '../../shared/tickets/service-order.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { TicketFacts } from '../../shared/workflow/index.ts';
 import { storedNotice } from '../../shared/tickets/notices.ts';
-import { isPathMove } from '../../shared/model/routing.ts';
-import { evaluateOla } from '../../shared/ola/index.ts';
-import { arrivalsOf, firstAnswersOf, type Arrival } from './arrivals.ts';
-import { olaTargets } from './ola.ts';
 import { inChunks, type Executor } from './executor.ts';
-import { clientsById, personsById } from './users.ts';
+import { personsById } from './users.ts';
+
+/** What the service's own event consumers (Telegram) read of a ticket. */
+export interface TicketBrief {
+  readonly id: number;
+  readonly number: number;
+  readonly subject: string;
+  readonly clientId: number;
+  readonly status: TicketStatus;
+  readonly tier: Tier;
+}
 
 /** A tickets row. */
 export type TicketRow = Selectable<TicketsTable>;
@@ -32,21 +40,9 @@ export function factsOf(row: TicketRow, assigneeName: string | null, inOpenOutag
   };
 }
 
-/** The summary an event carries, from a row. */
-export function summaryOf(row: TicketRow): TicketSummary {
-  return {
-    id: row.id,
-    number: row.id,
-    kind: row.kind,
-    subject: row.subject,
-    clientId: row.client_id,
-    status: row.status,
-    tier: row.tier,
-    assigneeId: row.assignee_id,
-    escalated: row.escalated === 1,
-    slaState: row.sla_state,
-    slaDueAt: row.sla_due_at,
-  };
+/** What the service's own event consumers read of a ticket (the stored event carries its summary, summariesOf). */
+export function briefOf(row: TicketRow): TicketBrief {
+  return { id: row.id, number: row.id, subject: row.subject, clientId: row.client_id, status: row.status, tier: row.tier };
 }
 
 /** One ticket row, locked for the rest of the transaction on PostgreSQL (SQLite has one writer anyway). */
@@ -100,86 +96,6 @@ export function audienceOf(actor: Actor): Audience {
   return actor.kind === 'customer' ? 'customer' : 'agents';
 }
 
-/** The routing that brought the ticket to its tier now, from the audit entry that moved it there (null when none did). */
-function routedFromOf(row: TicketRow, arrival: Arrival | undefined, persons: ReadonlyMap<number, Ticket['author']>): RoutingRef | null {
-  if (arrival === undefined || arrival.action !== 'routed' || arrival.toTier !== row.tier || arrival.fromTier === null) return null;
-  return {
-    fromTier: arrival.fromTier,
-    by: arrival.actorId === null ? null : (persons.get(arrival.actorId) ?? { id: arrival.actorId, name: '?' }),
-    reason: arrival.detail ?? '',
-    at: arrival.at,
-    // The route command calls a move off the R5 path "out of turn": the same pure rule, from the stored tiers.
-    outOfTurn: !isPathMove(row.kind, arrival.fromTier, arrival.toTier),
-  };
-}
-
-let defaultCalendar: Calendar | undefined;
-
-/**
- * Each open ticket's internal target clock (docs/ola.md), for tickets whose tier has a target: from
- * its arrival in the tier to the tier's first answer. Closed tickets have none (null): the report
- * (GET /api/v1/ola/report) is where answered-in-time is counted.
- */
-async function olaOf(db: Executor, rows: readonly TicketRow[], arrivals: ReadonlyMap<number, Arrival>, now: number, sla: EvaluateOptions): Promise<Map<number, OlaStatus>> {
-  const targets = await olaTargets(db);
-  const timed = rows.filter((r) => OPEN_STATUSES.includes(r.status) && r.tier !== 'escalation' && targets[r.tier] !== null);
-  if (timed.length === 0) return new Map();
-  const answers = await firstAnswersOf(db, timed.map((r) => r.id));
-  const calendar = sla.calendar ?? (defaultCalendar ??= createCalendar());
-  const out = new Map<number, OlaStatus>();
-  for (const r of timed) {
-    const targetMinutes = r.tier === 'escalation' ? null : targets[r.tier];
-    if (targetMinutes === null) continue;
-    const arrivedAt = arrivals.get(r.id)?.at ?? r.created_at;
-    out.set(r.id, evaluateOla({ tier: r.tier, arrivedAt, answeredAt: answers.get(r.id) ?? null, targetMinutes }, now, calendar));
-  }
-  return out;
-}
-
-/**
- * Rows as API tickets, each with its SLA evaluated at `now` from its stored history; for agents
- * also the routing that brought it to its tier and its tier's internal target clock. A customer's
- * tickets carry neither (null).
- */
-export async function hydrate(db: Executor, rows: readonly TicketRow[], now: number, sla: EvaluateOptions, audience: Audience): Promise<Ticket[]> {
-  if (rows.length === 0) return [];
-  const agents = audience === 'agents';
-  const clients = await clientsById(db);
-  const arrivals = agents ? await arrivalsOf(db, rows.map((r) => r.id)) : new Map<number, Arrival>();
-  const routers = [...arrivals.values()].flatMap((a) => (a.action === 'routed' && a.actorId !== null ? [a.actorId] : []));
-  const persons = await personsById(db, [...rows.flatMap((r) => (r.assignee_id === null ? [r.author_id] : [r.author_id, r.assignee_id])), ...routers]);
-  const history = await slaEventsOf(db, rows.map((r) => r.id));
-  const outages = await outagesOfTickets(db, rows.map((r) => r.id));
-  const olas = agents ? await olaOf(db, rows, arrivals, now, sla) : new Map<number, OlaStatus>();
-  return rows.map((r) => {
-    const client = clients.get(r.client_id);
-    if (client === undefined) throw new Error(`ticket ${r.id}: client ${r.client_id} missing`);
-    return {
-      id: r.id,
-      number: r.id,
-      kind: r.kind,
-      subject: r.subject,
-      body: r.body,
-      language: r.language,
-      client,
-      author: persons.get(r.author_id) ?? { id: r.author_id, name: '?' },
-      status: r.status,
-      tier: r.tier,
-      assignee: r.assignee_id === null ? null : (persons.get(r.assignee_id) ?? { id: r.assignee_id, name: '?' }),
-      escalated: r.escalated === 1,
-      escalationJustification: r.escalation_justification,
-      compensation: r.compensation,
-      duplicateOf: r.duplicate_of,
-      outage: outages.get(r.id) ?? null,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      sla: evaluateSla({ kind: r.kind, events: history.get(r.id) ?? [] }, now, sla),
-      routedFrom: agents ? routedFromOf(r, arrivals.get(r.id), persons) : null,
-      ola: agents ? (olas.get(r.id) ?? null) : null,
-    };
-  });
-}
-
 /** What a ticket list asks for. */
 export interface ListFilter {
   readonly view: TicketView;
@@ -187,17 +103,20 @@ export interface ListFilter {
   readonly q?: string | undefined;
   readonly clientId?: number | undefined;
   readonly limit: number;
+  /** Only rows after this key (a page's cursor, shared/tickets/service-order.ts). */
+  readonly after?: QueueKey | undefined;
 }
 
-/** SQL list of the open statuses, for the ordering expression. */
-const OPEN_SQL = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
+// The queue order's keys in SQL: the rank as migration 0016 indexed it, so the index serves the order.
+const RANK = sql<number>`${sql.raw(QUEUE_RANK_SQL)}`;
+const DUE = sql<number>`coalesce(tickets.sla_due_at, 0)`;
 
 /**
- * Ticket rows for a view, ordered in SQL from the stored SLA columns: breached first (a running
- * clock past its due time counts as breached even before the scheduler marks it), then running by
- * due time, then paused, idle, and closed tickets last.
+ * Ticket rows for a view in the service's queue order (shared/tickets/service-order.ts), from the
+ * stored SLA columns: breached first, then running by due time, then paused, idle, and closed
+ * tickets last. `filter.after` starts after a page's last row (keyset paging).
  */
-export async function listRows(db: Executor, actor: Actor, filter: ListFilter, now: number): Promise<TicketRow[]> {
+export async function listRows(db: Executor, actor: Actor, filter: ListFilter): Promise<TicketRow[]> {
   let q = db.selectFrom('tickets').innerJoin('clients', 'clients.id', 'tickets.client_id').selectAll('tickets');
   if (actor.kind === 'customer') q = q.where('tickets.client_id', '=', actor.clientId);
   switch (filter.view) {
@@ -234,20 +153,18 @@ export async function listRows(db: Executor, actor: Actor, filter: ListFilter, n
       ]),
     );
   }
-  const rank = sql<number>`case
-    when tickets.status not in (${OPEN_SQL}) then 4
-    when tickets.sla_state = 'breached' then 0
-    when tickets.sla_state = 'running' and tickets.sla_due_at <= ${now} then 0
-    when tickets.sla_state = 'running' then 1
-    when tickets.sla_state = 'paused' then 2
-    else 3 end`;
-  return q
-    .orderBy(rank)
-    .orderBy(sql`coalesce(tickets.sla_due_at, 0)`)
-    .orderBy('tickets.updated_at', 'desc')
-    .orderBy('tickets.id', 'desc')
-    .limit(filter.limit)
-    .execute();
+  const after = filter.after;
+  if (after !== undefined) {
+    q = q.where((eb) =>
+      eb.or([
+        eb(RANK, '>', after.rank),
+        eb.and([eb(RANK, '=', after.rank), eb(DUE, '>', after.due)]),
+        eb.and([eb(RANK, '=', after.rank), eb(DUE, '=', after.due), eb('tickets.updated_at', '<', after.updatedAt)]),
+        eb.and([eb(RANK, '=', after.rank), eb(DUE, '=', after.due), eb('tickets.updated_at', '=', after.updatedAt), eb('tickets.id', '<', after.id)]),
+      ]),
+    );
+  }
+  return q.orderBy(RANK).orderBy(DUE).orderBy('tickets.updated_at', 'desc').orderBy('tickets.id', 'desc').limit(filter.limit).execute();
 }
 
 /** A ticket's messages; customers never get internal notes. */

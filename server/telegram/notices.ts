@@ -7,7 +7,8 @@
  * decisions, and support's replies that change no status (the conversation is in the portal). A
  * reply that takes a new ticket into work posts "in work", as taking it does.
  */
-import type { Tier, TicketSummary } from '../../shared/model/index.ts';
+import type { Tier } from '../../shared/model/index.ts';
+import type { TicketBrief } from '../store/tickets.ts';
 import type { PendingEvent, PendingTicketEvent } from '../events/outbox.ts';
 
 /** What a chat is told about one ticket. */
@@ -23,7 +24,7 @@ export type TelegramNotice =
 
 /** A notice and the ticket it is about, as the transaction left it. */
 export interface TicketNotice {
-  readonly ticket: TicketSummary;
+  readonly ticket: TicketBrief;
   readonly notice: TelegramNotice;
 }
 

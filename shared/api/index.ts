@@ -20,6 +20,7 @@ import {
   type Ticket,
   type TicketEventType,
   type TicketDetail,
+  type TicketSummary,
   type User,
 } from '../model/index.ts';
 import { calendarSchema } from './calendar.ts';
@@ -27,6 +28,7 @@ import { DECIMAL, idParam, idParamSchema, idSchema } from './ids.ts';
 import { outageRefSchema } from './outages.ts';
 import { pageRefSchema } from './pages.ts';
 import { systemNoticeSchema } from '../tickets/notices.ts';
+import { CURSOR_PATTERN } from '../tickets/service-order.ts';
 
 export * from './calendar.ts';
 export * from './admin.ts';
@@ -120,10 +122,17 @@ const slaClockSchema = z.object({
   breached: z.boolean(),
 });
 
+const slaStateSchema = z.enum(['closed', 'breached', 'running', 'paused', 'idle']);
+const queueSlaShape = {
+  state: slaStateSchema,
+  dueAt: instant.nullable(),
+  warnAt: instant.nullable().describe('when the clock that sets dueAt warns (at risk from then)'),
+  calendar: z.enum(['business', 'continuous']).nullable().describe('what that clock counts: the support calendar, or round the clock'),
+};
+
 /** The SLA engine's status of a ticket, evaluated when the response was made. */
 export const slaStatusSchema = z.object({
-  state: z.enum(['closed', 'breached', 'running', 'paused', 'idle']),
-  dueAt: instant.nullable(),
+  ...queueSlaShape,
   remainingMs: z.number().int().nullable(),
   ticking: z.boolean(),
   resumesAt: instant.nullable(),
@@ -131,44 +140,49 @@ export const slaStatusSchema = z.object({
   clocks: list(slaClockSchema),
 }) satisfies z.ZodType<SlaStatus>;
 
-/** A ticket. */
-export const ticketSchema = z.object({
+const routedFromSchema = z
+  .object({ fromTier: tierSchema, by: personSchema.nullable(), reason: z.string(), at: instant, outOfTurn: z.boolean() })
+  .nullable()
+  .describe('how the ticket was routed to its tier (agents only; null for customers)');
+const queueOlaShape = {
+  tier: tierSchema,
+  targetMinutes: z.number().int().positive(),
+  startedAt: instant,
+  dueAt: instant,
+  stoppedAt: instant.nullable(),
+  state: z.enum(['running', 'met', 'breached']),
+};
+const olaDescription = "the tier's internal target clock (OLA, docs/ola.md; agents only; null for customers)";
+
+/** A ticket as a queue row and every event about it carry it: stored values only, nothing evaluated at read time. */
+export const ticketSummarySchema = z.object({
   id,
   number: id,
   kind: ticketKindSchema,
   subject: z.string(),
-  body: z.string(),
   language: languageSchema,
   client: clientSchema,
-  author: personSchema,
   status: z.enum(TICKET_STATUSES),
   tier: tierSchema,
   assignee: personSchema.nullable(),
   escalated: z.boolean(),
-  escalationJustification: z.string().nullable(),
-  compensation: z.string().nullable(),
   duplicateOf: id.nullable(),
   outage: z.object({ id, open: z.boolean() }).nullable().describe('the outage this ticket is linked to, and whether it is still open'),
   createdAt: instant,
   updatedAt: instant,
+  sla: z.object(queueSlaShape).describe('the SLA as stored when the ticket last changed; count the countdown from dueAt'),
+  routedFrom: routedFromSchema,
+  ola: z.object(queueOlaShape).nullable().describe(olaDescription),
+}) satisfies z.ZodType<TicketSummary>;
+
+/** A ticket. */
+export const ticketSchema = ticketSummarySchema.extend({
+  body: z.string(),
+  author: personSchema,
+  escalationJustification: z.string().nullable(),
+  compensation: z.string().nullable(),
   sla: slaStatusSchema,
-  routedFrom: z
-    .object({ fromTier: tierSchema, by: personSchema.nullable(), reason: z.string(), at: instant, outOfTurn: z.boolean() })
-    .nullable()
-    .describe('how the ticket was routed to its tier (agents only; null for customers)'),
-  ola: z
-    .object({
-      tier: tierSchema,
-      targetMinutes: z.number().int().positive(),
-      startedAt: instant,
-      dueAt: instant,
-      stoppedAt: instant.nullable(),
-      state: z.enum(['running', 'met', 'breached']),
-      remainingMs: z.number().int().nullable(),
-      ticking: z.boolean(),
-    })
-    .nullable()
-    .describe("the tier's internal target clock (OLA, docs/ola.md; agents only; null for customers)"),
+  ola: z.object({ ...queueOlaShape, remainingMs: z.number().int().nullable(), ticking: z.boolean() }).nullable().describe(olaDescription),
 }) satisfies z.ZodType<Ticket>;
 
 /** A message of a ticket. */
@@ -217,6 +231,19 @@ export const ticketListQuerySchema = z.strictObject({
     .pipe(z.number().int().min(1, 'must be at least 1').max(10_000, 'must be at most 10000'))
     .default(1000),
 });
+/** GET /api/v1/queue query: a view as GET /api/v1/tickets takes it, a page at a time. */
+export const queueQuerySchema = ticketListQuerySchema.extend({
+  after: z.string().regex(CURSOR_PATTERN, 'must be a `next` cursor from an earlier page').optional().describe('the previous page\'s `next`: the page after it'),
+});
+/** GET /api/v1/queue response. */
+export const queuePageSchema = z.object({
+  tickets: list(ticketSummarySchema),
+  next: z.string().nullable().describe('pass as `after` for the next page; null: this page ends the view'),
+  head: z.number().int().nonnegative().describe('the event stream\'s last sequence number before the rows were read: rows of later events may be newer'),
+});
+/** A page of queue rows. */
+export type QueuePage = z.infer<typeof queuePageSchema>;
+
 /** GET /api/v1/tickets response. */
 export const ticketListResponseSchema = z.object({ tickets: list(ticketSchema) });
 /** GET /api/v1/tickets/:id and every command's response. */
@@ -292,20 +319,6 @@ export const errorResponseSchema = z.object({
 });
 /** An error response body. */
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
-
-const ticketSummarySchema = z.object({
-  id,
-  number: id,
-  kind: ticketKindSchema,
-  subject: z.string(),
-  clientId: id,
-  status: z.enum(TICKET_STATUSES),
-  tier: tierSchema,
-  assigneeId: id.nullable(),
-  escalated: z.boolean(),
-  slaState: z.enum(['closed', 'breached', 'running', 'paused', 'idle']),
-  slaDueAt: instant.nullable(),
-});
 
 const slaClockRefSchema = z.object({
   index: z.number().int().nonnegative(),

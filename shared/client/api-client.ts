@@ -28,6 +28,8 @@ import type {
   CannedReplyList,
   outageListQuerySchema,
   ticketListQuerySchema,
+  queueQuerySchema,
+  QueuePage,
 } from '../api/index.ts';
 import type { OutageDetail, Page, PublicOutage, Ticket, TicketDetail } from '../model/index.ts';
 import type { OlaReport } from '../api/ola.ts';
@@ -55,6 +57,8 @@ export type MeResponse = z.infer<typeof meResponseSchema>;
 export type AgentListResponse = z.infer<typeof agentListResponseSchema>;
 /** Query of the ticket list. */
 export type TicketListQuery = Partial<z.input<typeof ticketListQuerySchema>>;
+/** GET /api/v1/queue query. */
+export type QueueQuery = Partial<z.input<typeof queueQuerySchema>>;
 /** A new ticket, filed by a customer. */
 export type CreateTicketRequest = z.infer<typeof createTicketRequestSchema>;
 /** Who is on call at an instant, until when, and the next 14 days. */
@@ -105,6 +109,8 @@ export interface ApiClient {
   logout(): Promise<void>;
   agents(): Promise<AgentListResponse>;
   listTickets(query?: TicketListQuery): Promise<readonly Ticket[]>;
+  /** A page of a view's queue rows (GET /api/v1/queue). */
+  queue(query?: QueueQuery): Promise<QueuePage>;
   getTicket(id: number): Promise<TicketDetail>;
   createTicket(request: CreateTicketRequest): Promise<TicketDetail>;
   command(command: TicketCommand): Promise<TicketDetail>;
@@ -229,6 +235,7 @@ export function createApiClient(options: { baseUrl: string; token: () => string 
     logout: () => call('DELETE', '/api/v1/session'),
     agents: () => call('GET', '/api/v1/agents'),
     listTickets: async (q = {}) => (await call<{ tickets: readonly Ticket[] }>('GET', `/api/v1/tickets${query(q)}`)).tickets,
+    queue: (q = {}) => call('GET', `/api/v1/queue${query(q)}`),
     onCall: (at) => call('GET', `/api/v1/oncall${query({ at })}`),
     overrides: (range = {}) => call('GET', `/api/v1/oncall/overrides${query(range)}`),
     addOverride: (request) => call('POST', '/api/v1/oncall/overrides', request),

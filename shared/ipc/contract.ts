@@ -17,6 +17,8 @@ import {
   presenceUpdateSchema,
   setupRequestSchema,
   ticketListQuerySchema,
+  queueQuerySchema,
+  type QueuePage,
   olaTargetsRequestSchema,
   type OlaReport,
   type demoLoginSchema,
@@ -111,6 +113,8 @@ export const invokeArgs = {
   'session:endOthers': otherSessionParamsSchema.optional(),
   'clock:get': none,
   'tickets:list': ticketListQuerySchema.partial(),
+  /** A page of a view's queue rows (GET /api/v1/queue). */
+  'tickets:queue': queueQuerySchema.partial(),
   'tickets:get': z.strictObject({ id: z.number().int().positive() }),
   'tickets:command': ticketCommandSchema,
   'tickets:create': createTicketRequestSchema,
@@ -163,6 +167,7 @@ export interface InvokeResults {
   'session:endOthers': EndSessionsResponse;
   'clock:get': ClockResponse;
   'tickets:list': readonly Ticket[];
+  'tickets:queue': QueuePage;
   'tickets:get': TicketDetail;
   'tickets:command': TicketDetail;
   'tickets:create': TicketDetail;

@@ -3,24 +3,9 @@
  * are about a ticket (`ticketId`, `ticket`); service-wide ones (the support calendar) carry null there.
  */
 import type { PageLevel, PageReason } from '../paging/ladder.ts';
-import type { CalendarConfig, SlaClock, SlaStatus, TicketKind } from '../sla/index.ts';
-import type { AuditAction, Message, PersonRef, Tier, TicketStatus } from './index.ts';
+import type { CalendarConfig, SlaClock } from '../sla/index.ts';
+import type { AuditAction, Message, PersonRef, Tier, TicketSummary } from './index.ts';
 import type { OutageAction, OutageRef } from './outages.ts';
-
-/** The ticket as an event carries it: enough to update a queue row without a fetch. */
-export interface TicketSummary {
-  readonly id: number;
-  readonly number: number;
-  readonly kind: TicketKind;
-  readonly subject: string;
-  readonly clientId: number;
-  readonly status: TicketStatus;
-  readonly tier: Tier;
-  readonly assigneeId: number | null;
-  readonly escalated: boolean;
-  readonly slaState: SlaStatus['state'];
-  readonly slaDueAt: number | null;
-}
 
 /** The clock an SLA event is about. */
 export interface SlaClockRef {

@@ -70,35 +70,52 @@ export interface PersonRef {
   readonly name: string;
 }
 
-/** A ticket (R3) with its SLA status evaluated at response time. Instants are epoch ms. */
-export interface Ticket {
+/** The SLA as a ticket's row keeps it: stored when the ticket last changed, so a countdown is counted from it locally. */
+export type QueueSla = Pick<SlaStatus, 'state' | 'dueAt' | 'warnAt' | 'calendar'>;
+
+/** The internal target clock as a ticket's row keeps it: `state` stays `running` until the tier answers. */
+export type QueueOla = Omit<OlaStatus, 'remainingMs' | 'ticking'>;
+
+/**
+ * A ticket as a queue row shows it, and as every event about it carries it (docs/api.md, "Rows
+ * and events"): nothing in it depends on when it was read, so a list patched from events equals
+ * a fresh fetch. Instants are epoch ms.
+ */
+export interface TicketSummary {
   readonly id: number;
   /** The number people quote ("#1042"); equal to `id`. */
   readonly number: number;
   readonly kind: TicketKind;
   readonly subject: string;
-  readonly body: string;
   readonly language: Language;
   readonly client: Client;
-  readonly author: PersonRef;
   readonly status: TicketStatus;
   readonly tier: Tier;
   readonly assignee: PersonRef | null;
   /** Escalated and not resolved since (R12). */
   readonly escalated: boolean;
-  /** The customer's latest escalation justification, kept after resolution. */
-  readonly escalationJustification: string | null;
-  /** The latest compensation decision (R6c); every decision stays in the audit log. */
-  readonly compensation: string | null;
+  /** The ticket this one was merged into (R15). */
   readonly duplicateOf: number | null;
   /** The outage this ticket is linked to (docs/availability.md), at most one, and whether it is still open. */
   readonly outage: { readonly id: number; readonly open: boolean } | null;
   readonly createdAt: number;
   readonly updatedAt: number;
-  readonly sla: SlaStatus;
+  readonly sla: QueueSla;
   /** How the ticket reached its tier when it was routed there (agents only: the reason is internal; null for customers). */
   readonly routedFrom: RoutingRef | null;
   /** Its tier's internal target (OLA) clock, when the tier has one (agents only; never for customers; apart from the SLA). */
+  readonly ola: QueueOla | null;
+}
+
+/** A ticket (R3) with its SLA status evaluated at response time. */
+export interface Ticket extends TicketSummary {
+  readonly body: string;
+  readonly author: PersonRef;
+  /** The customer's latest escalation justification, kept after resolution. */
+  readonly escalationJustification: string | null;
+  /** The latest compensation decision (R6c); every decision stays in the audit log. */
+  readonly compensation: string | null;
+  readonly sla: SlaStatus;
   readonly ola: OlaStatus | null;
 }
 
@@ -225,5 +242,4 @@ export {
   type SlaClockRef,
   type TicketEvent,
   type TicketEventType,
-  type TicketSummary,
 } from './events.ts';

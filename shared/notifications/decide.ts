@@ -49,7 +49,7 @@ function outageNews(event: TicketEvent, me: Agent, news: OutageNews, ref: Outage
 function kindOf(event: TicketEvent, me: Agent): Found | null {
   const { ticket } = event;
   const inMyTiers = (tier: Tier) => me.tiers.includes(tier);
-  const mine = ticket.assigneeId === me.id;
+  const mine = ticket.assignee?.id === me.id;
   // SLA news concerns the assignee, or the whole tier while nobody has taken the ticket.
   const concerned = inScope(ticket, me);
   switch (event.type) {
@@ -66,9 +66,9 @@ function kindOf(event: TicketEvent, me: Agent): Found | null {
       // A merge copies the duplicate's messages: that is no customer replying (the merge says it once, below).
       return mine && event.data.message.type === 'customer' && event.data.message.mergedFrom === null ? { kind: 'customerReplied', tier: ticket.tier } : null;
     case 'sla.warning':
-      return concerned && ticket.slaState !== 'closed' ? { kind: 'slaWarning', tier: ticket.tier } : null;
+      return concerned && ticket.sla.state !== 'closed' ? { kind: 'slaWarning', tier: ticket.tier } : null;
     case 'sla.breached':
-      return concerned && ticket.slaState !== 'closed' ? { kind: 'slaBreached', tier: ticket.tier } : null;
+      return concerned && ticket.sla.state !== 'closed' ? { kind: 'slaBreached', tier: ticket.tier } : null;
     case 'ticket.changed':
       // "Ticket #N was merged into your #M", under the customer-replied switch: the customer wrote again.
       return mine && event.data.action === 'merged_into_this' && event.data.mergedFrom !== undefined ? { kind: 'customerReplied', tier: ticket.tier, merged: event.data.mergedFrom } : null;

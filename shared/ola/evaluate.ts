@@ -1,4 +1,4 @@
-import type { OlaStatus, Tier } from '../model/index.ts';
+import type { OlaStatus, QueueOla, Tier } from '../model/index.ts';
 import { DEFAULT_POLICY, type Calendar } from '../sla/index.ts';
 
 const MINUTE = 60_000;
@@ -23,23 +23,32 @@ export interface OlaInput {
  * when it stopped by its due time, `breached` after.
  */
 export function evaluateOla(input: OlaInput, now: number, calendar: Calendar): OlaStatus {
+  return olaStatusAt(olaClockOf(input, now, calendar), now, calendar);
+}
+
+/** The clock of evaluateOla without what depends on `now` but the calendar in force: what a queue row keeps. */
+export function olaClockOf(input: OlaInput, now: number, calendar: Calendar): QueueOla {
   const { tier, arrivedAt, answeredAt, targetMinutes } = input;
   const stoppedAt = answeredAt === null ? null : Math.max(answeredAt, arrivedAt);
-  const cal = calendar.asOf(now).asOf(stoppedAt ?? now);
-  const dueAt = cal.addWorkingTime(arrivedAt, targetMinutes * MINUTE);
-  if (stoppedAt !== null) {
-    return { tier, targetMinutes, startedAt: arrivedAt, dueAt, stoppedAt, state: stoppedAt > dueAt ? 'breached' : 'met', remainingMs: null, ticking: false };
-  }
+  const dueAt = calendar.asOf(now).asOf(stoppedAt ?? now).addWorkingTime(arrivedAt, targetMinutes * MINUTE);
+  const state = stoppedAt === null ? 'running' : stoppedAt > dueAt ? 'breached' : 'met';
+  return { tier, targetMinutes, startedAt: arrivedAt, dueAt, stoppedAt, state };
+}
+
+/** A row's internal clock at `now`: working time left (negative past due) and whether it passes now. */
+export function olaStatusAt(clock: QueueOla, now: number, calendar: Calendar): OlaStatus {
+  if (clock.stoppedAt !== null) return { ...clock, remainingMs: null, ticking: false };
+  const cal = calendar.asOf(now);
   // 0 - x, not -x: past due with no working time since is 0, never -0 (which is not 0 to Object.is).
-  const remainingMs = now <= dueAt ? cal.workingTimeBetween(now, dueAt) : 0 - cal.workingTimeBetween(dueAt, now);
-  return { tier, targetMinutes, startedAt: arrivedAt, dueAt, stoppedAt: null, state: 'running', remainingMs, ticking: cal.isWorkingTime(now) };
+  const remainingMs = now <= clock.dueAt ? cal.workingTimeBetween(now, clock.dueAt) : 0 - cal.workingTimeBetween(clock.dueAt, now);
+  return { ...clock, remainingMs, ticking: cal.isWorkingTime(now) };
 }
 
 /**
  * Whether a running internal clock is at risk at `now`: working time left is at most the SLA's
  * warning share of its target (a quarter, or five minutes, whichever is more), as for SLA clocks.
  */
-export function olaAtRisk(ola: OlaStatus, now: number, calendar: Calendar): boolean {
+export function olaAtRisk(ola: QueueOla, now: number, calendar: Calendar): boolean {
   if (ola.stoppedAt !== null || now >= ola.dueAt) return false;
   const total = ola.targetMinutes * MINUTE;
   const { fraction, minRemainingMs } = DEFAULT_POLICY.warning;

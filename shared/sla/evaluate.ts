@@ -36,6 +36,10 @@ export interface SlaStatus {
   readonly state: SlaState;
   /** Earliest due time of the running clocks, or null. */
   readonly dueAt: number | null;
+  /** When the clock that sets dueAt warns (policy.warning), or null. */
+  readonly warnAt: number | null;
+  /** The calendar that clock counts on, or null with no running clock. */
+  readonly calendar: SlaClock['calendar'] | null;
   /** dueAt - now; negative once breached; null with no running clock. */
   readonly remainingMs: number | null;
   /** Whether the clock that sets dueAt counts time at `now` (false outside working hours). */
@@ -138,6 +142,8 @@ export function evaluateSla(ticket: SlaTicket, now: number, options: EvaluateOpt
   return {
     state,
     dueAt: nearest?.dueAt ?? null,
+    warnAt: nearest?.warnAt ?? null,
+    calendar: nearest?.calendar ?? null,
     remainingMs: nearest === undefined ? null : nearest.dueAt - now,
     ticking,
     resumesAt: nearest === undefined || ticking ? null : calendar.nextOpening(now),

@@ -5,7 +5,7 @@
  * so the service can later page in the same order.
  */
 import { z } from 'zod';
-import { LANGUAGES, TICKET_STATUSES, TIERS, type Language, type Ticket, type TicketStatus } from '../model/index.ts';
+import { LANGUAGES, TICKET_STATUSES, TIERS, type Language, type TicketSummary, type TicketStatus } from '../model/index.ts';
 import { TICKET_KINDS, type TicketKind } from '../sla/policy.ts';
 
 /** The queue's columns, in the order the grid shows them; each one sorts. */
@@ -85,7 +85,7 @@ export function nextSort(lens: QueueLens, column: QueueColumn): QueueLens {
 }
 
 /** Whether `ticket` passes every filter set. */
-export function matchesFilters(ticket: Ticket, filters: QueueFilters): boolean {
+export function matchesFilters(ticket: TicketSummary, filters: QueueFilters): boolean {
   if (filters.kind !== undefined && ticket.kind !== filters.kind) return false;
   if (filters.clientId !== undefined && ticket.client.id !== filters.clientId) return false;
   if (filters.language !== undefined && ticket.language !== filters.language) return false;
@@ -98,7 +98,7 @@ export function matchesFilters(ticket: Ticket, filters: QueueFilters): boolean {
  * When a ticket is due: its running SLA clock's due time, else its tier's running internal target
  * (OLA), else none. A stopped internal target is met or missed, no longer due.
  */
-export function dueAtOf(ticket: Ticket): number | null {
+export function dueAtOf(ticket: TicketSummary): number | null {
   if (ticket.sla.dueAt !== null) return ticket.sla.dueAt;
   if (ticket.ola !== null && ticket.ola.stoppedAt === null) return ticket.ola.dueAt;
   return null;
@@ -118,7 +118,7 @@ export type SortKey = number | string | null;
  * language by its code, as shown; escalated tickets come first when ascending. Subject, client and
  * assignee are texts; an unassigned ticket or one with nothing due has no key.
  */
-export function sortKeyOf(ticket: Ticket, column: QueueColumn): SortKey {
+export function sortKeyOf(ticket: TicketSummary, column: QueueColumn): SortKey {
   switch (column) {
     case 'due':
       return dueAtOf(ticket);
@@ -161,7 +161,7 @@ function compareKeys(a: number | string, b: number | string, collator: Intl.Coll
 }
 
 /** `tickets` sorted by `sort` (stable: ties keep the order given, the service's SLA order); tickets without a key last either way. */
-export function sortTickets(tickets: readonly Ticket[], sort: NonNullable<QueueLens['sort']>, locale: Language): readonly Ticket[] {
+export function sortTickets(tickets: readonly TicketSummary[], sort: NonNullable<QueueLens['sort']>, locale: Language): readonly TicketSummary[] {
   const collator = collatorFor(locale);
   const sign = sort.direction === 'asc' ? 1 : -1;
   // Keys once per ticket, not once per comparison: 10,000 rows sort in a few milliseconds.
@@ -174,7 +174,7 @@ export function sortTickets(tickets: readonly Ticket[], sort: NonNullable<QueueL
 }
 
 /** The tickets the lens shows, in its order: filtered, then sorted stably (`sort: null` keeps the given order). */
-export function applyLens(tickets: readonly Ticket[], lens: QueueLens, locale: Language): readonly Ticket[] {
+export function applyLens(tickets: readonly TicketSummary[], lens: QueueLens, locale: Language): readonly TicketSummary[] {
   const filtered = hasFilters(lens) ? tickets.filter((ticket) => matchesFilters(ticket, lens.filters)) : tickets;
   return lens.sort === null ? filtered : sortTickets(filtered, lens.sort, locale);
 }

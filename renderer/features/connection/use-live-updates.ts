@@ -5,7 +5,9 @@ import type { ServiceEventType } from '../../../shared/model/index.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useServerClock } from '../../time/server-clock.ts';
 import { authQueries } from '../auth/queries.ts';
-import { ticketListKeys } from '../queue/queries.ts';
+import { queueKeys, recentRows, ticketListKeys } from '../queue/queries.ts';
+import { patchList, viewerOf, type ListScope, type LiveList } from '../../../shared/tickets/live-list.ts';
+import type { TicketSummary } from '../../../shared/model/index.ts';
 import { settingsQueries } from '../settings/queries.ts';
 import { openTicket, resetTicketStore } from '../ticket/store.ts';
 import { ticketDetailKeys } from '../ticket/queries.ts';
@@ -20,7 +22,8 @@ import { resetQueueStore } from '../queue/store.ts';
 import { connectionStatusNow, resetConnectionStore, useConnectionActions } from './store.ts';
 
 /**
- * What else an event makes stale, besides its ticket and the ticket lists (every event does that).
+ * What else an event makes stale, besides its ticket (every event about a ticket patches the queue
+ * lists, and makes the lists of whole tickets stale).
  * Outage events change the bar and the outage's view; a linked ticket's change or message changes
  * its line in the open outage's view (status), so the outage details refetch (only an open view's do).
  * A new support calendar moves due times (every ticket's), the on-call stretches and the year's
@@ -43,15 +46,17 @@ const ALSO_STALE: { readonly [T in ServiceEventType]: readonly QueryKey[] } = {
   'outage.warning': [outageKeys.all, availabilityKeys.all],
   'outage.overlong': [outageKeys.all, availabilityKeys.all],
   'outage.restored': [outageKeys.all, availabilityKeys.all],
-  'calendar.changed': [calendarKeys.all, ticketDetailKeys.all, onCallKeys.all, availabilityKeys.all],
+  // Every due time may have moved: the queue lists are read again too.
+  'calendar.changed': [calendarKeys.all, ticketDetailKeys.all, onCallKeys.all, availabilityKeys.all, queueKeys.all],
 };
 
-/** Lists are refetched once per burst of events (a reconnect replays many at once). */
-const LIST_COALESCE_MS = 150;
+/** Rows of a burst of events are placed in the lists together (a reconnect replays many at once). */
+const LIST_COALESCE_MS = 50;
 
 /**
- * Wires the host's pushed events into the caches: a service event invalidates its ticket and the
- * lists; coming back online invalidates everything (the stream has replayed what was missed) and
+ * Wires the host's pushed events into the caches: an event about a ticket places the row it carries
+ * in every queue list (shared/tickets/live-list.ts; a list whose rows it cannot place is read again)
+ * and makes the ticket's detail stale; coming back online invalidates everything (the stream has replayed what was missed) and
  * measures the service's clock offset again (also after a restore from a backup, when the service
  * answers a reconnect with `stream.reset`: what we showed may be gone).
  */
@@ -63,6 +68,25 @@ export function useLiveUpdates(): void {
 
   useEffect(() => {
     let listTimer: ReturnType<typeof setTimeout> | undefined;
+    let arrived: TicketSummary[] = [];
+    const placeRows = (): void => {
+      listTimer = undefined;
+      const rows = arrived;
+      arrived = [];
+      const me = client.getQueryData(authQueries.session(bridge).queryKey)?.user;
+      if (me === undefined) return;
+      const viewer = viewerOf(me);
+      for (const query of client.getQueryCache().findAll({ queryKey: queueKeys.all })) {
+        const list = query.state.data as LiveList | undefined;
+        // A list still loading brings itself up to date from recentRows when its pages arrive.
+        if (list === undefined) continue;
+        const scope = query.queryKey[2] as ListScope;
+        const patched = patchList(list, rows, scope, viewer);
+        if (patched === 'refetch') void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+        else if (patched !== list) client.setQueryData(query.queryKey, patched);
+      }
+      void client.invalidateQueries({ queryKey: ticketListKeys.all });
+    };
     const refetchAll = (): void => {
       void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'settings' && q.queryKey[0] !== 'app-info' });
     };
@@ -81,12 +105,10 @@ export function useLiveUpdates(): void {
         // The header's support clock and every countdown count on the calendar the service reports.
         if (event.type === 'calendar.changed') measure();
         for (const queryKey of ALSO_STALE[event.type]) void client.invalidateQueries({ queryKey });
-        if (listTimer === undefined) {
-          listTimer = setTimeout(() => {
-            listTimer = undefined;
-            void client.invalidateQueries({ queryKey: ticketListKeys.all });
-          }, LIST_COALESCE_MS);
-        }
+        recentRows.record(event);
+        if (event.ticket === null) return;
+        arrived.push(event.ticket);
+        listTimer ??= setTimeout(placeRows, LIST_COALESCE_MS);
       }),
       bridge.on('connection:changed', (state) => {
         const before = connectionStatusNow();

@@ -1,4 +1,4 @@
-import type { OlaStatus, Ticket } from '../../../shared/model/index.ts';
+import type { QueueOla, TicketSummary } from '../../../shared/model/index.ts';
 import type { Calendar } from '../../../shared/sla/index.ts';
 import type { Language } from '../../../shared/model/index.ts';
 import { formatCountdown, formatDueAt, formatDueLabel, formatDuration, formatInstant, translate } from '../../../shared/i18n/index.ts';
@@ -9,7 +9,7 @@ import type { Countdown } from '../../time/countdown.ts';
 import { useServerNow, useSupportCalendar } from '../../time/server-clock.ts';
 
 /** Whether the Due cell shows the internal target: the SLA shows nothing ticking (idle or closed) and the tier's clock runs. */
-export function showsOla(ticket: Ticket): ticket is Ticket & { readonly ola: OlaStatus } {
+export function showsOla(ticket: TicketSummary): ticket is TicketSummary & { readonly ola: QueueOla } {
   return (ticket.sla.state === 'idle' || ticket.sla.state === 'closed') && ticket.ola !== null && ticket.ola.state === 'running';
 }
 
@@ -17,7 +17,7 @@ export function showsOla(ticket: Ticket): ticket is Ticket & { readonly ola: Ola
  * A running internal clock as a countdown, the same format and colours as the SLA's (renderer/time/countdown.ts),
  * counted locally from its due time; "starts Mon 09:00" outside working hours. The label says it is internal.
  */
-export function olaCountdownOf(ola: OlaStatus, now: number, lang: Language, calendar: Calendar, ownZone: string = calendar.zone): Countdown {
+export function olaCountdownOf(ola: QueueOla, now: number, lang: Language, calendar: Calendar, ownZone: string = calendar.zone): Countdown {
   const remaining = ola.dueAt - now;
   const text = formatCountdown(lang, remaining);
   const dueAt = translate(lang, 'ola.title', { due: formatDueAt(lang, ola.dueAt, calendar.zone, ownZone) });
@@ -32,7 +32,7 @@ export function olaCountdownOf(ola: OlaStatus, now: number, lang: Language, cale
 }
 
 /** A live internal-target countdown, tagged "OLA": its accessible name says "internal target", its tooltip the due time. */
-export function OlaCountdown({ ola }: { readonly ola: OlaStatus }) {
+export function OlaCountdown({ ola }: { readonly ola: QueueOla }) {
   const now = useServerNow();
   const lang = useLanguage();
   const c = olaCountdownOf(ola, now, lang, useSupportCalendar(), ownTimeZone());
@@ -44,6 +44,6 @@ export function OlaCountdown({ ola }: { readonly ola: OlaStatus }) {
 }
 
 /** The queue's Due cell: the SLA countdown, or the internal target's when the SLA shows nothing ticking. */
-export function DueCountdown({ ticket }: { readonly ticket: Ticket }) {
+export function DueCountdown({ ticket }: { readonly ticket: TicketSummary }) {
   return showsOla(ticket) ? <OlaCountdown ola={ticket.ola} /> : <CountdownText sla={ticket.sla} />;
 }

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { Translate } from '../../../shared/i18n/index.ts';
-import { LANGUAGES, TICKET_STATUSES, type Language, type Ticket } from '../../../shared/model/index.ts';
+import { LANGUAGES, TICKET_STATUSES, type Language, type TicketSummary } from '../../../shared/model/index.ts';
 import { TICKET_KINDS } from '../../../shared/sla/index.ts';
 import { collatorFor, hasFilters, withFilter, type QueueFilter, type QueueFilters, type QueueLens } from '../../../shared/tickets/queue-order.ts';
 
@@ -10,7 +10,7 @@ interface Option {
 }
 
 /** The distinct people (clients, assignees) of the loaded tickets, by name in the agent's language. */
-function peopleOf(tickets: readonly Ticket[], pick: (t: Ticket) => { readonly id: number; readonly name: string } | null, language: Language): readonly Option[] {
+function peopleOf(tickets: readonly TicketSummary[], pick: (t: TicketSummary) => { readonly id: number; readonly name: string } | null, language: Language): readonly Option[] {
   const byId = new Map<number, string>();
   for (const ticket of tickets) {
     const person = pick(ticket);
@@ -33,7 +33,7 @@ function withChosen(options: readonly Option[], chosen: number | 'none' | undefi
  */
 export function QueueFilterBar(props: {
   readonly lens: QueueLens;
-  readonly tickets: readonly Ticket[];
+  readonly tickets: readonly TicketSummary[];
   readonly language: Language;
   readonly disabled: boolean;
   readonly t: Translate;

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Translate } from '../../../shared/i18n/index.ts';
-import type { Ticket } from '../../../shared/model/index.ts';
+import type { TicketSummary } from '../../../shared/model/index.ts';
 import type { QueueColumn, QueueLens } from '../../../shared/tickets/queue-order.ts';
 import { useT } from '../../i18n/use-translation.ts';
 import { useMe } from '../auth/queries.ts';
@@ -49,7 +49,7 @@ function isTyping(target: EventTarget | null): boolean {
  * Each header is a sort button (`onSort`); the sorted column's header carries `aria-sort` and an arrow.
  */
 export function QueueGrid({ tickets, label, empty, sort, onSort }: {
-  readonly tickets: readonly Ticket[];
+  readonly tickets: readonly TicketSummary[];
   readonly label: string;
   readonly empty: ReactNode | null;
   readonly sort: QueueLens['sort'];

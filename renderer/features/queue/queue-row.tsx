@@ -1,5 +1,5 @@
 import { memo, type CSSProperties } from 'react';
-import type { Ticket } from '../../../shared/model/index.ts';
+import type { TicketSummary } from '../../../shared/model/index.ts';
 import type { Translate } from '../../../shared/i18n/index.ts';
 import { PresenceMark } from '../presence/index.ts';
 import { DueCountdown } from './ola-countdown.tsx';
@@ -7,7 +7,7 @@ import { RoutedMark, routedMarkId } from './routed-mark.tsx';
 
 /** One row of the queue grid; only its countdown re-renders every second. A row out of reach is muted and described by its reason. */
 export const QueueRow = memo(function QueueRow(props: {
-  readonly ticket: Ticket;
+  readonly ticket: TicketSummary;
   readonly rowIndex: number;
   readonly selected: boolean;
   /** Why the agent cannot act on this ticket, in words; null when they can. */

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { applyLens, hasFilters, nextSort } from '../../../shared/tickets/queue-order.ts';
+import { viewerOf } from '../../../shared/tickets/live-list.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
 import { useMe } from '../auth/queries.ts';
@@ -28,10 +29,10 @@ export function QueueScreen() {
   const { viewChosen, searchTyped } = useQueueActions();
   // On-call mode narrows the queue to what must be handled now, from every open ticket; the views wait.
   const { narrowed } = useOnCall();
-  const list = useQuery(queueQueries.list(bridge, narrowed ? ON_CALL_VIEW : view, q));
+  const list = useQuery(queueQueries.list(bridge, viewerOf(me), narrowed ? ON_CALL_VIEW : view, q));
   const pages = useOpenPages();
   const loaded = useMemo(() => {
-    const all = list.data ?? [];
+    const all = list.data?.tickets ?? [];
     if (!narrowed) return all;
     const paged = pagedTicketIds(pages);
     return all.filter((ticket) => mustHandleNow(ticket, paged));

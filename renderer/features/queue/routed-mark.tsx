@@ -1,16 +1,16 @@
-import type { Ticket, Tier } from '../../../shared/model/index.ts';
+import type { TicketSummary, Tier } from '../../../shared/model/index.ts';
 import type { Translate } from '../../../shared/i18n/index.ts';
 
 // How far up the tiers are, to draw the arrow of a routing (up to the developers, or back down).
 const LEVEL: Readonly<Record<Tier, number>> = { l1: 1, 'l2-analysts': 2, 'l2-methodologists': 2, l3: 3, l4: 4, escalation: 5 };
 
 /** The id of a row's routed-mark description, for the row's aria-describedby; null when the row shows no mark. */
-export function routedMarkId(ticket: Ticket): string | null {
+export function routedMarkId(ticket: TicketSummary): string | null {
   return ticket.routedFrom !== null && ticket.status === 'new' ? `queue-row-${ticket.id}-routed` : null;
 }
 
 /** "Routed by Anna Kovalenko from L1 support: needs the logs" (or without the sender when the service routed it). */
-export function routedLine(ticket: Ticket, t: Translate): string {
+export function routedLine(ticket: TicketSummary, t: Translate): string {
   const r = ticket.routedFrom;
   if (r === null) return '';
   const from = t(`tier.${r.fromTier}`);
@@ -21,7 +21,7 @@ export function routedLine(ticket: Ticket, t: Translate): string {
  * A compact "↑ from L1 support" on a row that was routed to its tier and waits there as new: who
  * sent it and why in its tooltip and, for screen readers, in the text the row is described by.
  */
-export function RoutedMark({ ticket, t }: { readonly ticket: Ticket; readonly t: Translate }) {
+export function RoutedMark({ ticket, t }: { readonly ticket: TicketSummary; readonly t: Translate }) {
   const id = routedMarkId(ticket);
   const r = ticket.routedFrom;
   if (id === null || r === null) return null;

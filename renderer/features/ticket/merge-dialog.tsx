@@ -3,6 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { Ticket } from '../../../shared/model/index.ts';
 import { similarTickets } from '../../../shared/tickets/similar.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
+import { queueQueries } from '../queue/queries.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { useT } from '../../i18n/use-translation.ts';
 import { CommandError } from './command-error.tsx';
@@ -24,10 +25,7 @@ export function MergeDialog({ ticket }: { readonly ticket: Ticket }) {
   const command = useTicketCommand();
   const [into, setInto] = useState('');
   const submitRef = useRef<HTMLButtonElement>(null);
-  const candidates = useQuery({
-    queryKey: ['tickets', 'list', 'merge-candidates', ticket.client.id],
-    queryFn: () => bridge.invoke('tickets:list', { view: 'queue', clientId: String(ticket.client.id), limit: 500 }),
-  });
+  const candidates = useQuery(queueQueries.similar(bridge, ticket.client.id, 500));
   const suggestions = similarTickets(ticket, (candidates.data ?? []).filter((c) => c.id !== ticket.id && c.client.id === ticket.client.id), { limit: SUGGESTIONS });
   const number = Number(into.replace('#', '').trim());
   const valid = Number.isInteger(number) && number > 0;

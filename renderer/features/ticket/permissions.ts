@@ -1,4 +1,4 @@
-import { allowedRoutes, OPEN_STATUSES, TIERS, type Agent, type Ticket, type Tier } from '../../../shared/model/index.ts';
+import { allowedRoutes, OPEN_STATUSES, TIERS, type Agent, type Tier, type TicketSummary } from '../../../shared/model/index.ts';
 import { actsOnTier, decide, decideMergeFrom, type Actor, type TicketCommand, type TicketFacts } from '../../../shared/workflow/index.ts';
 
 /** The actions the console offers on a ticket: only what the service would accept (it checks again). */
@@ -30,8 +30,11 @@ export function actorOf(me: Agent, onCallNow = false): Actor {
   return { kind: 'agent', id: me.id, name: me.name, role: me.role, tiers: me.tiers, onCallNow };
 }
 
+/** A whole ticket, or a queue row: a row does not carry the escalation's justification, which only compensation reads. */
+export type RuledTicket = TicketSummary & { readonly escalationJustification?: string | null };
+
 /** The rules' view of a ticket. */
-export function factsOf(ticket: Ticket): TicketFacts {
+export function factsOf(ticket: RuledTicket): TicketFacts {
   return {
     id: ticket.id,
     kind: ticket.kind,
@@ -40,7 +43,7 @@ export function factsOf(ticket: Ticket): TicketFacts {
     tier: ticket.tier,
     assignee: ticket.assignee,
     escalated: ticket.escalated,
-    escalationJustification: ticket.escalationJustification,
+    escalationJustification: ticket.escalationJustification ?? null,
     duplicateOf: ticket.duplicateOf,
     inOpenOutage: ticket.outage?.open === true,
   };
@@ -50,7 +53,7 @@ export function factsOf(ticket: Ticket): TicketFacts {
  * What `me` may do to `ticket` now: each ability is the service's own decision (shared/workflow)
  * asked with a representative command, so the console never offers what the service refuses.
  */
-export function abilitiesOf(me: Agent, ticket: Ticket, onCallNow = false): TicketAbilities {
+export function abilitiesOf(me: Agent, ticket: RuledTicket, onCallNow = false): TicketAbilities {
   const actor = actorOf(me, onCallNow);
   const facts = factsOf(ticket);
   const allows = (command: TicketCommand): boolean => decide(actor, facts, command).ok;
@@ -80,7 +83,7 @@ export type NotActionable = { readonly reason: 'tier'; readonly tier: Tier } | {
  * Why `me` can do nothing that moves `ticket` on (take, take over, reply, resolve), from the same
  * rules the service applies; null when they can. Notes, allowed to anyone, do not count.
  */
-export function whyNotActionable(me: Agent, ticket: Ticket, onCallNow = false): NotActionable | null {
+export function whyNotActionable(me: Agent, ticket: RuledTicket, onCallNow = false): NotActionable | null {
   const can = abilitiesOf(me, ticket, onCallNow);
   if (can.take || can.takeOver || can.reply || can.resolve) return null;
   if (!OPEN_STATUSES.includes(ticket.status)) return { reason: 'closed' };

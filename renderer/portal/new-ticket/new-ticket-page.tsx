@@ -36,7 +36,7 @@ export function NewTicketPage() {
   // The client's open tickets (customers only ever see their own client's), compared once typing pauses.
   const draft = useDebounced(useMemo(() => ({ subject, body }), [subject, body]), SIMILAR_DEBOUNCE_MS);
   const typed = draft.subject.trim() !== '' || draft.body.trim() !== '';
-  const open = useQuery({ ...queueQueries.list(bridge, 'queue', ''), enabled: typed });
+  const open = useQuery({ ...queueQueries.similar(bridge, null, 1_000), enabled: typed });
   const similar = useMemo(() => (typed && open.data !== undefined ? similarTickets(draft, open.data, { limit: SIMILAR_LIMIT }) : []), [typed, draft, open.data]);
 
   const submit = (e: FormEvent): void => {

@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState } from 'react';
 import { formatInstant } from '../../../shared/i18n/index.ts';
-import type { Ticket } from '../../../shared/model/index.ts';
+import type { TicketSummary } from '../../../shared/model/index.ts';
+import { viewerOf } from '../../../shared/tickets/live-list.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { queueQueries } from '../../features/queue/queries.ts';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
 import { useSupportCalendar } from '../../time/server-clock.ts';
+import { useCustomer } from '../customer.ts';
 import { useFocusOnArrival } from '../focus-on-arrival.ts';
 import { routeHash } from '../route.ts';
 import { portalOrder } from './list-order.ts';
@@ -19,8 +21,8 @@ export function TicketList() {
   const t = useT();
   const bridge = useBridge();
   // The service lists a customer their own client's tickets only; "all" includes the resolved ones.
-  const list = useQuery(queueQueries.list(bridge, 'all', ''));
-  const { open, closed } = useMemo(() => portalOrder(list.data ?? []), [list.data]);
+  const list = useQuery(queueQueries.list(bridge, viewerOf(useCustomer()), 'all', ''));
+  const { open, closed } = useMemo(() => portalOrder(list.data?.tickets ?? []), [list.data]);
   const [showClosed, setShowClosed] = useState(false);
   const titleId = useId();
   const closedId = useId();
@@ -53,7 +55,7 @@ export function TicketList() {
   );
 }
 
-function TicketItems({ tickets, label }: { readonly tickets: readonly Ticket[]; readonly label: string }) {
+function TicketItems({ tickets, label }: { readonly tickets: readonly TicketSummary[]; readonly label: string }) {
   return (
     <ul className="portal-tickets" aria-label={label}>
       {tickets.map((ticket) => (
@@ -64,7 +66,7 @@ function TicketItems({ tickets, label }: { readonly tickets: readonly Ticket[]; 
 }
 
 /** One ticket: its number and subject as the link, its status in words, its last activity. */
-function TicketItem({ ticket }: { readonly ticket: Ticket }) {
+function TicketItem({ ticket }: { readonly ticket: TicketSummary }) {
   const t = useT();
   const lang = useLanguage();
   const { zone } = useSupportCalendar();

@@ -15,7 +15,11 @@ import {
   ticketListQuerySchema,
   ticketListResponseSchema,
   ticketParamsSchema,
+  queuePageSchema,
+  queueQuerySchema,
 } from '../../../shared/api/index.ts';
+import { parseCursor } from '../../../shared/tickets/service-order.ts';
+import { badRequest } from '../../domain/errors.ts';
 import type { Tier } from '../../../shared/model/index.ts';
 import type { TicketCommand } from '../../domain/workflow.ts';
 import { isActive, userById } from '../../store/users.ts';
@@ -39,6 +43,21 @@ export function registerTicketRoutes(root: FastifyInstance, deps: AppDeps): void
   }, async (request) => {
     const s = sessionOf(request);
     return { tickets: await tickets.list(s.actor, request.query) };
+  });
+
+  app.get('/api/v1/queue', {
+    schema: {
+      operationId: 'listQueue',
+      summary: "A page of a view's queue rows, in the queue order; every ticket event carries the same row (docs/api.md, Rows and events)",
+      querystring: queueQuerySchema,
+      response: { 200: queuePageSchema, ...errors },
+    },
+  }, async (request) => {
+    const s = sessionOf(request);
+    const { after, ...query } = request.query;
+    const key = after === undefined ? undefined : parseCursor(after);
+    if (key === null) throw badRequest('after', 'must be a `next` cursor from an earlier page');
+    return tickets.queue(s.actor, { ...query, after: key });
   });
 
   app.post('/api/v1/tickets', {

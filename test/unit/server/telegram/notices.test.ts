@@ -1,12 +1,11 @@
 /** Which events of a ticket transaction a client's Telegram chat hears of, and that one action posts one message. */
 import { describe, expect, it } from 'vitest';
-import type { Message, TicketStatus, TicketSummary } from '../../../../shared/model/index.ts';
+import type { Message, TicketStatus } from '../../../../shared/model/index.ts';
+import type { TicketBrief } from '../../../../server/store/tickets.ts';
 import type { PendingEvent, PendingTicketEvent } from '../../../../server/events/outbox.ts';
 import { noticesOf } from '../../../../server/telegram/notices.ts';
 
-const ticket = (id: number, status: TicketStatus): TicketSummary => ({
-  id, number: id, kind: 'problem', subject: `Ticket ${id}`, clientId: 1, status, tier: 'l1', assigneeId: null, escalated: false, slaState: 'running', slaDueAt: null,
-});
+const ticket = (id: number, status: TicketStatus): TicketBrief => ({ id, number: id, subject: `Ticket ${id}`, clientId: 1, status, tier: 'l1' });
 const message = (type: Message['type'], body = 'text'): Message => ({ id: 1, ticketId: 1, type, author: null, body, createdAt: 0, mergedFrom: null });
 const added = (status: TicketStatus, type: Message['type'], statusBefore?: TicketStatus, body?: string): PendingTicketEvent => ({
   type: 'message.added', ticket: ticket(1, status), agentsOnly: type === 'note', data: { message: message(type, body) }, ...(statusBefore === undefined ? {} : { statusBefore }),

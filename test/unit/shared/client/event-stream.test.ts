@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEventStream, RECONNECT_BACKOFF, type ConnectionState, type EventStreamOptions, type SocketLike } from '../../../../shared/client/event-stream.ts';
 import type { ServiceEvent } from '../../../../shared/model/index.ts';
 import { PRESENCE_REFRESH_MS, type PresenceMessage } from '../../../../shared/presence/index.ts';
+import { aRow } from '../../../support/rows.ts';
 
 /** The socket end the stream holds; the test plays the network's side of it. */
 class TestSocket implements SocketLike {
@@ -75,7 +76,7 @@ const event = (seq: number): ServiceEvent => ({
   type: 'ticket.created',
   at: 1,
   ticketId: 7,
-  ticket: { id: 7, number: 7, kind: 'problem', subject: 's', clientId: 1, status: 'new', tier: 'l1', assigneeId: null, escalated: false, slaState: 'running', slaDueAt: null },
+  ticket: aRow({ id: 7 }),
   data: { action: 'created', toTier: 'l1' },
 });
 

@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Agent, Ticket } from '../../../../shared/model/index.ts';
+import type { Agent, TicketSummary } from '../../../../shared/model/index.ts';
 import { attentionCounts } from '../../../../shared/notifications/attention.ts';
+import { aRow } from '../../../support/rows.ts';
 
 const anna: Agent = { kind: 'agent', id: 1, login: 'anna', name: 'Anna', role: 'agent', tiers: ['l1'], language: 'en' };
 const NOW = 1_000_000;
 
-const ticket = (id: number, o: { tier?: Ticket['tier']; assignee?: number | null; dueAt: number | null; warnAt?: number; state?: Ticket['sla']['state'] }): Ticket =>
-  ({
+const ticket = (id: number, o: { tier?: TicketSummary['tier']; assignee?: number | null; dueAt: number | null; warnAt?: number; state?: TicketSummary['sla']['state'] }): TicketSummary =>
+  aRow({
     id,
     tier: o.tier ?? 'l1',
     assignee: o.assignee === undefined || o.assignee === null ? null : { id: o.assignee, name: 'x' },
-    sla: {
-      state: o.state ?? 'running',
-      dueAt: o.dueAt,
-      clocks: o.dueAt === null ? [] : [{ target: 'reaction', calendar: 'business', startedAt: 0, dueAt: o.dueAt, warnAt: o.warnAt ?? o.dueAt - 10, stoppedAt: null, breached: false }],
-    },
-  }) as unknown as Ticket;
+    sla: { state: o.state ?? 'running', dueAt: o.dueAt, warnAt: o.dueAt === null ? null : (o.warnAt ?? o.dueAt - 10), calendar: o.dueAt === null ? null : 'business' },
+  });
 
 describe('attentionCounts', () => {
   it('counts breached and at-risk tickets in the agent scope only', () => {

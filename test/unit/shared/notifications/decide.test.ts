@@ -4,6 +4,7 @@ import { DEFAULT_CALENDAR_CONFIG } from '../../../../shared/sla/index.ts';
 import { decideNotification, decidePagesAtSignIn } from '../../../../shared/notifications/decide.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
 import { notificationText } from '../../../../shared/i18n/index.ts';
+import { aRow } from '../../../support/rows.ts';
 
 const anna: Agent = { kind: 'agent', id: 1, login: 'anna', name: 'Anna', role: 'agent', tiers: ['l1'], language: 'en' };
 const olga: Agent = { kind: 'agent', id: 3, login: 'olga', name: 'Olga', role: 'agent', tiers: ['l2-analysts'], language: 'en' };
@@ -38,19 +39,13 @@ const event = <T extends TicketEventType>(type: T, ticket: { tier?: Tier; assign
     type,
     at: 0,
     ticketId: 42,
-    ticket: {
+    ticket: aRow({
       id: 42,
-      number: 42,
-      kind: 'problem',
       subject: 'Calls drop after 30 s',
-      clientId: 1,
-      status: 'new',
       tier: ticket.tier ?? 'l1',
-      assigneeId: ticket.assigneeId ?? null,
-      escalated: false,
-      slaState: ticket.slaState ?? 'running',
-      slaDueAt: 1,
-    },
+      assignee: ticket.assigneeId === undefined || ticket.assigneeId === null ? null : { id: ticket.assigneeId, name: 'Someone' },
+      sla: { state: ticket.slaState ?? 'running', dueAt: 1, warnAt: null, calendar: 'business' },
+    }),
     data: { ...DATA[type], ...data },
   }) as ServiceEvent;
 const customerMessage = { message: { id: 1, ticketId: 42, type: 'customer' as const, author: { id: 9, name: 'Alpha' }, body: 'Still broken', createdAt: 0, mergedFrom: null } };

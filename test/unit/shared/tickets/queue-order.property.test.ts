@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, TICKET_STATUSES, TIERS, type Language, type Ticket } from '../../../../shared/model/index.ts';
+import { LANGUAGES, TICKET_STATUSES, TIERS, type Language, type TicketSummary } from '../../../../shared/model/index.ts';
 import { TICKET_KINDS } from '../../../../shared/sla/index.ts';
 import {
   applyLens,
@@ -28,7 +28,7 @@ const ticketShape = fc.record({
   ola,
 });
 /** Tickets with distinct ids, in the order "the service" gave them. */
-const tickets = fc.array(ticketShape, { maxLength: 40 }).map((list) => list.map((t, i) => ({ ...t, id: i + 1, number: 1000 + ((i * 7919) % 97) }) as unknown as Ticket));
+const tickets = fc.array(ticketShape, { maxLength: 40 }).map((list) => list.map((t, i) => ({ ...t, id: i + 1, number: 1000 + ((i * 7919) % 97) }) as unknown as TicketSummary));
 const filters = fc.record(
   {
     kind: fc.constantFrom(...TICKET_KINDS),
@@ -42,14 +42,14 @@ const filters = fc.record(
 const sort = fc.option(fc.record({ column: fc.constantFrom(...QUEUE_COLUMNS), direction: fc.constantFrom('asc' as const, 'desc' as const) }), { nil: null });
 const lens: fc.Arbitrary<QueueLens> = fc.record({ sort, filters });
 const locale = fc.constantFrom<Language>(...LANGUAGES);
-const ids = (list: readonly Ticket[]) => list.map((t) => t.id);
+const ids = (list: readonly TicketSummary[]) => list.map((t) => t.id);
 
 describe('applyLens (properties)', () => {
   it('filters to a subset, in the given order, of exactly the tickets matching every filter', () => {
     fc.assert(fc.property(tickets, filters, locale, (list, f, lang) => {
       const shown = applyLens(list, { sort: null, filters: f }, lang);
       // Said again, field by field, apart from the module's own rule.
-      const passes = (t: Ticket) =>
+      const passes = (t: TicketSummary) =>
         (f.kind === undefined || t.kind === f.kind) &&
         (f.clientId === undefined || t.client.id === f.clientId) &&
         (f.language === undefined || t.language === f.language) &&
@@ -73,7 +73,7 @@ describe('applyLens (properties)', () => {
       const collator = collatorFor(lang);
       const sign = s.direction === 'asc' ? 1 : -1;
       for (let i = 1; i < shown.length; i++) {
-        const [a, b] = [shown[i - 1] as Ticket, shown[i] as Ticket];
+        const [a, b] = [shown[i - 1] as TicketSummary, shown[i] as TicketSummary];
         const [ka, kb] = [sortKeyOf(a, s.column), sortKeyOf(b, s.column)];
         if (ka === null) expect(kb).toBeNull();
         if (ka === null || kb === null) {
@@ -91,16 +91,16 @@ describe('applyLens (properties)', () => {
     fc.assert(fc.property(tickets, fc.constantFrom(...QUEUE_COLUMNS), locale, (list, column, lang) => {
       const asc = applyLens(list, { sort: { column, direction: 'asc' }, filters: {} }, lang);
       const desc = applyLens(list, { sort: { column, direction: 'desc' }, filters: {} }, lang);
-      const keyed = (l: readonly Ticket[]) => l.filter((t) => sortKeyOf(t, column) !== null);
-      const missing = (l: readonly Ticket[]) => l.filter((t) => sortKeyOf(t, column) === null);
+      const keyed = (l: readonly TicketSummary[]) => l.filter((t) => sortKeyOf(t, column) !== null);
+      const missing = (l: readonly TicketSummary[]) => l.filter((t) => sortKeyOf(t, column) === null);
       const collator = collatorFor(lang);
-      const same = (a: Ticket, b: Ticket) => {
+      const same = (a: TicketSummary, b: TicketSummary) => {
         const [ka, kb] = [sortKeyOf(a, column), sortKeyOf(b, column)];
         return typeof ka === 'number' ? ka === kb : collator.compare(String(ka), String(kb)) === 0;
       };
       const [ka, kd] = [keyed(asc), [...keyed(desc)].reverse()];
       expect(kd).toHaveLength(ka.length);
-      ka.forEach((t, i) => expect(same(t, kd[i] as Ticket)).toBe(true));
+      ka.forEach((t, i) => expect(same(t, kd[i] as TicketSummary)).toBe(true));
       expect(ids(missing(asc))).toEqual(ids(missing(desc)));
       expect(ids(desc.slice(desc.length - missing(desc).length))).toEqual(ids(missing(desc)));
     }));

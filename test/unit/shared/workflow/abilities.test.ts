@@ -28,7 +28,7 @@ function ticketsOf(): Ticket[] {
               author: { id: 20, name: 'C' }, status, tier, assignee, escalated,
               escalationJustification: escalated ? 'the line is down for everyone' : null,
               compensation: null, duplicateOf: null, outage: null, createdAt: 0, updatedAt: 0,
-              sla: { state: 'idle', dueAt: null, remainingMs: null, ticking: false, resumesAt: null, escalated, clocks: [] },
+              sla: { state: 'idle', dueAt: null, warnAt: null, calendar: null, remainingMs: null, ticking: false, resumesAt: null, escalated, clocks: [] },
               routedFrom: null,
               ola: null,
             });
