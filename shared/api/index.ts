@@ -353,6 +353,7 @@ export const serviceEventSchema = z.discriminatedUnion('type', [
   envelope('outage.warning', z.object({ outage: outageRefSchema })),
   envelope('outage.overlong', z.object({ outage: outageRefSchema })),
   envelope('outage.restored', z.object({ outage: outageRefSchema })),
+  envelope('ticket.updated', z.strictObject({}).describe("a customer's form of an agents-only event about their ticket: the row changed, nothing more is said")),
   serviceWide('calendar.changed', z.object({ calendar: calendarSchema, effectiveAt: instant })),
 ]) satisfies z.ZodType<ServiceEvent>;
 

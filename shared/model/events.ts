@@ -53,6 +53,12 @@ export interface TicketEventDataByType {
   /** Open past the 30-minute limit (R18). */
   readonly 'outage.overlong': { readonly outage: OutageRef };
   readonly 'outage.restored': { readonly outage: OutageRef };
+  /**
+   * A customer's form of an event about their ticket that is for agents only (an internal note, a
+   * routing, an SLA timer, a page, an outage): the ticket's row as of then, and nothing else. Never
+   * stored; the event stream sends it in the other event's place, under its number.
+   */
+  readonly 'ticket.updated': Record<string, never>;
 }
 
 /**
@@ -92,6 +98,7 @@ export const TICKET_EVENT_TYPES: readonly TicketEventType[] = [
   'outage.warning',
   'outage.overlong',
   'outage.restored',
+  'ticket.updated',
 ];
 /** Every service-wide event type. */
 export const SERVICE_WIDE_EVENT_TYPES: readonly ServiceWideEventType[] = ['calendar.changed'];
