@@ -16,7 +16,12 @@ describe.each(engines())('tray rows on %s', (engine) => {
     const token = await t.login('anna');
     const api = createApiClient({ baseUrl: t.url, token: () => token, fetch });
     const reads: QueueQuery[] = [];
-    const tray = createTrayRows({ queue: (query) => (reads.push(query), api.queue(query)) });
+    const tray = createTrayRows({
+      queue: (query) => {
+        reads.push(query ?? {});
+        return api.queue(query);
+      },
+    });
     const me = (await api.me()).user as Agent;
     const socket = await t.events(token);
     let handled = 0;

@@ -13,7 +13,7 @@ import { createRecentRows, loadView, type RecentRows } from '../../../shared/cli
 import type { ServiceEvent, Tier, User } from '../../../shared/model/index.ts';
 import { patchList, viewerOf, type ListScope, type LiveList } from '../../../shared/tickets/live-list.ts';
 import { compareQueueKeys, parseCursor, queueKeyOf } from '../../../shared/tickets/service-order.ts';
-import { engines, useTestService, type EventSocket, type TestService } from '../../support/service.ts';
+import { engines, useTestService, type EventSocket } from '../../support/service.ts';
 
 const MIN = 60_000;
 const CUSTOMERS = ['alpha.user', 'beta.user'] as const;
