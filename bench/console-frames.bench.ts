@@ -164,6 +164,10 @@ try {
     console.log(`while ${arrivals.arrived} tickets arrived: ${listRefetches} list requests (${LIST_PATH}) by the console${listRefetches > 0 ? `, each event refetching the whole list (median ${Math.round(median(refetchMs))} ms a request), what patching rows from the events removes` : ''}`);
     for (const p of phases) {
       if (!p.frames.p95WithinBudget) console.log(`MISSED: frame time p95 ${p.frames.p95} ms while ${p.name}; main-thread CPU ${p.cpu.mainThreadMsPerFrame} ms a frame; main-thread time per second: script ${p.perSecondMs.script} ms, style ${p.perSecondMs.style} ms, layout ${p.perSecondMs.layout} ms, all tasks ${p.perSecondMs.tasks} ms; longest scripts: ${p.topScripts.join('; ') || 'none over 50 ms'}`);
+      // CPU time within the budget but late frames: the page's work would fit; it waited for a core.
+      if (!p.frames.p95WithinBudget && p.cpu.mainThreadMsPerFrame < FRAME_BUDGET_MS) {
+        console.log(`  why: the main thread's CPU time (${p.cpu.mainThreadMsPerFrame} ms a frame) fits the ${FRAME_BUDGET_MS.toFixed(1)} ms budget, but its time per frame is ${p.work.p50} ms: it waits for a core (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores; headless Chromium also draws in software, ${Math.round(p.cpu.rendererMsPerSecond / p.frames.fps)} ms of the renderer's CPU a frame)${p.longFrames.length > 0 ? `; and ${p.longFrames.length} frames over 50 ms, the longest scripts above` : ''}`);
+      }
     }
     if (loginMedian > TARGET.loginToRowsMs) console.log('MISSED: login to first rows; the requests above say where the time went (today the queue loads every row of the view in one request).');
     if (heapPeakMb > TARGET.heapMb) console.log(`MISSED: the JS heap reached ${heapPeakMb} MB.`);
