@@ -1,0 +1,219 @@
+// `npm run bench` (part 6): scale. A SQLite file with 1,000,000 tickets (100,000 open), written by
+// bench/scale/seed.ts (cached under the temp dir); the service started on it as its own process
+// (bench/scale/serve.ts, what `npm run serve` does) several times: start-up to the first answered
+// request, RSS, the queue's first page p50/p95; the same queue at 10,000 open on a second, smaller
+// file; and the list query's plan, with and without the index we recommend. Results go to
+// bench/results/scale.json; nothing here fails on speed.
+// Smaller while developing: SCALE_TICKETS=100000 SCALE_OPEN=10000 node bench/scale.bench.ts
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DatabaseSync } from 'node:sqlite';
+import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import type { Database } from '../server/db/schema.ts';
+import { openSqlite } from '../server/db/sqlite.ts';
+import { listRows } from '../server/store/tickets.ts';
+import { seededDatabase, type SeedOptions, type Seeded } from './scale/seed.ts';
+import { percentile, QUEUE_ORDER_INDEX, rankedQueueSql } from './scale/queue-sql.ts';
+
+/** The queue's first page: today's list endpoint. When GET /api/v1/queue lands, this is the one line to change. */
+const queuePath = (limit: number): string => `/api/v1/tickets?view=queue&limit=${limit}`;
+const FIRST_PAGE = 1000;
+const TOTAL = Number(process.env.SCALE_TICKETS ?? 1_000_000);
+const OPEN = Number(process.env.SCALE_OPEN ?? 100_000);
+const STARTS = 5;
+const REQUESTS = 40;
+const TARGET = { startupMs: 2000, queueP95At10k: 30, queueP95At100k: 150 };
+
+const shape = (total: number, open: number): SeedOptions => ({ total, open, recentDays: 7, historyDays: 730, clients: 300, agentsPerTier: 8, openEvents: true, seed: 13 });
+const round = (x: number, digits = 1): number => Number(x.toFixed(digits));
+const log = (line: string): void => console.log(line);
+
+/** Resident and peak memory of a process, in MB (Linux /proc). */
+function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+  return { rssMb: round(kb('VmRSS') / 1024), peakRssMb: round(kb('VmHWM') / 1024) };
+}
+
+interface Running {
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** From spawning the process to its first answered request (GET /api/v1/info). */
+  readonly startupMs: number;
+  readonly phases: Record<string, number>;
+}
+
+/** Starts the service on `seeded` as its own process and waits for its first answered request. */
+async function start(seeded: Seeded): Promise<Running> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'scale/serve.ts'), '--db', seeded.file, '--clock-ms', String(seeded.now)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout ?? process.stdin });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the service exited (${code}) before it answered`))));
+  let url: string | undefined;
+  let phases: Record<string, number> = {};
+  const ready = new Promise<void>((resolve) => {
+    lines.on('line', (line) => {
+      if (line.startsWith('listening on ')) url = line.slice('listening on '.length);
+      else if (line.startsWith('{')) {
+        phases = (JSON.parse(line) as { phases: Record<string, number> }).phases;
+        resolve();
+      }
+    });
+  });
+  await Promise.race([ready, exited]);
+  if (url === undefined) throw new Error('no URL from the service');
+  const res = await fetch(`${url}/api/v1/info`);
+  if (!res.ok) throw new Error(`GET /api/v1/info: ${res.status}`);
+  await res.json();
+  return { child, url, startupMs: round(performance.now() - t0), phases };
+}
+
+async function stop(r: Running): Promise<void> {
+  const exited = new Promise((resolve) => r.child.once('exit', resolve));
+  r.child.kill('SIGTERM');
+  await exited;
+}
+
+/** p50/p95 of `runs` GETs of `path` (after 3 unmeasured), as `login` sees them. */
+async function timeGets(url: string, login: string, path: string, runs: number): Promise<{ p50: number; p95: number; max: number; rows: number }> {
+  const session = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: 'demo' }) });
+  if (!session.ok) throw new Error(`sign-in as ${login}: ${session.status}`);
+  const { token } = (await session.json()) as { token: string };
+  const get = async (): Promise<{ ms: number; rows: number }> => {
+    const t = performance.now();
+    const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { tickets: unknown[] };
+    return { ms: performance.now() - t, rows: body.tickets.length };
+  };
+  for (let i = 0; i < 3; i++) await get();
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = await get();
+    times.push(r.ms);
+    rows = r.rows;
+  }
+  return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(...times)), rows };
+}
+
+/** The SQL listRows runs for the queue view's first page, captured from Kysely. */
+async function listSql(file: string, now: number): Promise<CompiledQuery> {
+  let captured: CompiledQuery | undefined;
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(file) }), log: (e) => void (captured ??= e.query) });
+  try {
+    await listRows(kysely, { kind: 'agent', id: 1, name: 'anna', role: 'agent', tiers: ['l1'] }, { view: 'queue', limit: FIRST_PAGE }, now);
+  } finally {
+    await kysely.destroy();
+  }
+  if (captured === undefined) throw new Error('listRows ran no query');
+  return captured;
+}
+
+/** The list query's plan and time alone (SQL only, median of 7), as it is and as the index we recommend would serve it. */
+async function analyseQuery(seeded: Seeded): Promise<Record<string, unknown>> {
+  const today = await listSql(seeded.file, seeded.now);
+  const db = new DatabaseSync(seeded.file);
+  const params = today.parameters as (string | number)[];
+  const plan = (sql: string, p: readonly (string | number)[]): string[] => (db.prepare(`explain query plan ${sql}`).all(...p) as { detail: string }[]).map((r) => r.detail);
+  const time = (sql: string, p: readonly (string | number)[]): { medianMs: number; rows: number } => {
+    const statement = db.prepare(sql);
+    let rows = statement.all(...p).length;
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      rows = statement.all(...p).length;
+      times.push(performance.now() - t);
+    }
+    return { medianMs: round(percentile(times, 50)), rows };
+  };
+  const ranked = rankedQueueSql(FIRST_PAGE);
+  // The two orders must agree before either figure means anything.
+  const ids = (sql: string, p: readonly (string | number)[]): string => (db.prepare(sql).all(...p) as { id: number }[]).map((r) => r.id).join(',');
+  const same = ids(today.sql, params) === ids(ranked.sql, ranked.parameters(seeded.now));
+  const result: Record<string, unknown> = {
+    todaysSql: today.sql,
+    withoutIndex: { plan: plan(today.sql, params), ...time(today.sql, params) },
+    rankedWithoutIndex: { plan: plan(ranked.sql, ranked.parameters(seeded.now)), ...time(ranked.sql, ranked.parameters(seeded.now)) },
+  };
+  const t = performance.now();
+  db.exec(QUEUE_ORDER_INDEX.create);
+  const buildMs = round(performance.now() - t);
+  try {
+    result.recommendedIndex = QUEUE_ORDER_INDEX.create;
+    result.indexBuildMs = buildMs;
+    result.todaysWithIndex = { plan: plan(today.sql, params), ...time(today.sql, params) };
+    result.rankedWithIndex = { plan: plan(ranked.sql, ranked.parameters(seeded.now)), ...time(ranked.sql, ranked.parameters(seeded.now)) };
+    result.sameOrder = same;
+  } finally {
+    db.exec(QUEUE_ORDER_INDEX.drop);
+    db.close();
+  }
+  return result;
+}
+
+const benchStart = performance.now();
+const big = await seededDatabase(shape(TOTAL, OPEN), log);
+log(`${big.reused ? 'reused' : 'seeded'} ${TOTAL.toLocaleString('en')} tickets (${OPEN.toLocaleString('en')} open), ${round(big.bytes / 1024 / 1024, 0)} MB: ${big.file}${big.reused ? ` (seeded in ${big.seedSeconds} s)` : ''}`);
+
+// Start-up: several starts on the same file; the last one stays up for the queue.
+const starts: Running[] = [];
+for (let i = 0; i < STARTS; i++) {
+  const r = await start(big);
+  starts.push(r);
+  if (i < STARTS - 1) await stop(r);
+}
+const serving = starts.at(-1);
+if (serving === undefined) throw new Error('no start');
+const startupTimes = starts.map((s) => s.startupMs);
+const afterStart = memoryOf(serving.child.pid ?? 0);
+const queue100k = await timeGets(serving.url, 'anna', queuePath(FIRST_PAGE), REQUESTS);
+const tierView100k = await timeGets(serving.url, 'anna', '/api/v1/tickets?view=tier', REQUESTS / 2);
+const afterQueue = memoryOf(serving.child.pid ?? 0);
+await stop(serving);
+
+// The queue at 10,000 open: a second file of the same shape, a tenth of the size.
+const small = await seededDatabase(shape(TOTAL / 10, OPEN / 10), log);
+const smallServing = await start(small);
+const queue10k = await timeGets(smallServing.url, 'anna', queuePath(FIRST_PAGE), REQUESTS);
+const tierView10k = await timeGets(smallServing.url, 'anna', '/api/v1/tickets?view=tier', REQUESTS / 2);
+const small10kMemory = memoryOf(smallServing.child.pid ?? 0);
+await stop(smallServing);
+
+const query = await analyseQuery(big);
+const benchSeconds = round((performance.now() - benchStart) / 1000);
+
+const startupMedian = round(percentile(startupTimes, 50));
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  engine: 'sqlite',
+  queuePath: queuePath(FIRST_PAGE),
+  database: { tickets: TOTAL, open: OPEN, megabytes: round(big.bytes / 1024 / 1024, 0), rows: big.rows, seedSeconds: big.seedSeconds, reused: big.reused },
+  startup: { runs: startupTimes, medianMs: startupMedian, maxMs: round(Math.max(...startupTimes)), target: TARGET.startupMs, phasesOfLastRun: serving.phases },
+  memory: { afterStartup: afterStart, afterQueue: afterQueue, at10kOpen: small10kMemory },
+  queue: {
+    [`open${OPEN}`]: { firstPage: queue100k, agentDefaultView: tierView100k, targetP95: TARGET.queueP95At100k },
+    [`open${OPEN / 10}`]: { firstPage: queue10k, agentDefaultView: tierView10k, targetP95: TARGET.queueP95At10k, database: { tickets: TOTAL / 10, seedSeconds: small.seedSeconds, reused: small.reused } },
+  },
+  listQuery: query,
+  benchSeconds,
+};
+const out = join(import.meta.dirname, 'results');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'scale.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const verdict = (value: number, target: number): string => (value <= target ? 'met' : `MISSED (target ${target} ms)`);
+const q = query as { withoutIndex: { medianMs: number }; rankedWithIndex: { medianMs: number }; sameOrder: boolean };
+log(`service start-up on ${TOTAL.toLocaleString('en')} tickets: median ${startupMedian} ms, max ${results.startup.maxMs} ms over ${STARTS} starts: ${verdict(results.startup.maxMs, TARGET.startupMs)}`);
+log(`RSS: ${afterStart.rssMb} MB after start-up, ${afterQueue.rssMb} MB after the queue runs (peak ${afterQueue.peakRssMb} MB)`);
+log(`queue first page (${FIRST_PAGE}) at ${OPEN.toLocaleString('en')} open: p50 ${queue100k.p50} ms, p95 ${queue100k.p95} ms: ${verdict(queue100k.p95, TARGET.queueP95At100k)}`);
+log(`queue first page (${FIRST_PAGE}) at ${(OPEN / 10).toLocaleString('en')} open: p50 ${queue10k.p50} ms, p95 ${queue10k.p95} ms: ${verdict(queue10k.p95, TARGET.queueP95At10k)}`);
+log(`an L1 agent's default view (My tier): p95 ${tierView100k.p95} ms at ${OPEN.toLocaleString('en')} open, ${tierView10k.p95} ms at ${(OPEN / 10).toLocaleString('en')}`);
+log(`list query alone: ${q.withoutIndex.medianMs} ms today; ${q.rankedWithIndex.medianMs} ms in the now-free order with the recommended index (same rows: ${q.sameOrder})`);
+log(`written to bench/results/scale.json (${benchSeconds} s)`);
