@@ -195,7 +195,10 @@ export async function seededDatabase(options: SeedOptions, log: (line: string) =
       db.close();
     }
   }
-  rmSync(dir, { recursive: true, force: true });
+  // Files of this size seeded by an older seeder or schema are stale: gone, so the temp dir does not fill up.
+  for (const stale of existsSync(cacheRoot) ? readdirSync(cacheRoot) : []) {
+    if (stale.startsWith(`${options.total}-${options.open}-`)) rmSync(join(cacheRoot, stale), { recursive: true, force: true });
+  }
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
   const now = Math.floor(Date.now() / 60_000) * 60_000;
