@@ -122,3 +122,27 @@ describe('a seeded database, read by the real service', () => {
     }
   });
 });
+
+describe('the seeded-file cache', () => {
+  it('reuses a valid seeded file, and seeds again when the file was changed by hand (an index of its own)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'dd-scale-cache-'));
+    try {
+      const options: SeedOptions = { total: 40, open: 10, recentDays: 1, historyDays: 10, clients: 2, agentsPerTier: 1, openEvents: false, seed: 5 };
+      const first = await seededDatabase(options, () => {}, root);
+      expect(first.reused).toBe(false);
+      const second = await seededDatabase(options, () => {}, root);
+      expect({ reused: second.reused, file: second.file, now: second.now }).toEqual({ reused: true, file: first.file, now: first.now });
+      const file = new DatabaseSync(first.file);
+      file.exec('create index left_behind on tickets (subject)');
+      file.close();
+      const third = await seededDatabase(options, () => {}, root);
+      expect(third.reused).toBe(false);
+      const check = new DatabaseSync(third.file, { readOnly: true });
+      expect(check.prepare("select count(*) as n from sqlite_master where name = 'left_behind'").get()).toEqual({ n: 0 });
+      expect(check.prepare('select count(*) as n from tickets').get()).toEqual({ n: 40 });
+      check.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
