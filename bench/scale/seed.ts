@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { openDatabase } from '../../server/db/index.ts';
+import { DEMO_OLA_TARGETS } from '../../server/demo/ola.ts';
 import { DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_PASSWORD, seedPeople } from '../../server/demo/people.ts';
+import { storeOlaTargets } from '../../server/store/ola.ts';
 import { insertClient, insertUser } from '../../server/store/users.ts';
 import type { Language, Tier } from '../../shared/model/index.ts';
 import { createCalendar, DEFAULT_POLICY, type EvaluateOptions } from '../../shared/sla/index.ts';
@@ -87,13 +89,15 @@ function inserter(db: DatabaseSync, table: string, columns: readonly string[], r
   };
 }
 
-/** The people: the demo's (so `anna`/`demo` signs in) and more agents, clients and customers. */
+/** The people: the demo's (so `anna`/`demo` signs in) and more agents, clients and customers; the demo's internal targets. */
 async function seedCast(file: string, options: SeedOptions, now: number): Promise<Cast> {
   const db = await openDatabase(file);
   try {
     const hash = await hashPassword(DEMO_PASSWORD);
     return await db.kysely.transaction().execute(async (trx) => {
       const people = await seedPeople(trx, hash, now);
+      // The demo's internal targets for L2-L4 (docs/ola.md): each of those tickets' rows then carries its target clock.
+      await storeOlaTargets(trx, DEMO_OLA_TARGETS, null, now);
       const tiers: Tier[] = ['l1', 'l2-analysts', 'l2-methodologists', 'l3', 'l4'];
       const agentsByTier: Record<Tier, AgentActor[]> = { l1: [], 'l2-analysts': [], 'l2-methodologists': [], l3: [], l4: [], escalation: [] };
       for (const a of DEMO_AGENTS) {
