@@ -500,6 +500,8 @@ export function migrations(engine: Engine): Record<string, Migration> {
           sla_calendar = (select case when c.target in ('suggestion', 'escalation') then 'continuous' else 'business' end ${nearest})
           where sla_due_at is not null`.execute(db);
         await sql`create index tickets_queue_order on tickets ((${sql.raw(QUEUE_RANK_SQL)}), (coalesce(sla_due_at, 0)), updated_at desc, id desc)`.execute(db);
+        // A tier's view (most agents' default) in the same order.
+        await sql`create index tickets_tier_queue_order on tickets (tier, (${sql.raw(QUEUE_RANK_SQL)}), (coalesce(sla_due_at, 0)), updated_at desc, id desc)`.execute(db);
       },
     },
   };
