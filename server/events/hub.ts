@@ -6,7 +6,7 @@
  * commands; it joins live delivery once it has caught up with the hub's head. A per-subscriber
  * `last` makes each visible event arrive exactly once, in sequence order.
  */
-import { isTicketEvent, type ServiceEvent, type ServiceWideEvent, type User } from '../../shared/model/index.ts';
+import { AGENTS_ONLY_SERVICE_WIDE, isTicketEvent, type ServiceEvent, type ServiceWideEvent, type User } from '../../shared/model/index.ts';
 import type { Db } from '../db/index.ts';
 
 /** One connected client. */
@@ -49,8 +49,9 @@ export const PAGE = 200;
  * Whether `user` may receive an event row: agents get every event; customers every event about
  * their client's tickets (those for agents only as `ticket.updated`, toServiceEvent) and the service-wide ones.
  */
-export function mayReceive(user: User, row: Pick<EventRow, 'client_id' | 'audience'>): boolean {
-  if (user.kind === 'agent' || row.audience === 'everyone') return true;
+export function mayReceive(user: User, row: Pick<EventRow, 'type' | 'client_id' | 'audience'>): boolean {
+  if (user.kind === 'agent') return true;
+  if (row.audience === 'everyone') return !(AGENTS_ONLY_SERVICE_WIDE as readonly string[]).includes(row.type);
   return row.client_id !== null && row.client_id === user.client.id;
 }
 

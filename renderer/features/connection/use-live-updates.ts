@@ -48,6 +48,7 @@ const ALSO_STALE: { readonly [T in ServiceEventType]: readonly QueryKey[] } = {
   'outage.overlong': [outageKeys.all, availabilityKeys.all],
   'outage.restored': [outageKeys.all, availabilityKeys.all],
   'calendar.changed': [calendarKeys.all, ticketDetailKeys.all, onCallKeys.all, availabilityKeys.all],
+  'ola.changed': [ticketDetailKeys.all],
 };
 
 /** Rows of a burst of events are placed in the lists together (a reconnect replays many at once). */

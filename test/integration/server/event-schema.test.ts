@@ -58,9 +58,14 @@ describe.each(engines())('event stream JSON Schema on %s', (engine) => {
     const put = await t.request('PUT', '/api/v1/admin/calendar', { ...(await as('admin')), body: { ...DEFAULT_CALENDAR_CONFIG, holidays: ['2027-01-01'] } });
     expect(put.status).toBe(200);
     await socket.next((e) => e.type === 'calendar.changed', 'calendar.changed');
+    // Another, for agents only: the admin changes the internal targets.
+    const targets = await t.request('PUT', '/api/v1/ola/targets', { ...(await as('admin')), body: { targets: { l1: 30, 'l2-analysts': 120, 'l2-methodologists': null, l3: null, l4: null } } });
+    expect(targets.status).toBe(200);
+    await socket.next((e) => e.type === 'ola.changed', 'ola.changed');
 
     await customer.next((e) => e.type === 'ticket.updated' && e.ticketId === id, 'ticket.updated');
     const mine = [...socket.received, ...customer.received].filter((e) => e.ticketId === id || e.ticketId === null);
+    expect(customer.received.some((e) => e.type === 'ola.changed')).toBe(false);
     expect(new Set(mine.map((e) => e.type))).toEqual(new Set(SERVICE_EVENT_TYPES));
     for (const event of mine) expect({ seq: event.seq, type: event.type, valid: validate(event), errors: validate.errors ?? null }).toMatchObject({ valid: true, errors: null });
     expect(validate({ type: 'stream.live', seq: 0 })).toBe(true);

@@ -11,7 +11,7 @@ import type { QueuePage } from '../../../shared/api/index.ts';
 import type { QueueQuery } from '../../../shared/client/api-client.ts';
 import { createRecentRows, loadView, type RecentRows } from '../../../shared/client/live-queue.ts';
 import type { ServiceEvent, Tier, User } from '../../../shared/model/index.ts';
-import { patchList, viewerOf, type ListScope, type LiveList } from '../../../shared/tickets/live-list.ts';
+import { patchList, rereadsLists, viewerOf, type ListScope, type LiveList } from '../../../shared/tickets/live-list.ts';
 import { compareQueueKeys, parseCursor, queueKeyOf } from '../../../shared/tickets/service-order.ts';
 import { engines, useTestService, type EventSocket } from '../../support/service.ts';
 
@@ -26,6 +26,7 @@ type Step =
   | { readonly kind: 'agent'; readonly who: number; readonly pick: number; readonly action: 'take' | 'reply' | 'question' | 'note' | 'resolve' | 'route'; readonly tier: number }
   | { readonly kind: 'customer'; readonly who: number; readonly pick: number; readonly action: 'reply' | 'escalate' }
   | { readonly kind: 'time'; readonly minutes: number }
+  | { readonly kind: 'targets'; readonly l1: number | null; readonly l2: number | null }
   | { readonly kind: 'reload'; readonly list: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -34,6 +35,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('customer' as const), who: fc.nat(), pick: fc.nat(), action: fc.constantFrom('reply' as const, 'escalate' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('time' as const), minutes: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reload' as const), list: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('targets' as const), l1: fc.option(fc.integer({ min: 5, max: 60 }), { nil: null }), l2: fc.option(fc.integer({ min: 5, max: 60 }), { nil: null }) }) },
 );
 
 /** A console: its person, event socket, recent rows and the lists it holds. */
@@ -60,15 +62,16 @@ describe.each(engines())('lists patched from events on %s', (engine) => {
   const load = (c: Console, scope: ListScope, max: number, recent: RecentRows = c.recent) => loadView(page(c.token), scope, viewerOf(c.user), recent, { pageSize: 2, max });
 
   /** Handles every event the console's socket has received since it last looked, as the renderer does. */
-  const catchUp = (c: Console): void => {
+  const catchUp = async (c: Console): Promise<void> => {
     const events = c.socket.received.slice(c.handled);
     c.handled = c.socket.received.length;
     for (const e of events) c.recent.record(e);
     const rows = events.flatMap((e: ServiceEvent) => (e.ticket === null ? [] : [e.ticket]));
+    const reread = events.some(rereadsLists);
     for (const held of c.lists) {
       const patched = patchList(held.list, rows, held.scope, viewerOf(c.user));
       if (patched === 'refetch') throw new Error(`a ${held.scope.view} list of ${c.login} could not place a row`);
-      held.list = patched;
+      held.list = reread ? await load(c, held.scope, held.max) : patched;
     }
   };
 
@@ -78,7 +81,7 @@ describe.each(engines())('lists patched from events on %s', (engine) => {
     const socket = await t.events(token);
     const c: Console = { login, user: me.body.user, token, socket, recent: createRecentRows(), handled: 0, lists: [] };
     for (const { scope, max } of scopes) {
-      catchUp(c);
+      await catchUp(c);
       c.lists.push({ scope, max, list: await load(c, scope, max) });
     }
     return c;
@@ -128,10 +131,15 @@ describe.each(engines())('lists patched from events on %s', (engine) => {
           t.clock.advance(s.minutes * MIN);
           await t.service.scheduler.runDue();
           return;
+        case 'targets': {
+          const r = await t.request('PUT', '/api/v1/ola/targets', { token: await t.login('admin'), body: { targets: { l1: s.l1, 'l2-analysts': s.l2, 'l2-methodologists': null, l3: null, l4: null } } });
+          expect(r.status).toBe(200);
+          return;
+        }
         case 'reload': {
           const target = all[s.list % all.length];
           if (target === undefined) return;
-          catchUp(target.c);
+          await catchUp(target.c);
           target.held.list = await load(target.c, target.held.scope, target.held.max);
           return;
         }
@@ -143,14 +151,14 @@ describe.each(engines())('lists patched from events on %s', (engine) => {
         for (const s of steps) {
           await run(s);
           // Consoles handle events whenever they come: between commands, or several at once.
-          if (s.kind !== 'reload') for (const c of consoles) if (c.handled % 3 === 0) catchUp(c);
+          if (s.kind !== 'reload') for (const c of consoles) if (c.handled % 3 === 0) await catchUp(c);
         }
         // Every console has every event it will get: a customer-visible marker ticket from each client arrives last.
         const marker = await t.request('POST', '/api/v1/tickets', { token: await t.login('alpha.user'), body: { kind: 'problem', subject: 'Marker', body: 'End of a run.' } });
         ids.push(marker.body.ticket.id);
         for (const c of consoles) await c.socket.next((e) => e.ticketId === marker.body.ticket.id && e.type === 'ticket.created', 'the marker');
         for (const { c, held } of all) {
-          catchUp(c);
+          await catchUp(c);
           const fresh = await load(c, held.scope, 10_000, createRecentRows());
           const boundary = held.list.next === null ? null : parseCursor(held.list.next);
           // A partly loaded list holds the view's rows up to its last row at load time.
