@@ -15,8 +15,6 @@ export interface RecentRows {
   record(event: ServiceEvent): void;
   /** The rows of the events after `seq`, oldest first. */
   after(seq: number): TicketSummary[];
-  /** The last sequence number recorded (0 before any). */
-  head(): number;
 }
 
 /** Recent rows, at most `keep` of them (a page is read in far less time than that many events take). */
@@ -45,7 +43,6 @@ export function createRecentRows(keep = 5_000): RecentRows {
       while (i > 0 && (seqs[i - 1] as number) > seq) i--;
       return rows.slice(i);
     },
-    head: () => last,
   };
 }
 
