@@ -42,7 +42,6 @@ export type FromConsoles =
       readonly mismatches: ReadonlyArray<{ readonly login: string; readonly view: string; readonly difference: RowsDifference }>;
       readonly compared: number;
       readonly unsettled: number;
-      readonly cpuMs: number;
     };
 
 /** The renderer's coalescing of rows into lists (use-live-updates.ts LIST_COALESCE_MS). */
@@ -214,7 +213,6 @@ parentPort?.on('message', (m: ToConsoles) => {
       const difference = compareRows(list.tickets, within(fresh.get(c.group) ?? [], list));
       if (difference !== null) mismatches.push({ login: c.login, view: c.group, difference });
     }
-    const { user, system } = process.cpuUsage();
     parentPort?.postMessage({
       type: 'report',
       latencies: Float64Array.from(latencies),
@@ -225,7 +223,6 @@ parentPort?.on('message', (m: ToConsoles) => {
       mismatches,
       compared: consoles.length,
       unsettled,
-      cpuMs: (user + system) / 1000,
     } satisfies FromConsoles);
   })();
 });
