@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createApiClient, type ApiClient } from '../../shared/client/api-client.ts';
-import { createEventStream, type EventStream } from '../../shared/client/event-stream.ts';
+import { createEventStream, type EventStream, type SocketLike } from '../../shared/client/event-stream.ts';
 import { createRecentRows, loadView, type RecentRows } from '../../shared/client/live-queue.ts';
 import type { ServiceEvent, TicketSummary } from '../../shared/model/index.ts';
 import { patchList, viewerOf, type ListScope, type LiveList, type Viewer } from '../../shared/tickets/live-list.ts';
@@ -32,10 +32,12 @@ export type FromConsoles =
   | { readonly type: 'ready'; readonly rows: number; readonly views: Readonly<Record<string, number>> }
   | {
       readonly type: 'report';
-      /** Per delivery: receipt minus the event's `at`, ms. */
+      /** Per delivery: its message's arrival at the console's socket minus the event's `at`, ms. */
       readonly latencies: Float64Array;
-      /** Per event seq: the slowest client's latency and how many clients got it. */
-      readonly perEvent: ReadonlyArray<readonly [seq: number, at: number, maxMs: number, clients: number]>;
+      /** Per delivery: the console's onEvent (after the stream parsed and checked it) minus `at`, ms. */
+      readonly handled: Float64Array;
+      /** Per event seq: its `at`, the slowest client's arrival and onEvent latencies, and how many clients got it. */
+      readonly perEvent: ReadonlyArray<readonly [seq: number, at: number, maxMs: number, maxHandledMs: number, clients: number]>;
       readonly eventRefetches: number;
       readonly reconnects: number;
       readonly patches: number;
@@ -64,7 +66,31 @@ interface SimConsole {
 
 const input = workerData as ConsolesInput;
 const latencies: number[] = [];
-const perEvent = new Map<number, [at: number, maxMs: number, clients: number]>();
+const handled: number[] = [];
+const perEvent = new Map<number, [at: number, maxMs: number, maxHandledMs: number, clients: number]>();
+
+/**
+ * Node's WebSocket as the stream's SocketLike, noting when each message arrives: 100 consoles share
+ * a thread here, so the time one spends parsing is time the next waits, which no real console does.
+ */
+function stamped(socket: WebSocket, note: (ms: number) => void): SocketLike {
+  const s: SocketLike = {
+    onopen: null,
+    onmessage: null,
+    onclose: null,
+    onerror: null,
+    close: (code, reason) => socket.close(code, reason),
+    send: (data) => socket.send(data),
+  };
+  socket.onopen = () => s.onopen?.(undefined as never);
+  socket.onmessage = (e) => {
+    note(Date.now());
+    s.onmessage?.({ data: e.data });
+  };
+  socket.onclose = (e) => s.onclose?.({ code: e.code, reason: e.reason });
+  socket.onerror = () => s.onerror?.(undefined as never);
+  return s;
+}
 let eventRefetches = 0;
 let reconnects = 0;
 let patches = 0;
@@ -101,6 +127,7 @@ async function open(login: string, url: string): Promise<SimConsole> {
   const view = defaultViewOf(session.user);
   let online = false;
   let connected = false;
+  let arrivedAt = 0;
   let live: () => void = () => {};
   const isLive = new Promise<void>((resolve) => {
     live = resolve;
@@ -119,7 +146,10 @@ async function open(login: string, url: string): Promise<SimConsole> {
     stream: createEventStream({
       baseUrl: url,
       token: () => token,
-      openSocket: (u) => new WebSocket(u),
+      openSocket: (u) =>
+        stamped(new WebSocket(u), (ms) => {
+          arrivedAt = ms;
+        }),
       now: Date.now,
       schedule: (run, ms) => {
         const t = setTimeout(run, ms);
@@ -127,13 +157,16 @@ async function open(login: string, url: string): Promise<SimConsole> {
       },
       onEvent: (event: ServiceEvent) => {
         // The service's clock and ours are the machine's (whole milliseconds both).
-        const ms = Date.now() - event.at;
+        const ms = arrivedAt - event.at;
+        const inConsole = Date.now() - event.at;
         latencies.push(ms);
+        handled.push(inConsole);
         const seen = perEvent.get(event.seq);
-        if (seen === undefined) perEvent.set(event.seq, [event.at, ms, 1]);
+        if (seen === undefined) perEvent.set(event.seq, [event.at, ms, inConsole, 1]);
         else {
           seen[1] = Math.max(seen[1], ms);
-          seen[2]++;
+          seen[2] = Math.max(seen[2], inConsole);
+          seen[3]++;
         }
         c.recent.record(event);
         // A new support calendar moves every due time: the renderer reads its lists again.
@@ -181,6 +214,7 @@ const views: Record<string, number> = {};
 for (const c of consoles) views[c.group] = (views[c.group] ?? 0) + 1;
 // Only the burst counts: what arrived while the consoles signed in is not measured.
 latencies.length = 0;
+handled.length = 0;
 perEvent.clear();
 parentPort?.postMessage({ type: 'ready', rows: consoles.reduce((n, c) => n + (c.list?.tickets.length ?? 0), 0), views } satisfies FromConsoles);
 
@@ -216,7 +250,8 @@ parentPort?.on('message', (m: ToConsoles) => {
     parentPort?.postMessage({
       type: 'report',
       latencies: Float64Array.from(latencies),
-      perEvent: [...perEvent].map(([seq, [at, max, n]]) => [seq, at, max, n] as const),
+      handled: Float64Array.from(handled),
+      perEvent: [...perEvent].map(([seq, [at, max, maxHandled, n]]) => [seq, at, max, maxHandled, n] as const),
       eventRefetches,
       reconnects,
       patches,
