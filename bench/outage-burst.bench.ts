@@ -15,6 +15,7 @@ import { createRecentRows, loadView } from '../shared/client/live-queue.ts';
 import { viewerOf } from '../shared/tickets/live-list.ts';
 import { findPgBinDir, startPgCluster, type PgCluster } from '../test/support/pg-cluster.ts';
 import type { ConsolesInput, FromConsoles } from './outage-burst/consoles.ts';
+import type { ProbeInput, ProbeReport } from './outage-burst/probe.ts';
 import { BENCH_PASSWORD, type BenchAccount, type ServiceMessage, type ServiceRequest } from './outage-burst/service.ts';
 import { burstsOf, distribution, type Distribution } from './outage-burst/stats.ts';
 import { runWriter, type WriterResult } from './outage-burst/writers.ts';
@@ -115,6 +116,8 @@ interface RunResult {
     readonly writerErrors: Readonly<Record<string, number>>;
     readonly writerLagMs: number;
     readonly commandResponseMs: Distribution;
+    /** A command's `at` to its answer's arrival at the writer: bounds the part of delivery spent up to the commit. */
+    readonly atToAnswerMs: Distribution;
     readonly events: number;
     readonly deliveries: number;
     readonly expectedDeliveries: number;
@@ -126,6 +129,8 @@ interface RunResult {
   /** The same measured in the consoles' onEvent, after the stream parsed and checked each message: adds the simulator's own queue (100 consoles to a thread). */
   readonly handledMs: Distribution;
   readonly handledByAllMs: Distribution;
+  /** Per instance: one more stream alone in its thread, arrival minus `at` per event (the service's own delivery). */
+  readonly idleStreamMs: readonly Distribution[];
   readonly targetP99Met: boolean;
   readonly eventRefetches: number;
   readonly reconnects: number;
@@ -204,6 +209,17 @@ async function run(name: 'sqlite' | 'postgres' | 'postgres-2', db: string, seed:
       oldCpu.push((await first.usage()).cpuMs - before.cpuMs);
     }
 
+    // One idle stream per instance, each alone in its thread: the service's delivery without the simulator's queue.
+    const probes = all.map((instance) => {
+      const probe = new Worker(join(import.meta.dirname, 'outage-burst', 'probe.ts'), { workerData: { url: instance.url, token: token ?? '' } satisfies ProbeInput });
+      workers.push(probe);
+      return probe;
+    });
+    await Promise.all(probes.map((probe) => new Promise((resolve, reject) => {
+      probe.once('message', resolve);
+      probe.once('error', reject);
+    })));
+
     // The burst.
     const head0 = (await api.queue({ view: 'queue', limit: 1 })).head;
     const loadBefore = loadavg()[0] ?? 0;
@@ -229,7 +245,8 @@ async function run(name: 'sqlite' | 'postgres' | 'postgres-2', db: string, seed:
     const head1 = (await api.queue({ view: 'queue', limit: 1 })).head;
 
     // Every console settles and compares its rows with a fresh fetch.
-    const reports = await Promise.all(workers.map((worker) => new Promise<FromConsoles>((resolve, reject) => {
+    const consoleWorkers = workers.filter((w) => !probes.includes(w));
+    const reports = await Promise.all(consoleWorkers.map((worker) => new Promise<FromConsoles>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.postMessage({ type: 'settle', head: head1 });
@@ -261,6 +278,11 @@ async function run(name: 'sqlite' | 'postgres' | 'postgres-2', db: string, seed:
       unsettled += r.unsettled;
       mismatches.push(...r.mismatches);
     }
+    const probeReports = await Promise.all(probes.map((probe) => new Promise<ProbeReport>((resolve, reject) => {
+      probe.once('message', resolve);
+      probe.once('error', reject);
+      probe.postMessage('report');
+    })));
     const events = head1 - head0;
     const complete = [...perEvent.values()].filter((e) => e.clients === CONSOLES);
     const toAll = complete.map((e) => e.max);
@@ -289,6 +311,7 @@ async function run(name: 'sqlite' | 'postgres' | 'postgres-2', db: string, seed:
         }, {}),
         writerLagMs: Math.round(Math.max(...results.map((r) => r.lagMs))),
         commandResponseMs: distribution(results.flatMap((r) => r.responseMs)),
+        atToAnswerMs: distribution(results.flatMap((r) => r.atToAnswerMs)),
         events,
         deliveries: latencies.length,
         expectedDeliveries: events * CONSOLES,
@@ -297,6 +320,7 @@ async function run(name: 'sqlite' | 'postgres' | 'postgres-2', db: string, seed:
       deliveryToAllMs: distribution(toAll),
       handledMs: distribution(handled),
       handledByAllMs: distribution(complete.map((e) => e.maxHandled)),
+      idleStreamMs: probeReports.map((r) => distribution(r.filter(([seq]) => seq > head0 && seq <= head1).map(([, ms]) => ms))),
       targetP99Met: distribution(toAll).p99 <= TARGET_P99_MS,
       eventRefetches,
       reconnects,
@@ -367,7 +391,7 @@ try {
     if (r.burst.deliveries !== r.burst.expectedDeliveries) miss.push(`${r.burst.expectedDeliveries - r.burst.deliveries} deliveries missing`);
     console.log(
       `${r.run.padEnd(11)} ${r.openTicketsAtStart} open, ${r.consoles} consoles: ${r.burst.filed} filed + ${r.burst.commands} commands in ${r.burst.seconds} s → ${r.burst.events} events, ` +
-        `delivery to all p50/p95/p99/max ${r.deliveryToAllMs.p50}/${r.deliveryToAllMs.p95}/${r.deliveryToAllMs.p99}/${r.deliveryToAllMs.max} ms (each p99 ${r.deliveryMs.p99} ms; in the consoles' onEvent p99 ${r.handledByAllMs.p99} ms); ` +
+        `delivery to all p50/p95/p99/max ${r.deliveryToAllMs.p50}/${r.deliveryToAllMs.p95}/${r.deliveryToAllMs.p99}/${r.deliveryToAllMs.max} ms (each p99 ${r.deliveryMs.p99} ms; in the consoles' onEvent p99 ${r.handledByAllMs.p99} ms; an idle stream p50/p99 ${r.idleStreamMs.map((d) => `${d.p50}/${d.p99}`).join(' and ')} ms; a command's at to its answer p50/p99 ${r.burst.atToAnswerMs.p50}/${r.burst.atToAnswerMs.p99} ms); ` +
         `refetches by events ${r.eventRefetches}, mismatches ${r.mismatches}; service CPU ${r.serviceCpu.perEventMs} ms/event (${r.serviceCpu.burstMs} ms); ` +
         `old design: ${r.oldDesign.bursts} bursts × ${r.consoles} full lists × ${r.oldDesign.fullListServiceCpuMs} ms = ${round(r.oldDesign.serviceCpuEstimatedMs / 1000)} s CPU; ` +
         `sign-in and first load of all consoles ${r.signInAndLoad.seconds} s (${round(r.signInAndLoad.serviceCpuMs / 1000)} s service CPU)` +

@@ -7,13 +7,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createApiClient, type ApiClient } from '../../shared/client/api-client.ts';
-import { createEventStream, type EventStream, type SocketLike } from '../../shared/client/event-stream.ts';
+import { createEventStream, type EventStream } from '../../shared/client/event-stream.ts';
 import { createRecentRows, loadView, type RecentRows } from '../../shared/client/live-queue.ts';
 import type { ServiceEvent, TicketSummary } from '../../shared/model/index.ts';
 import { patchList, viewerOf, type ListScope, type LiveList, type Viewer } from '../../shared/tickets/live-list.ts';
 import { compareQueueKeys, parseCursor, queueKeyOf } from '../../shared/tickets/service-order.ts';
 import { defaultViewOf } from '../../renderer/features/queue/default-view.ts';
 import { QUEUE_LIMIT, QUEUE_PAGE } from '../../renderer/features/queue/queries.ts';
+import { stampedSocket } from './stamped-socket.ts';
 import { compareRows, type RowsDifference } from './stats.ts';
 
 /** What the parent gives a worker. */
@@ -34,7 +35,7 @@ export type FromConsoles =
       readonly type: 'report';
       /** Per delivery: its message's arrival at the console's socket minus the event's `at`, ms. */
       readonly latencies: Float64Array;
-      /** Per delivery: the console's onEvent (after the stream parsed and checked it) minus `at`, ms. */
+      /** Per delivery: the console's onEvent (after the stream parsed and checked it) minus `at`, ms; 100 consoles share a thread, so one's parsing is another's wait. */
       readonly handled: Float64Array;
       /** Per event seq: its `at`, the slowest client's arrival and onEvent latencies, and how many clients got it. */
       readonly perEvent: ReadonlyArray<readonly [seq: number, at: number, maxMs: number, maxHandledMs: number, clients: number]>;
@@ -69,28 +70,6 @@ const latencies: number[] = [];
 const handled: number[] = [];
 const perEvent = new Map<number, [at: number, maxMs: number, maxHandledMs: number, clients: number]>();
 
-/**
- * Node's WebSocket as the stream's SocketLike, noting when each message arrives: 100 consoles share
- * a thread here, so the time one spends parsing is time the next waits, which no real console does.
- */
-function stamped(socket: WebSocket, note: (ms: number) => void): SocketLike {
-  const s: SocketLike = {
-    onopen: null,
-    onmessage: null,
-    onclose: null,
-    onerror: null,
-    close: (code, reason) => socket.close(code, reason),
-    send: (data) => socket.send(data),
-  };
-  socket.onopen = () => s.onopen?.(undefined as never);
-  socket.onmessage = (e) => {
-    note(Date.now());
-    s.onmessage?.({ data: e.data });
-  };
-  socket.onclose = (e) => s.onclose?.({ code: e.code, reason: e.reason });
-  socket.onerror = () => s.onerror?.(undefined as never);
-  return s;
-}
 let eventRefetches = 0;
 let reconnects = 0;
 let patches = 0;
@@ -147,7 +126,7 @@ async function open(login: string, url: string): Promise<SimConsole> {
       baseUrl: url,
       token: () => token,
       openSocket: (u) =>
-        stamped(new WebSocket(u), (ms) => {
+        stampedSocket(new WebSocket(u), (ms) => {
           arrivedAt = ms;
         }),
       now: Date.now,

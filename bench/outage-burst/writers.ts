@@ -25,6 +25,8 @@ export interface WriterResult {
   readonly errors: Readonly<Record<string, number>>;
   /** Request to response, ms, of every request. */
   readonly responseMs: number[];
+  /** The command's `at` (its ticket's updatedAt, the instant its events carry) to the arrival of its answer, ms: the part of an event's delivery spent before and at the commit. */
+  readonly atToAnswerMs: number[];
   /** How far behind its schedule the writer was at its last request, ms. */
   readonly lagMs: number;
 }
@@ -56,6 +58,7 @@ export async function runWriter(spec: WriterSpec, start: number, ms: number, off
   const step = ms / total;
   const errors: Record<string, number> = {};
   const responseMs: number[] = [];
+  const atToAnswerMs: number[] = [];
   const fresh: number[] = [];
   const seeded = [...spec.seeded];
   let target: number | null = null;
@@ -67,7 +70,10 @@ export async function runWriter(spec: WriterSpec, start: number, ms: number, off
   const timed = async (run: () => Promise<unknown>): Promise<unknown> => {
     const t0 = performance.now();
     try {
-      return await run();
+      const answer = await run();
+      const at = (answer as { ticket?: { updatedAt?: number } } | undefined)?.ticket?.updatedAt;
+      if (at !== undefined) atToAnswerMs.push(Date.now() - at);
+      return answer;
     } catch (error) {
       const status = typeof error === 'object' && error !== null && 'status' in error ? String(error.status) : '0';
       errors[status] = (errors[status] ?? 0) + 1;
@@ -100,5 +106,5 @@ export async function runWriter(spec: WriterSpec, start: number, ms: number, off
     if (command !== undefined) await timed(() => manager.command(command));
     commands++;
   }
-  return { filed, commands, errors, responseMs, lagMs };
+  return { filed, commands, errors, responseMs, atToAnswerMs, lagMs };
 }
