@@ -2,12 +2,12 @@
 // console's and the portal's first screen load, raw and gzipped, beside the whole build and beside
 // the design it replaced; then login to the first painted queue rows in Chromium on loopback.
 // Results go to bench/results/bundle.json; nothing here fails on size or speed.
-import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildRenderer, firstScreenChunks, jsSize, type JsSize } from '../scripts/renderer-bundle.ts';
 import { startChildService } from '../test/support/child-service.ts';
+import { launchChromium, loginToFirstRows } from './console-page.ts';
 
 const TARGET_FIRST_SCREEN_GZIP = 250_000;
 const TARGET_LOGIN_TO_ROWS_MS = 500;
@@ -83,43 +83,19 @@ interface LoginFigures {
 }
 
 async function loginToRows(consoleRoot: string): Promise<LoginFigures | null> {
-  const executablePath = existsSync(chromium.executablePath()) ? undefined : '/usr/bin/chromium';
-  if (executablePath !== undefined && !existsSync(executablePath)) return null;
+  const browser = await launchChromium();
+  if (browser === null) return null;
   // A working Wednesday morning in Kyiv, as the e2e runs: the queue opens on the working-hours view.
-  const service = await startChildService(join(dir, 'demo.sqlite'), { args: ['--demo', '--clock', '2026-11-25T08:00:00Z', '--console', consoleRoot] });
-  const browser = await chromium.launch({ ...(executablePath === undefined ? {} : { executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] }) });
+  const service = await startChildService(join(dir, 'demo.sqlite'), { args: ['--demo', '--clock', '2026-11-25T08:00:00Z', '--console', consoleRoot] }).catch(async (error: unknown) => {
+    await browser.close();
+    throw error;
+  });
   try {
     const runsMs: number[] = [];
     const requestMs = new Map<string, number[]>();
     for (let i = 0; i < LOGIN_RUNS + 1; i++) {
       const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${service.url}/`);
-      const anna = page.getByRole('button', { name: /^anna\b/ });
-      await anna.waitFor();
-      // From the click to the frame after the first row is in the DOM (requestAnimationFrame:
-      // the browser has painted it), timed inside the page so no round trip to Playwright counts.
-      await page.evaluate(() => {
-        const w = window as unknown as { ddClickAt?: number; ddRowsAt?: Promise<number> };
-        w.ddRowsAt = new Promise<number>((resolve) => {
-          document.addEventListener('click', () => (w.ddClickAt = performance.now()), { capture: true, once: true });
-          const seen = new MutationObserver(() => {
-            if (document.querySelector('[role="grid"] [role="gridcell"]') === null) return;
-            seen.disconnect();
-            requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
-          });
-          seen.observe(document.body, { childList: true, subtree: true });
-        });
-      });
-      await anna.click();
-      const run = await page.evaluate(async () => {
-        const w = window as unknown as { ddClickAt?: number; ddRowsAt?: Promise<number> };
-        const rowsAt = (await w.ddRowsAt) ?? Number.NaN;
-        const clickAt = w.ddClickAt ?? Number.NaN;
-        // Where the time went: each service request between the click and the rows (Resource Timing).
-        const requests = performance.getEntriesByType('resource').filter((e) => e.startTime >= clickAt && e.startTime <= rowsAt && new URL(e.name).pathname.startsWith('/api/'));
-        return { ms: rowsAt - clickAt, requests: requests.map((e) => ({ path: new URL(e.name).pathname, ms: e.duration })) };
-      });
+      const run = await loginToFirstRows(await context.newPage(), service.url, /^anna\b/);
       // The first run warms the service's caches and the database pages: not counted.
       if (i > 0) {
         runsMs.push(Math.round(run.ms));

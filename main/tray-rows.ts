@@ -1,13 +1,13 @@
 /**
  * The rows main counts for the tray, title and badge (attentionCounts): the agent's whole queue,
  * read once and then kept true by the events main receives anyway (shared/tickets/live-list.ts).
- * Read again after a (re)connect or a new session, on a new support calendar, or when an event's
- * row cannot be placed.
+ * Read again after a (re)connect or a new session, after an event that changes other tickets' rows
+ * (rereadsLists), or when an event's row cannot be placed.
  */
 import type { ApiClient } from '../shared/client/api-client.ts';
 import { createRecentRows, loadView } from '../shared/client/live-queue.ts';
 import type { ServiceEvent, TicketSummary } from '../shared/model/index.ts';
-import { patchList, type ListScope, type LiveList, type Viewer } from '../shared/tickets/live-list.ts';
+import { patchList, rereadsLists, type ListScope, type LiveList, type Viewer } from '../shared/tickets/live-list.ts';
 
 const SCOPE: ListScope = { view: 'queue' };
 const OPTIONS = { pageSize: 2_000, max: 10_000 };
@@ -31,10 +31,8 @@ export function createTrayRows(api: Pick<ApiClient, 'queue'>): TrayRows {
     onEvent(event) {
       recent.record(event);
       if (held === null) return;
-      if (event.ticket === null) {
-        if (event.type === 'calendar.changed') held = null;
-        return;
-      }
+      if (rereadsLists(event)) held = null;
+      if (held === null || event.ticket === null) return;
       const patched = patchList(held.list, [event.ticket], SCOPE, held.viewer);
       if (patched === 'refetch') held = null;
       else held.list = patched;

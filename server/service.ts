@@ -169,7 +169,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   });
   const telegramAdmin = createTelegramService({ db, now, configured: telegram !== null, wake: () => telegram?.wake() });
   const canned = createCannedService({ db, now });
-  const ola = createOlaService({ db, now, calendar });
+  const ola = createOlaService({ db, now, calendar, onEvents: () => hub.poke() });
   const outages = createOutageService({ db, now, calendar, policy, inTransaction: tickets.inTransaction, paging });
   const tokenTtlMs = options.tokenTtlMs ?? 7 * 24 * 3600_000;
   const sessions = createSessions({ db, now, tokenTtlMs });

@@ -8,12 +8,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createApiClient, type ApiClient } from '../../shared/client/api-client.ts';
 import { createEventStream, type EventStream } from '../../shared/client/event-stream.ts';
-import { createRecentRows, loadView, type RecentRows } from '../../shared/client/live-queue.ts';
+import { createRecentRows, loadView, nextPage, withPage, type RecentRows } from '../../shared/client/live-queue.ts';
 import type { ServiceEvent, TicketSummary } from '../../shared/model/index.ts';
-import { patchList, viewerOf, type ListScope, type LiveList, type Viewer } from '../../shared/tickets/live-list.ts';
+import { patchList, rereadsLists, viewerOf, type ListScope, type LiveList, type Viewer } from '../../shared/tickets/live-list.ts';
 import { compareQueueKeys, parseCursor, queueKeyOf } from '../../shared/tickets/service-order.ts';
 import { defaultViewOf } from '../../renderer/features/queue/default-view.ts';
-import { QUEUE_LIMIT, QUEUE_PAGE } from '../../renderer/features/queue/queries.ts';
+import { FIRST_PAGE, QUEUE_LIMIT, QUEUE_PAGE } from '../../renderer/features/queue/queries.ts';
 import { stampedSocket } from './stamped-socket.ts';
 import { compareRows, type RowsDifference } from './stats.ts';
 
@@ -49,7 +49,6 @@ export type FromConsoles =
 
 /** The renderer's coalescing of rows into lists (use-live-updates.ts LIST_COALESCE_MS). */
 const LIST_COALESCE_MS = 50;
-const loadOptions = { pageSize: QUEUE_PAGE, max: QUEUE_LIMIT };
 
 interface SimConsole {
   readonly login: string;
@@ -62,7 +61,10 @@ interface SimConsole {
   list: LiveList | null;
   arrived: TicketSummary[];
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** The first page is being read (patching waits for it). */
   reading: boolean;
+  /** The view is being read, first page or the rest. */
+  busy: boolean;
 }
 
 const input = workerData as ConsolesInput;
@@ -74,12 +76,29 @@ let eventRefetches = 0;
 let reconnects = 0;
 let patches = 0;
 
+/**
+ * Reads the view as the renderer does: the first page (queries.ts), then the rest a page at a time
+ * into the same live list (use-rest-of-view.ts), events patching it between pages.
+ */
 async function refetch(c: SimConsole): Promise<void> {
   c.reading = true;
+  c.busy = true;
   try {
-    c.list = await loadView((q) => c.api.queue(q), c.scope, c.viewer, c.recent, loadOptions);
+    const source = (q: Parameters<ApiClient['queue']>[0]) => c.api.queue(q);
+    c.list = await loadView(source, c.scope, c.viewer, c.recent, { pageSize: FIRST_PAGE, max: FIRST_PAGE });
+    c.reading = false;
+    for (;;) {
+      const list: LiveList = c.list;
+      const asked = nextPage(source, list, c.scope, Math.min(QUEUE_PAGE, QUEUE_LIMIT - list.tickets.length));
+      if (asked === null || list.tickets.length >= QUEUE_LIMIT) break;
+      const got = await asked;
+      c.list = withPage(c.list, list.next, got, c.scope, c.viewer, c.recent);
+      // Read again meanwhile: that read goes on by itself.
+      if (c.list.next !== got.next) break;
+    }
   } finally {
     c.reading = false;
+    c.busy = false;
   }
 }
 
@@ -122,6 +141,7 @@ async function open(login: string, url: string): Promise<SimConsole> {
     arrived: [],
     timer: undefined,
     reading: false,
+    busy: false,
     stream: createEventStream({
       baseUrl: url,
       token: () => token,
@@ -148,8 +168,8 @@ async function open(login: string, url: string): Promise<SimConsole> {
           seen[3]++;
         }
         c.recent.record(event);
-        // A new support calendar moves every due time: the renderer reads its lists again.
-        if (event.type === 'calendar.changed') {
+        // A new support calendar, new internal targets, a restored outage: the renderer reads its lists again.
+        if (rereadsLists(event)) {
           eventRefetches++;
           void refetch(c);
           return;
@@ -210,7 +230,7 @@ parentPort?.on('message', (m: ToConsoles) => {
   void (async () => {
     // Until every console has the last event and has placed it (or 30 s pass).
     const until = Date.now() + 30_000;
-    const settled = (c: SimConsole): boolean => c.stream.state.lastSeq >= m.head && c.timer === undefined && !c.reading && c.list !== null;
+    const settled = (c: SimConsole): boolean => c.stream.state.lastSeq >= m.head && c.timer === undefined && !c.busy && c.list !== null;
     while (Date.now() < until && !consoles.every(settled)) await new Promise((r) => setTimeout(r, 20));
     const unsettled = consoles.filter((c) => !settled(c)).length;
     for (const c of consoles) c.stream.stop();

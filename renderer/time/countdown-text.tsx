@@ -3,9 +3,16 @@ import { useLanguage } from '../i18n/use-translation.ts';
 import { countdownOf } from './countdown.ts';
 import { useServerNow, useSupportCalendar } from './server-clock.ts';
 
-/** The agent's own time zone (the OS's, as the browser reports it). */
-export function ownTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+const ZONE_READ_EVERY_MS = 60_000;
+let zone: { readonly name: string; readonly readAt: number } | null = null;
+
+/**
+ * The agent's own time zone (the OS's, as the browser reports it), read at most once a minute:
+ * asking Intl builds a whole date formatter, and every countdown on screen asks on every tick.
+ */
+export function ownTimeZone(now: number = Date.now()): string {
+  if (zone === null || now < zone.readAt || now - zone.readAt >= ZONE_READ_EVERY_MS) zone = { name: Intl.DateTimeFormat().resolvedOptions().timeZone, readAt: now };
+  return zone.name;
 }
 
 /**

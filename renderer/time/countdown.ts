@@ -15,6 +15,25 @@ export interface Countdown {
   readonly dueAt: string | null;
 }
 
+const DUE_AT_TEXTS_KEPT = 5_000;
+const dueAtTexts = new Map<string, string>();
+
+/**
+ * formatDueAt, remembered: a due time's words depend only on the language and the zones, not on
+ * `now`, and building them (luxon, Intl) costs far more than the countdown itself, for every
+ * countdown on screen on every tick. Forgets everything past 5,000 due times.
+ */
+export function dueAtText(lang: Language, dueAt: number, supportZone: string, ownZone: string): string {
+  const key = `${lang} ${supportZone} ${ownZone} ${dueAt}`;
+  let text = dueAtTexts.get(key);
+  if (text === undefined) {
+    if (dueAtTexts.size >= DUE_AT_TEXTS_KEPT) dueAtTexts.clear();
+    text = formatDueAt(lang, dueAt, supportZone, ownZone);
+    dueAtTexts.set(key, text);
+  }
+  return text;
+}
+
 /**
  * A ticket's countdown at `now`, counted locally from its due time (the service pushes only
  * changes, never seconds). A business-hours clock outside working hours says when it resumes
@@ -34,7 +53,7 @@ export function countdownOf(sla: QueueSla, now: number, lang: Language, calendar
       if (sla.dueAt === null) return { tone: 'idle', text: translate(lang, 'app.none'), label: translate(lang, 'sla.idle'), dueAt: null };
       const remaining = sla.dueAt - now;
       const text = formatCountdown(lang, remaining);
-      const dueAt = formatDueAt(lang, sla.dueAt, calendar.zone, ownZone);
+      const dueAt = dueAtText(lang, sla.dueAt, calendar.zone, ownZone);
       if (remaining <= 0) return { tone: 'breached', text, label: formatDueLabel(lang, remaining), dueAt };
       if (sla.calendar !== 'continuous' && !calendar.isWorkingTime(now)) {
         const when = formatInstant(lang, calendar.nextOpening(now), calendar.zone);

@@ -500,6 +500,19 @@ export function migrations(engine: Engine): Record<string, Migration> {
           sla_calendar = (select case when c.target in ('suggestion', 'escalation') then 'continuous' else 'business' end ${nearest})
           where sla_due_at is not null`.execute(db);
         await sql`create index tickets_queue_order on tickets ((${sql.raw(QUEUE_RANK_SQL)}), (coalesce(sla_due_at, 0)), updated_at desc, id desc)`.execute(db);
+        // New internal targets are an event too (agents only), so consoles read their rows again.
+        await setEnumChecks(db, engine, {
+          events: {
+            type: [
+              'ticket.created', 'ticket.changed', 'ticket.routed', 'ticket.escalated', 'message.added', 'sla.warning', 'sla.breached',
+              'page.triggered', 'page.acknowledged', 'page.escalated', 'page.closed',
+              'outage.declared', 'outage.changed', 'outage.warning', 'outage.overlong', 'outage.restored',
+              'calendar.changed', 'ola.changed',
+            ],
+          },
+        });
+        // A tier's view (most agents' default) in the same order.
+        await sql`create index tickets_tier_queue_order on tickets (tier, (${sql.raw(QUEUE_RANK_SQL)}), (coalesce(sla_due_at, 0)), updated_at desc, id desc)`.execute(db);
       },
     },
   };

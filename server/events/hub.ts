@@ -6,7 +6,7 @@
  * commands; it joins live delivery once it has caught up with the hub's head. A per-subscriber
  * `last` makes each visible event arrive exactly once, in sequence order.
  */
-import { isTicketEvent, type ServiceEvent, type ServiceWideEvent, type User } from '../../shared/model/index.ts';
+import { AGENTS_ONLY_SERVICE_WIDE, isTicketEvent, type ServiceEvent, type ServiceWideEvent, type User } from '../../shared/model/index.ts';
 import type { Db } from '../db/index.ts';
 
 /** One connected client. */
@@ -45,21 +45,31 @@ type EventRow = { seq: number; type: string; at: number; ticket_id: number | nul
 /** Rows read per query, by live dispatch and by each replay. */
 export const PAGE = 200;
 
-/** Whether `user` may receive an event row: agents get every event, customers their client's public ones and the service-wide ones. */
-export function mayReceive(user: User, row: Pick<EventRow, 'client_id' | 'audience'>): boolean {
-  if (user.kind === 'agent' || row.audience === 'everyone') return true;
-  return row.audience === 'all' && row.client_id !== null && row.client_id === user.client.id;
+/**
+ * Whether `user` may receive an event row: agents get every event; customers every event about
+ * their client's tickets (those for agents only as `ticket.updated`, toServiceEvent) and the service-wide ones.
+ */
+export function mayReceive(user: User, row: Pick<EventRow, 'type' | 'client_id' | 'audience'>): boolean {
+  if (user.kind === 'agent') return true;
+  if (row.audience === 'everyone') return !(AGENTS_ONLY_SERVICE_WIDE as readonly string[]).includes(row.type);
+  return row.client_id !== null && row.client_id === user.client.id;
 }
 
 /**
  * The wire form of an event row for `user`. The stored summary is the agents' view; a customer gets
- * it without the internal fields (how it was routed, the internal target clock), as in their lists.
+ * it without the internal fields (how it was routed, the internal target clock), as in their lists,
+ * and an event for agents only as `ticket.updated`: their row changed, and nothing more.
  */
 export function toServiceEvent(row: EventRow, user?: User): ServiceEvent {
   const payload = JSON.parse(row.payload) as Pick<ServiceEvent, 'ticket' | 'data'>;
-  const ticket = payload.ticket !== null && user?.kind === 'customer' ? { ...payload.ticket, routedFrom: null, ola: null } : payload.ticket;
-  // The payload was written by writeEvents for this very type, so type, ticket and data agree.
-  return { seq: row.seq, type: row.type, at: row.at, ticketId: row.ticket_id, ticket, data: payload.data } as ServiceEvent;
+  const base = { seq: row.seq, at: row.at, ticketId: row.ticket_id };
+  if (user?.kind !== 'customer' || payload.ticket === null) {
+    // The payload was written by writeEvents for this very type, so type, ticket and data agree.
+    return { ...base, type: row.type, ticket: payload.ticket, data: payload.data } as ServiceEvent;
+  }
+  const ticket = { ...payload.ticket, routedFrom: null, ola: null };
+  if (row.audience === 'agents') return { ...base, ticketId: ticket.id, type: 'ticket.updated', ticket, data: {} };
+  return { ...base, type: row.type, ticket, data: payload.data } as ServiceEvent;
 }
 
 /**

@@ -12,7 +12,7 @@ import { arrivalsOf, firstAnswersOf, type Arrival } from './arrivals.ts';
 import type { Executor } from './executor.ts';
 import { olaTargets } from './ola.ts';
 import { outagesOfTickets, slaEventsOf, type Audience, type TicketRow } from './tickets.ts';
-import { clientsById, personsById } from './users.ts';
+import { clientsByIds, personsById } from './users.ts';
 
 /** The routing that brought the ticket to its tier now, from the audit entry that moved it there (null when none did). */
 function routedFromOf(row: TicketRow, arrival: Arrival | undefined, persons: ReadonlyMap<number, TicketSummary['assignee'] & {}>): RoutingRef | null {
@@ -58,7 +58,7 @@ export async function summariesOf(db: Executor, rows: readonly TicketRow[], now:
   if (rows.length === 0) return [];
   const agents = audience === 'agents';
   const ids = rows.map((r) => r.id);
-  const clients = await clientsById(db);
+  const clients = await clientsByIds(db, rows.map((r) => r.client_id));
   const arrivals = agents ? await arrivalsOf(db, ids) : new Map<number, Arrival>();
   const routers = [...arrivals.values()].flatMap((a) => (a.action === 'routed' && a.actorId !== null ? [a.actorId] : []));
   const persons = await personsById(db, [...rows.flatMap((r) => (r.assignee_id === null ? [] : [r.assignee_id])), ...routers]);

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import { OPEN_STATUSES, type AuditEntry, type Message, type TicketStatus, type Tier } from '../../shared/model/index.ts';
+import { type AuditEntry, type Message, type TicketStatus, type Tier } from '../../shared/model/index.ts';
 import type { SlaEvent } from '../../shared/sla/index.ts';
 import { MAX_ID, type TicketView } from '../../shared/api/index.ts';
 import type { MessagesTable, TicketsTable } from '../db/schema.ts';
@@ -110,6 +110,8 @@ export interface ListFilter {
 // The queue order's keys in SQL: the rank as migration 0016 indexed it, so the index serves the order.
 const RANK = sql<number>`${sql.raw(QUEUE_RANK_SQL)}`;
 const DUE = sql<number>`coalesce(tickets.sla_due_at, 0)`;
+// "Open" as the rank says it (closed ranks 4), so the index's range is the filter too.
+const OPEN = sql<boolean>`${RANK} < 4`;
 
 /**
  * Ticket rows for a view in the service's queue order (shared/tickets/service-order.ts), from the
@@ -121,19 +123,19 @@ export async function listRows(db: Executor, actor: Actor, filter: ListFilter): 
   if (actor.kind === 'customer') q = q.where('tickets.client_id', '=', actor.clientId);
   switch (filter.view) {
     case 'queue':
-      q = q.where('tickets.status', 'in', OPEN_STATUSES);
+      q = q.where(OPEN);
       break;
     case 'mine':
-      q = q.where('tickets.status', 'in', OPEN_STATUSES).where(actor.kind === 'agent' ? 'tickets.assignee_id' : 'tickets.author_id', '=', actor.id);
+      q = q.where(OPEN).where(actor.kind === 'agent' ? 'tickets.assignee_id' : 'tickets.author_id', '=', actor.id);
       break;
     case 'tier': {
       const tiers = filter.tier !== undefined ? [filter.tier] : actor.kind === 'agent' ? [...actor.tiers] : [];
-      q = q.where('tickets.status', 'in', OPEN_STATUSES);
+      q = q.where(OPEN);
       if (actor.kind === 'agent') q = tiers.length > 0 ? q.where('tickets.tier', 'in', tiers) : q.where(sql<boolean>`false`);
       break;
     }
     case 'escalated':
-      q = q.where('tickets.status', 'in', OPEN_STATUSES).where('tickets.escalated', '=', 1);
+      q = q.where(OPEN).where('tickets.escalated', '=', 1);
       break;
     case 'all':
       break;

@@ -20,6 +20,12 @@ export function toClient(row: ClientRow): Client {
   return { id: row.id, name: row.name, primaryGroup: row.primary_group, language: row.language };
 }
 
+/** These clients, by id. */
+export async function clientsByIds(db: Executor, ids: readonly number[]): Promise<Map<number, Client>> {
+  const rows = await inChunks([...new Set(ids)], (chunk) => db.selectFrom('clients').selectAll().where('id', 'in', chunk).execute());
+  return new Map(rows.map((r) => [r.id, toClient(r)]));
+}
+
 /** Every client, by id (a handful of rows). */
 export async function clientsById(db: Executor): Promise<Map<number, Client>> {
   const rows = await db.selectFrom('clients').selectAll().execute();

@@ -29,6 +29,7 @@ import { outageRefSchema } from './outages.ts';
 import { pageRefSchema } from './pages.ts';
 import { systemNoticeSchema } from '../tickets/notices.ts';
 import { CURSOR_PATTERN } from '../tickets/service-order.ts';
+import { olaTargetsSchema } from './ola.ts';
 
 export * from './calendar.ts';
 export * from './admin.ts';
@@ -353,7 +354,9 @@ export const serviceEventSchema = z.discriminatedUnion('type', [
   envelope('outage.warning', z.object({ outage: outageRefSchema })),
   envelope('outage.overlong', z.object({ outage: outageRefSchema })),
   envelope('outage.restored', z.object({ outage: outageRefSchema })),
+  envelope('ticket.updated', z.strictObject({}).describe("a customer's form of an agents-only event about their ticket: the row changed, nothing more is said")),
   serviceWide('calendar.changed', z.object({ calendar: calendarSchema, effectiveAt: instant })),
+  serviceWide('ola.changed', z.object({ targets: olaTargetsSchema }).describe("an admin changed the tiers' internal targets; agents only")),
 ]) satisfies z.ZodType<ServiceEvent>;
 
 /** GET /api/v1/events query: `since` replays every event after that sequence number. */

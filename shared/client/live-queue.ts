@@ -62,28 +62,43 @@ export interface LoadOptions {
   readonly max: number;
 }
 
+/** Asks the service for one page of a view (GET /api/v1/queue). */
+export type PageSource = (query: QueueQuery) => Promise<QueuePage>;
+
+/** The next page of a held list: the rows after its last one (null when the view is all there). */
+export function nextPage(source: PageSource, list: LiveList, scope: ListScope, limit: number): Promise<QueuePage> | null {
+  if (list.next === null) return null;
+  return source({ ...queryOf(scope), limit, after: list.next });
+}
+
 /**
- * A view's rows, page by page up to `options.max`, each page brought up to date with the recent
- * rows after its head. 'refetch' when a recent row cannot be placed (then the caller shows the
- * pages as read, which are true as of their head, and refetches on the next event).
+ * A list with a page the service answered `after` it: the page's rows follow the list's, and
+ * the recent rows after the page's head bring both up to date. A list that was read again
+ * meanwhile (its `next` is no longer `after`) is left as it is.
  */
-export async function loadView(
-  page: (query: QueueQuery) => Promise<QueuePage>,
-  scope: ListScope,
-  viewer: Viewer,
-  recent: RecentRows,
-  options: LoadOptions,
-): Promise<LiveList> {
-  let tickets: TicketSummary[] = [];
-  let next: string | null = null;
-  let head = Number.POSITIVE_INFINITY;
+export function withPage(list: LiveList, after: string | null, got: QueuePage, scope: ListScope, viewer: Viewer, recent: RecentRows): LiveList {
+  if (list.next !== after) return list;
+  const fresh = new Set(got.tickets.map((t) => t.id));
+  const joined: LiveList = { tickets: [...list.tickets.filter((t) => !fresh.has(t.id)), ...got.tickets], next: got.next };
+  const patched = patchList(joined, recent.after(got.head), scope, viewer);
+  // Rows that cannot be placed (a search): the pages as read are true as of their head; the next event reads again.
+  return patched === 'refetch' ? joined : patched;
+}
+
+/**
+ * A view's rows, page by page, until `options.max` rows or the view's end. Nothing patches the
+ * pages while they load, so at the end every row is brought up to date with the recent rows
+ * after the first page's head (re-placing a row as of a later event is harmless: the latest wins).
+ */
+export async function loadView(source: PageSource, scope: ListScope, viewer: Viewer, recent: RecentRows, options: LoadOptions): Promise<LiveList> {
+  let list: LiveList = { tickets: [], next: null };
+  let head: number | null = null;
   do {
-    const got: QueuePage = await page({ ...queryOf(scope), limit: Math.min(options.pageSize, options.max - tickets.length), ...(next === null ? {} : { after: next }) });
-    tickets = tickets.concat(got.tickets);
-    next = got.next;
-    head = Math.min(head, got.head);
-  } while (next !== null && tickets.length < options.max);
-  const list: LiveList = { tickets, next };
+    const after = list.next;
+    const got = await source({ ...queryOf(scope), limit: Math.min(options.pageSize, options.max - list.tickets.length), ...(after === null ? {} : { after }) });
+    head ??= got.head;
+    list = withPage(list, after, got, scope, viewer, recent);
+  } while (list.next !== null && list.tickets.length < options.max);
   const patched = patchList(list, recent.after(head), scope, viewer);
   return patched === 'refetch' ? list : patched;
 }

@@ -4,6 +4,7 @@
  */
 import type { PageLevel, PageReason } from '../paging/ladder.ts';
 import type { CalendarConfig, SlaClock } from '../sla/index.ts';
+import type { OlaTargets } from '../ola/targets.ts';
 import type { AuditAction, Message, PersonRef, Tier, TicketSummary } from './index.ts';
 import type { OutageAction, OutageRef } from './outages.ts';
 
@@ -53,6 +54,12 @@ export interface TicketEventDataByType {
   /** Open past the 30-minute limit (R18). */
   readonly 'outage.overlong': { readonly outage: OutageRef };
   readonly 'outage.restored': { readonly outage: OutageRef };
+  /**
+   * A customer's form of an event about their ticket that is for agents only (an internal note, a
+   * routing, an SLA timer, a page, an outage): the ticket's row as of then, and nothing else. Never
+   * stored; the event stream sends it in the other event's place, under its number.
+   */
+  readonly 'ticket.updated': Record<string, never>;
 }
 
 /**
@@ -62,6 +69,8 @@ export interface TicketEventDataByType {
 export interface ServiceWideEventDataByType {
   /** An admin changed the support calendar (R7): in force from `effectiveAt`; running clocks were recomputed. */
   readonly 'calendar.changed': { readonly calendar: CalendarConfig; readonly effectiveAt: number };
+  /** An admin changed the tiers' internal targets (docs/ola.md): every open ticket's internal clock may have moved. Agents only. */
+  readonly 'ola.changed': { readonly targets: OlaTargets };
 }
 
 /** What each type of event carries. */
@@ -92,9 +101,12 @@ export const TICKET_EVENT_TYPES: readonly TicketEventType[] = [
   'outage.warning',
   'outage.overlong',
   'outage.restored',
+  'ticket.updated',
 ];
 /** Every service-wide event type. */
-export const SERVICE_WIDE_EVENT_TYPES: readonly ServiceWideEventType[] = ['calendar.changed'];
+export const SERVICE_WIDE_EVENT_TYPES: readonly ServiceWideEventType[] = ['calendar.changed', 'ola.changed'];
+/** Service-wide events only agents receive (stored for everyone; the event stream keeps them from customers). */
+export const AGENTS_ONLY_SERVICE_WIDE: readonly ServiceWideEventType[] = ['ola.changed'];
 /** Every event type. */
 export const SERVICE_EVENT_TYPES: readonly ServiceEventType[] = [...TICKET_EVENT_TYPES, ...SERVICE_WIDE_EVENT_TYPES];
 

@@ -229,6 +229,7 @@ export interface TicketDetail {
 
 export * from './outages.ts';
 export {
+  AGENTS_ONLY_SERVICE_WIDE,
   isTicketEvent,
   SERVICE_EVENT_TYPES,
   SERVICE_WIDE_EVENT_TYPES,

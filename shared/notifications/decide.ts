@@ -88,6 +88,7 @@ function kindOf(event: TicketEvent, me: Agent): Found | null {
     // The bar shows these as they happen; none needs to reach a hidden window.
     case 'outage.changed':
     case 'outage.restored':
+    case 'ticket.updated':
       return null;
   }
 }

@@ -7,13 +7,22 @@
  * "mine", or a change that is not about one ticket (the support calendar moves every due time).
  */
 import type { TicketView } from '../api/index.ts';
-import { OPEN_STATUSES, type TicketSummary, type Tier, type User } from '../model/index.ts';
+import { OPEN_STATUSES, type ServiceEvent, type TicketSummary, type Tier, type User } from '../model/index.ts';
 import { compareQueueKeys, compareServiceOrder, parseCursor, queueKeyOf, type QueueKey } from './service-order.ts';
 
 /** Who looks at a list: what the service scopes a view by. */
 export type Viewer =
   | { readonly kind: 'agent'; readonly id: number; readonly tiers: readonly Tier[] }
   | { readonly kind: 'customer'; readonly id: number; readonly clientId: number };
+
+/**
+ * Whether an event changes rows of tickets it does not carry, so held lists are read again: a new
+ * support calendar moves every due time, new internal targets every internal clock; a restored
+ * outage closes the link of every ticket in it.
+ */
+export function rereadsLists(event: ServiceEvent): boolean {
+  return event.type === 'calendar.changed' || event.type === 'ola.changed' || event.type === 'outage.restored';
+}
 
 /** The viewer a signed-in user is. */
 export function viewerOf(user: User): Viewer {

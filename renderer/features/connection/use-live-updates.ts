@@ -6,7 +6,7 @@ import { useBridge } from '../../bridge/bridge-context.tsx';
 import { useServerClock } from '../../time/server-clock.ts';
 import { authQueries } from '../auth/queries.ts';
 import { queueKeys, recentRows, ticketListKeys } from '../queue/queries.ts';
-import { patchList, viewerOf, type ListScope, type LiveList } from '../../../shared/tickets/live-list.ts';
+import { patchList, rereadsLists, viewerOf, type ListScope, type LiveList } from '../../../shared/tickets/live-list.ts';
 import type { TicketSummary } from '../../../shared/model/index.ts';
 import { settingsQueries } from '../settings/queries.ts';
 import { openTicket, resetTicketStore } from '../ticket/store.ts';
@@ -34,6 +34,7 @@ const ALSO_STALE: { readonly [T in ServiceEventType]: readonly QueryKey[] } = {
   'ticket.changed': [outageKeys.details()],
   'ticket.routed': [],
   'ticket.escalated': [],
+  'ticket.updated': [],
   'message.added': [outageKeys.details()],
   'sla.warning': [],
   'sla.breached': [],
@@ -46,8 +47,8 @@ const ALSO_STALE: { readonly [T in ServiceEventType]: readonly QueryKey[] } = {
   'outage.warning': [outageKeys.all, availabilityKeys.all],
   'outage.overlong': [outageKeys.all, availabilityKeys.all],
   'outage.restored': [outageKeys.all, availabilityKeys.all],
-  // Every due time may have moved: the queue lists are read again too.
-  'calendar.changed': [calendarKeys.all, ticketDetailKeys.all, onCallKeys.all, availabilityKeys.all, queueKeys.all],
+  'calendar.changed': [calendarKeys.all, ticketDetailKeys.all, onCallKeys.all, availabilityKeys.all],
+  'ola.changed': [ticketDetailKeys.all],
 };
 
 /** Rows of a burst of events are placed in the lists together (a reconnect replays many at once). */
@@ -105,6 +106,7 @@ export function useLiveUpdates(): void {
         // The header's support clock and every countdown count on the calendar the service reports.
         if (event.type === 'calendar.changed') measure();
         for (const queryKey of ALSO_STALE[event.type]) void client.invalidateQueries({ queryKey });
+        if (rereadsLists(event)) void client.invalidateQueries({ queryKey: queueKeys.all });
         recentRows.record(event);
         if (event.ticket === null) return;
         arrived.push(event.ticket);

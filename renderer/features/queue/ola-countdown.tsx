@@ -1,11 +1,11 @@
 import type { QueueOla, TicketSummary } from '../../../shared/model/index.ts';
 import type { Calendar } from '../../../shared/sla/index.ts';
 import type { Language } from '../../../shared/model/index.ts';
-import { formatCountdown, formatDueAt, formatDueLabel, formatDuration, formatInstant, translate } from '../../../shared/i18n/index.ts';
+import { formatCountdown, formatDueLabel, formatDuration, formatInstant, translate } from '../../../shared/i18n/index.ts';
 import { olaAtRisk } from '../../../shared/ola/index.ts';
 import { useLanguage } from '../../i18n/use-translation.ts';
 import { CountdownText, ownTimeZone } from '../../time/countdown-text.tsx';
-import type { Countdown } from '../../time/countdown.ts';
+import { dueAtText, type Countdown } from '../../time/countdown.ts';
 import { useServerNow, useSupportCalendar } from '../../time/server-clock.ts';
 
 /** Whether the Due cell shows the internal target: the SLA shows nothing ticking (idle or closed) and the tier's clock runs. */
@@ -20,7 +20,7 @@ export function showsOla(ticket: TicketSummary): ticket is TicketSummary & { rea
 export function olaCountdownOf(ola: QueueOla, now: number, lang: Language, calendar: Calendar, ownZone: string = calendar.zone): Countdown {
   const remaining = ola.dueAt - now;
   const text = formatCountdown(lang, remaining);
-  const dueAt = translate(lang, 'ola.title', { due: formatDueAt(lang, ola.dueAt, calendar.zone, ownZone) });
+  const dueAt = translate(lang, 'ola.title', { due: dueAtText(lang, ola.dueAt, calendar.zone, ownZone) });
   const label = (words: string) => translate(lang, 'ola.label', { label: words });
   if (remaining <= 0) return { tone: 'breached', text, label: label(formatDueLabel(lang, remaining)), dueAt };
   if (!calendar.isWorkingTime(now)) {

@@ -6,7 +6,9 @@ import type { ListScope, Viewer } from '../../../shared/tickets/live-list.ts';
 
 /** The most rows one view loads: the service's cap, enough for 10,000 open tickets. */
 export const QUEUE_LIMIT = 10_000;
-/** Rows per request while a view loads. */
+/** The first page: a screenful and more, so the rows paint at once; the rest follows (useRestOfView). */
+export const FIRST_PAGE = 500;
+/** Rows per request after the first page. */
 export const QUEUE_PAGE = 2_000;
 
 /** Lists of whole tickets (merge candidates, a customer's similar tickets): pushed events make them stale. */
@@ -31,9 +33,8 @@ export function scopeOf(view: TicketView, q: string): ListScope {
 
 /** Query options per view and search. */
 export const queueQueries = {
-  list: (bridge: Bridge, viewer: Viewer, view: TicketView, q: string) => {
-    const scope = scopeOf(view, q);
-    return queryOptions({
+  list: (bridge: Bridge, viewer: Viewer, scope: ListScope) =>
+    queryOptions({
       queryKey: queueKeys.view(scope),
       queryFn: () =>
         loadView(
@@ -41,13 +42,12 @@ export const queueQueries = {
           scope,
           viewer,
           recentRows,
-          { pageSize: QUEUE_PAGE, max: QUEUE_LIMIT },
+          { pageSize: FIRST_PAGE, max: FIRST_PAGE },
         ),
       // Events keep a loaded view true; it is read again on reconnect, or when a row cannot be placed.
       staleTime: Number.POSITIVE_INFINITY,
       placeholderData: keepPreviousData,
-    });
-  },
+    }),
   /** Whole open tickets of a client, for text similarity (bodies): read when asked, stale on any event. */
   similar: (bridge: Bridge, clientId: number | null, limit: number) =>
     queryOptions({

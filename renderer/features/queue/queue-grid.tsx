@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Translate } from '../../../shared/i18n/index.ts';
 import type { TicketSummary } from '../../../shared/model/index.ts';
 import type { QueueColumn, QueueLens } from '../../../shared/tickets/queue-order.ts';
@@ -71,6 +71,18 @@ export function QueueGrid({ tickets, label, empty, sort, onSort }: {
   const virtualizer = useVirtualizer({ count: tickets.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
 
   const cursorIndex = cursorId === null ? -1 : tickets.findIndex((x) => x.id === cursorId);
+  // Each row's reason, worked out once per row object (a changed ticket is a new object): the grid
+  // re-renders on every scrolled frame and the rules check every action.
+  const reasons = useMemo(() => new WeakMap<TicketSummary, string | null>(), [me, meOnCallNow, t]);
+  const reasonOf = (ticket: TicketSummary): string | null => {
+    let reason = reasons.get(ticket);
+    if (reason === undefined) {
+      const why = whyNotActionable(me, ticket, meOnCallNow);
+      reason = why === null ? null : reasonText(t, why);
+      reasons.set(ticket, reason);
+    }
+    return reason;
+  };
 
   const move = (delta: number): void => {
     if (tickets.length === 0) return;
@@ -147,15 +159,15 @@ export function QueueGrid({ tickets, label, empty, sort, onSort }: {
         {virtualizer.getVirtualItems().map((item) => {
           const ticket = tickets[item.index];
           if (ticket === undefined) return null;
-          const why = whyNotActionable(me, ticket, meOnCallNow);
           return (
             <QueueRow
               key={ticket.id}
               ticket={ticket}
               rowIndex={item.index + 2}
               selected={ticket.id === cursorId}
-              notActionable={why === null ? null : reasonText(t, why)}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              notActionable={reasonOf(ticket)}
+              top={item.start}
+              height={ROW_HEIGHT}
               t={t}
               onOpen={open}
             />

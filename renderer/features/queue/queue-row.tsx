@@ -1,4 +1,4 @@
-import { memo, type CSSProperties } from 'react';
+import { memo } from 'react';
 import type { TicketSummary } from '../../../shared/model/index.ts';
 import type { Translate } from '../../../shared/i18n/index.ts';
 import { PresenceMark } from '../presence/index.ts';
@@ -12,7 +12,9 @@ export const QueueRow = memo(function QueueRow(props: {
   readonly selected: boolean;
   /** Why the agent cannot act on this ticket, in words; null when they can. */
   readonly notActionable: string | null;
-  readonly style: CSSProperties;
+  /** Where the row sits in the grid's body, in px; a number, not a style object, so the memo holds while the grid scrolls. */
+  readonly top: number;
+  readonly height: number;
   readonly t: Translate;
   readonly onOpen: (id: number) => void;
 }) {
@@ -28,7 +30,7 @@ export const QueueRow = memo(function QueueRow(props: {
       aria-describedby={describedBy === '' ? undefined : describedBy}
       title={notActionable ?? undefined}
       className={`queue-row${props.selected ? ' queue-row--selected' : ''}${ticket.escalated ? ' queue-row--escalated' : ''}${notActionable === null ? '' : ' queue-row--out-of-reach'}`}
-      style={props.style}
+      style={{ transform: `translateY(${props.top}px)`, height: props.height }}
       onClick={() => props.onOpen(ticket.id)}
     >
       <div role="gridcell" className="cell cell--due">

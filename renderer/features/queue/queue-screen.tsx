@@ -8,7 +8,8 @@ import { useMe } from '../auth/queries.ts';
 import { mustHandleNow, ON_CALL_VIEW, useOnCall } from '../oncall/index.ts';
 import { pagedTicketIds, useOpenPages } from '../pages/index.ts';
 import { defaultViewOf, QUEUE_VIEWS } from './default-view.ts';
-import { queueQueries } from './queries.ts';
+import { queueQueries, scopeOf } from './queries.ts';
+import { useRestOfView } from './use-rest-of-view.ts';
 import { ClearFilters, QueueFilterBar } from './queue-filters.tsx';
 import { QueueGrid } from './queue-grid.tsx';
 import { useChosenView, useQueueActions, useSearch } from './store.ts';
@@ -29,7 +30,10 @@ export function QueueScreen() {
   const { viewChosen, searchTyped } = useQueueActions();
   // On-call mode narrows the queue to what must be handled now, from every open ticket; the views wait.
   const { narrowed } = useOnCall();
-  const list = useQuery(queueQueries.list(bridge, viewerOf(me), narrowed ? ON_CALL_VIEW : view, q));
+  const viewer = useMemo(() => viewerOf(me), [me]);
+  const scope = scopeOf(narrowed ? ON_CALL_VIEW : view, q);
+  const list = useQuery(queueQueries.list(bridge, viewer, scope));
+  useRestOfView(scope, viewer, list.data);
   const pages = useOpenPages();
   const loaded = useMemo(() => {
     const all = list.data?.tickets ?? [];

@@ -2,9 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState } from 'react';
 import { formatInstant } from '../../../shared/i18n/index.ts';
 import type { TicketSummary } from '../../../shared/model/index.ts';
-import { viewerOf } from '../../../shared/tickets/live-list.ts';
+import { viewerOf, type ListScope } from '../../../shared/tickets/live-list.ts';
 import { useBridge } from '../../bridge/bridge-context.tsx';
 import { queueQueries } from '../../features/queue/queries.ts';
+import { useRestOfView } from '../../features/queue/use-rest-of-view.ts';
 import { useLanguage, useT } from '../../i18n/use-translation.ts';
 import { useSupportCalendar } from '../../time/server-clock.ts';
 import { useCustomer } from '../customer.ts';
@@ -13,6 +14,9 @@ import { routeHash } from '../route.ts';
 import { portalOrder } from './list-order.ts';
 import { statusText } from './status-text.ts';
 
+// The service lists a customer their own client's tickets only; "all" includes the resolved ones.
+const ALL: ListScope = { view: 'all' };
+
 /**
  * The client's tickets (`#/`): those waiting for the customer's answer on top and marked (R13),
  * then the newest activity first; resolved ones in their own, folded, part.
@@ -20,8 +24,10 @@ import { statusText } from './status-text.ts';
 export function TicketList() {
   const t = useT();
   const bridge = useBridge();
-  // The service lists a customer their own client's tickets only; "all" includes the resolved ones.
-  const list = useQuery(queueQueries.list(bridge, viewerOf(useCustomer()), 'all', ''));
+  const customer = useCustomer();
+  const viewer = useMemo(() => viewerOf(customer), [customer]);
+  const list = useQuery(queueQueries.list(bridge, viewer, ALL));
+  useRestOfView(ALL, viewer, list.data);
   const { open, closed } = useMemo(() => portalOrder(list.data?.tickets ?? []), [list.data]);
   const [showClosed, setShowClosed] = useState(false);
   const titleId = useId();

@@ -31,7 +31,7 @@ const written = (stdout: string) => {
   return { file: m[1] as string, bytes: Number(m[2]), ms: Number(m[3]), headSeq: Number(m[4]) };
 };
 
-type Payload = { ticket: { status: string; tier: string; assigneeId: number | null; slaState: string; slaDueAt: number | null }; data: { message?: { id: number } } };
+type Payload = { ticket: { status: string; tier: string; assignee: { id: number } | null; sla: { state: string; dueAt: number | null } }; data: { message?: { id: number } } };
 
 describe.each(engines())('backups (%s)', (engine) => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -85,7 +85,7 @@ describe.each(engines())('backups (%s)', (engine) => {
       const last = r.events.filter((e) => Number(e.ticket_id) === Number(t.id)).at(-1);
       expect(last, `ticket ${String(t.id)}`).toBeDefined();
       const { ticket } = payload(last as Record<string, unknown>);
-      expect(ticket).toMatchObject({ status: t.status, tier: t.tier, assigneeId: t.assignee_id, slaState: t.sla_state, slaDueAt: t.sla_due_at });
+      expect(ticket).toMatchObject({ status: t.status, tier: t.tier, assignee: t.assignee_id === null ? null : { id: Number(t.assignee_id) }, sla: { state: t.sla_state, dueAt: t.sla_due_at === null ? null : Number(t.sla_due_at) } });
     }
     // ...and every restored row of the append-only tables is, identically, in the source.
     for (const table of ['clients', 'users', 'user_tiers', 'sessions', 'sla_events', 'audit'] as const) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeEvents } from '../../../server/events/outbox.ts';
 import { engines, useTestService } from '../../support/service.ts';
+import { aRow } from '../../support/rows.ts';
 
 // A transaction that wrote its events and then did not commit (the service killed before COMMIT,
 // a connection lost) must leave no hole in `seq`: the next committed event takes the next number.
@@ -18,8 +19,8 @@ describe.each(engines())('event sequence after a rolled-back transaction (%s)', 
     const abandoned = new Error('abandoned before commit');
     await expect(
       ts.db.kysely.transaction().execute(async (trx) => {
-        const ticket = { id: 1, number: 1, kind: 'problem', subject: 'x', clientId: ts.people.clients.get('Alpha') ?? 1, status: 'new', tier: 'l1', assigneeId: null, escalated: false, slaState: 'running', slaDueAt: null } as const;
-        await writeEvents(trx, engine, [{ type: 'ticket.changed', ticket, agentsOnly: true, data: { action: 'taken' } }], ts.clock.now());
+        const ticket = { id: 1, number: 1, subject: 'x', clientId: ts.people.clients.get('Alpha') ?? 1, status: 'new', tier: 'l1' } as const;
+        await writeEvents(trx, engine, [{ type: 'ticket.changed', ticket, agentsOnly: true, data: { action: 'taken' } }], ts.clock.now(), async () => new Map([[1, aRow({ id: 1 })]]));
         throw abandoned;
       }),
     ).rejects.toBe(abandoned);

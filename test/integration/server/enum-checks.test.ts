@@ -64,12 +64,14 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     expect(Number(last.numDeletedRows)).toBe(1);
     const before = await dump(db);
     await migrateToLatest(db, engine);
-    // Migration 0008 adds columns with their defaults to users and sessions, 0012 a client's Telegram chat, 0015 a message's notice; every other value stays.
+    // Migration 0008 adds columns with their defaults to users and sessions, 0012 a client's Telegram chat, 0015 a message's notice,
+    // 0016 the warning time and calendar of the clock that sets a ticket's due time (from its running clock); every other value stays.
     const added: Record<string, Record<string, unknown>> = {
       users: { active: 1, must_change_password: 0, deactivated_at: null },
       sessions: { user_agent: null, last_used_at: null },
       clients: { telegram_chat_id: null },
       messages: { notice: null },
+      tickets: { sla_warn_at: 90, sla_calendar: 'business' },
     };
     const expected = Object.fromEntries(Object.entries(before).map(([table, rows]) => [table, rows.map((row) => ({ ...(row as Record<string, unknown>), ...added[table] }))]));
     expect(await dump(db)).toEqual(expected);
@@ -84,7 +86,7 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
       const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name not like 'sqlite_%' order by name`.execute(db);
       expect(indexes.rows.map((r) => r.name)).toEqual([
         'admin_audit_actor', 'admin_audit_at', 'audit_ticket', 'canned_replies_scope', 'login_attempts_at', 'login_attempts_login', 'messages_ticket', 'oncall_overrides_span', 'outage_audit_outage', 'outage_tickets_outage', 'outages_open', 'outages_span', 'pages_due', 'pages_one_open', 'sessions_user', 'sla_clocks_pending_breach', 'sla_clocks_pending_warn', 'sla_events_ticket',
-        'telegram_outbox_chat_queue', 'telegram_outbox_failed', 'tickets_assignee', 'tickets_client', 'tickets_queue', 'tickets_tier',
+        'telegram_outbox_chat_queue', 'telegram_outbox_failed', 'tickets_assignee', 'tickets_client', 'tickets_queue', 'tickets_queue_order', 'tickets_tier', 'tickets_tier_queue_order',
       ]);
     }
   });

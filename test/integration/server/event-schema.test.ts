@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SERVICE_EVENT_TYPES } from '../../../shared/model/index.ts';
 import { DEFAULT_CALENDAR_CONFIG } from '../../../shared/sla/index.ts';
 import { SATURDAY_3AM, WORKING_HOURS } from '../../support/clock.ts';
+import { aRow } from '../../support/rows.ts';
 import { engines, useTestService } from '../../support/service.ts';
 
 const MIN = 60_000;
@@ -11,7 +12,7 @@ const MIN = 60_000;
 describe.each(engines())('event stream JSON Schema on %s', (engine) => {
   const t = useTestService(engine);
 
-  it('is linked from the OpenAPI document, served without a token, and validates every type of event the service sends', async () => {
+  it('is linked from the OpenAPI document, served without a token, and validates every type of event the service sends', { timeout: 30_000 }, async () => {
     const stream = (await t.request('GET', '/api/v1/openapi.json')).body['x-event-stream'];
     expect(stream).toMatchObject({ path: '/api/v1/events', protocol: 'websocket' });
     const published = await t.request('GET', stream.messageSchema);
@@ -20,6 +21,8 @@ describe.each(engines())('event stream JSON Schema on %s', (engine) => {
 
     t.clock.set(WORKING_HOURS);
     const socket = await t.events(await t.login('sofia'));
+    // The customer hears of agents-only events as ticket.updated.
+    const customer = await t.events(await t.login('alpha.user'));
     const as = async (login: string) => ({ token: await t.login(login) });
     const filed = await t.request('POST', '/api/v1/tickets', { ...(await as('alpha.user')), body: { kind: 'problem', subject: 'Autodialer stopped', body: 'No calls since 10:00.' } });
     const id = filed.body.ticket.id as number;
@@ -55,8 +58,14 @@ describe.each(engines())('event stream JSON Schema on %s', (engine) => {
     const put = await t.request('PUT', '/api/v1/admin/calendar', { ...(await as('admin')), body: { ...DEFAULT_CALENDAR_CONFIG, holidays: ['2027-01-01'] } });
     expect(put.status).toBe(200);
     await socket.next((e) => e.type === 'calendar.changed', 'calendar.changed');
+    // Another, for agents only: the admin changes the internal targets.
+    const targets = await t.request('PUT', '/api/v1/ola/targets', { ...(await as('admin')), body: { targets: { l1: 30, 'l2-analysts': 120, 'l2-methodologists': null, l3: null, l4: null } } });
+    expect(targets.status).toBe(200);
+    await socket.next((e) => e.type === 'ola.changed', 'ola.changed');
 
-    const mine = socket.received.filter((e) => e.ticketId === id || e.ticketId === null);
+    await customer.next((e) => e.type === 'ticket.updated' && e.ticketId === id, 'ticket.updated');
+    const mine = [...socket.received, ...customer.received].filter((e) => e.ticketId === id || e.ticketId === null);
+    expect(customer.received.some((e) => e.type === 'ola.changed')).toBe(false);
     expect(new Set(mine.map((e) => e.type))).toEqual(new Set(SERVICE_EVENT_TYPES));
     for (const event of mine) expect({ seq: event.seq, type: event.type, valid: validate(event), errors: validate.errors ?? null }).toMatchObject({ valid: true, errors: null });
     expect(validate({ type: 'stream.live', seq: 0 })).toBe(true);
@@ -68,12 +77,16 @@ describe.each(engines())('event stream JSON Schema on %s', (engine) => {
 
   it('is keyed on type: data of another type, or an unknown type, is refused', async () => {
     const validate = new Ajv2020({ strict: false }).compile((await t.request('GET', '/api/v1/events/schema.json')).body);
-    const ticket = { id: 1, number: 1, kind: 'problem', subject: 's', clientId: 1, status: 'new', tier: 'l1', assigneeId: null, escalated: false, slaState: 'running', slaDueAt: 1 };
+    const ticket = aRow({ sla: { state: 'running', dueAt: 1, warnAt: 0, calendar: 'business' } });
     const envelope = { seq: 1, at: 1, ticketId: 1, ticket };
     expect(validate({ ...envelope, type: 'ticket.routed', data: { action: 'routed', fromTier: 'l1', toTier: 'l2-analysts', reason: 'logs', outOfTurn: false } })).toBe(true);
     expect(validate({ ...envelope, type: 'ticket.routed', data: { clock: { index: 0, target: 'reaction', startedAt: 0, dueAt: 1, warnAt: 1 } } })).toBe(false);
     expect(validate({ ...envelope, type: 'message.added', data: { action: 'taken' } })).toBe(false);
     expect(validate({ ...envelope, type: 'ticket.deleted', data: {} })).toBe(false);
+    expect(validate({ ...envelope, type: 'ticket.updated', data: {} })).toBe(true);
+    expect(validate({ ...envelope, type: 'ticket.updated', data: { message: 'internal' } })).toBe(false);
+    // A row without its SLA is no row.
+    expect(validate({ ...envelope, type: 'ticket.updated', ticket: { ...ticket, sla: undefined }, data: {} })).toBe(false);
     // A service-wide event carries no ticket, and an event about a ticket must carry one.
     const calendar = { ...DEFAULT_CALENDAR_CONFIG };
     expect(validate({ seq: 2, at: 1, ticketId: null, ticket: null, type: 'calendar.changed', data: { calendar, effectiveAt: 1 } })).toBe(true);

@@ -20,13 +20,13 @@ describe.each(engines())('events and scheduler on %s', (engine) => {
     expect(status).toBe(401);
   });
 
-  it('agents get every event; customers only their client’s, never internal notes or routing', async () => {
+  it('agents get every event; customers only their client’s, never internal notes or routing (only that their row changed)', async () => {
     const agent = await t.events(await t.login('anna'));
     const alpha = await t.events(await t.login('alpha.user'));
     const beta = await t.events(await t.login('beta.user'));
     const ticket = await file('alpha.user');
     const created = await agent.next((e) => e.type === 'ticket.created' && e.ticketId === ticket.id);
-    expect(created.ticket).toMatchObject({ id: ticket.id, tier: 'l1', status: 'new', slaState: 'running' });
+    expect(created.ticket).toMatchObject({ id: ticket.id, tier: 'l1', status: 'new', sla: { state: 'running' } });
     await alpha.next((e) => e.type === 'ticket.created' && e.ticketId === ticket.id);
     await post('anna', ticket.id, 'messages', { type: 'note', body: 'internal' });
     await post('anna', ticket.id, 'route', { tier: 'l2-analysts', reason: 'analysis' });
@@ -34,8 +34,15 @@ describe.each(engines())('events and scheduler on %s', (engine) => {
     const routed = await agent.next((e) => e.type === 'ticket.routed' && e.ticketId === ticket.id);
     expect(routed.data).toMatchObject({ fromTier: 'l1', toTier: 'l2-analysts', reason: 'analysis', outOfTurn: false });
     const reply = await alpha.next((e) => e.type === 'message.added' && e.data.message.type === 'reply');
-    // The reply came after the note and the route: had they been sent to the customer, they would be here.
-    expect(alpha.received.filter((e) => e.ticketId === ticket.id).map((e) => e.type)).toEqual(['ticket.created', 'message.added', 'message.added']);
+    // The reply came after the note and the route: the customer heard of each only that the row changed.
+    const toAlpha = alpha.received.filter((e) => e.ticketId === ticket.id);
+    expect(toAlpha.map((e) => e.type)).toEqual(['ticket.created', 'message.added', 'ticket.updated', 'ticket.updated', 'message.added']);
+    for (const e of toAlpha.filter((x) => x.type === 'ticket.updated')) {
+      expect(e.data).toEqual({});
+      expect(e.ticket).toMatchObject({ id: ticket.id, routedFrom: null, ola: null });
+    }
+    expect(toAlpha.at(3)?.ticket).toMatchObject({ tier: 'l2-analysts' });
+    expect(JSON.stringify(alpha.received)).not.toMatch(/internal|analysis/);
     expect(reply.type === 'message.added' && reply.data.message.body).toBe('Looking into it');
     expect(agent.received.some((e) => e.type === 'message.added' && e.data.message.type === 'note')).toBe(true);
     await post('beta.user', (await file('beta.user')).id, 'messages', { type: 'reply', body: 'sync' });

@@ -31,6 +31,7 @@ const DATA: { [T in TicketEventType]: ServiceEventData<T> } = {
   'outage.warning': { outage },
   'outage.overlong': { outage },
   'outage.restored': { outage: { ...outage, state: 'restored', restoredAt: 1_800_000 } },
+  'ticket.updated': {},
 };
 const event = <T extends TicketEventType>(type: T, ticket: { tier?: Tier; assigneeId?: number | null; slaState?: 'running' | 'closed' } = {}, data: Partial<ServiceEventData<T>> = {}): ServiceEvent =>
   // One cast: TypeScript cannot tie a generic T to the matching member of the union.

@@ -1,0 +1,22 @@
+/** The one table `npm run bench` ends with (bench/summary.ts): each target from its result file. */
+import { describe, expect, it } from 'vitest';
+import { summaryRows } from '../../../bench/summary.ts';
+
+describe('summaryRows', () => {
+  it('says met or MISSED against each target, and "not run" for a benchmark without results', () => {
+    const results: Record<string, unknown> = {
+      console: { queueRowsMs: { defaultPage1000: { p50: 12, p95: 31.2 } } },
+      'outage-burst': { runs: [{ run: 'sqlite', consoles: 200, deliveryToAllMs: { p99: 41 }, eventRefetches: 0, mismatches: 0, serviceCpu: { perEventMs: 2.5 } }] },
+      sla: { addWorkingTime20min: { engine: { opsPerSecond: 8_000_000 } } },
+    };
+    const rows = summaryRows((name) => results[name]);
+    const row = (benchmark: string, measure: string) => rows.find((r) => r.benchmark.startsWith(benchmark) && r.measure.startsWith(measure));
+    expect(row('1. outage burst, sqlite', 'event delivery p99')).toMatchObject({ figure: '41 ms', target: '<= 50 ms', verdict: 'met' });
+    expect(row('1. outage burst, sqlite', 'full-list reads')).toMatchObject({ figure: '0', verdict: 'met' });
+    expect(row('1. outage burst, sqlite', "every console's rows")).toMatchObject({ verdict: 'met' });
+    expect(row('2. queue, 10,000 open', 'default view')).toMatchObject({ figure: '31.2 ms', verdict: 'MISSED' });
+    expect(row('4.', 'service start-up')).toMatchObject({ verdict: 'not run' });
+    expect(row('5. SLA beside the libraries', 'all')).toMatchObject({ verdict: 'not run' });
+    expect(row('SLA engine', 'addWorkingTime')).toMatchObject({ figure: '8,000,000 calls/s', verdict: 'met' });
+  });
+});
