@@ -89,8 +89,9 @@ async function refetch(c: SimConsole): Promise<void> {
     c.reading = false;
     for (;;) {
       const list: LiveList = c.list;
+      if (list.tickets.length >= QUEUE_LIMIT) break;
       const asked = nextPage(source, list, c.scope, Math.min(QUEUE_PAGE, QUEUE_LIMIT - list.tickets.length));
-      if (asked === null || list.tickets.length >= QUEUE_LIMIT) break;
+      if (asked === null) break;
       const got = await asked;
       c.list = withPage(c.list, list.next, got, c.scope, c.viewer, c.recent);
       // Read again meanwhile: that read goes on by itself.
