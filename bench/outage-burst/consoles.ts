@@ -7,14 +7,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createApiClient, type ApiClient } from '../../shared/client/api-client.ts';
-import { createEventStream, type EventStream } from '../../shared/client/event-stream.ts';
+import type { EventStream } from '../../shared/client/event-stream.ts';
 import { createRecentRows, loadView, nextPage, withPage, type RecentRows } from '../../shared/client/live-queue.ts';
 import type { ServiceEvent, TicketSummary } from '../../shared/model/index.ts';
 import { patchList, rereadsLists, viewerOf, type ListScope, type LiveList, type Viewer } from '../../shared/tickets/live-list.ts';
 import { compareQueueKeys, parseCursor, queueKeyOf } from '../../shared/tickets/service-order.ts';
 import { defaultViewOf } from '../../renderer/features/queue/default-view.ts';
 import { FIRST_PAGE, QUEUE_LIMIT, QUEUE_PAGE } from '../../renderer/features/queue/queries.ts';
-import { stampedSocket } from './stamped-socket.ts';
+import { stampedStream } from './stamped-socket.ts';
 import { compareRows, type RowsDifference } from './stats.ts';
 
 /** What the parent gives a worker. */
@@ -126,7 +126,6 @@ async function open(login: string, url: string): Promise<SimConsole> {
   const view = defaultViewOf(session.user);
   let online = false;
   let connected = false;
-  let arrivedAt = 0;
   let live: () => void = () => {};
   const isLive = new Promise<void>((resolve) => {
     live = resolve;
@@ -143,19 +142,10 @@ async function open(login: string, url: string): Promise<SimConsole> {
     timer: undefined,
     reading: false,
     busy: false,
-    stream: createEventStream({
-      baseUrl: url,
+    stream: stampedStream({
+      url,
       token: () => token,
-      openSocket: (u) =>
-        stampedSocket(new WebSocket(u), (ms) => {
-          arrivedAt = ms;
-        }),
-      now: Date.now,
-      schedule: (run, ms) => {
-        const t = setTimeout(run, ms);
-        return () => clearTimeout(t);
-      },
-      onEvent: (event: ServiceEvent) => {
+      onEvent: (event: ServiceEvent, arrivedAt: number) => {
         // The service's clock and ours are the machine's (whole milliseconds both).
         const ms = arrivedAt - event.at;
         const inConsole = Date.now() - event.at;

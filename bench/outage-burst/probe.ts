@@ -4,8 +4,7 @@
  * two threads, so there an event also waits for the consoles before it).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEventStream } from '../../shared/client/event-stream.ts';
-import { stampedSocket } from './stamped-socket.ts';
+import { stampedStream } from './stamped-socket.ts';
 
 /** What the parent gives the probe. */
 export interface ProbeInput {
@@ -18,20 +17,10 @@ export type ProbeReport = ReadonlyArray<readonly [seq: number, ms: number]>;
 
 const { url, token } = workerData as ProbeInput;
 const seen: [number, number][] = [];
-let arrivedAt = 0;
-const stream = createEventStream({
-  baseUrl: url,
+const stream = stampedStream({
+  url,
   token: () => token,
-  openSocket: (u) =>
-    stampedSocket(new WebSocket(u), (ms) => {
-      arrivedAt = ms;
-    }),
-  now: Date.now,
-  schedule: (run, ms) => {
-    const t = setTimeout(run, ms);
-    return () => clearTimeout(t);
-  },
-  onEvent: (event) => {
+  onEvent: (event, arrivedAt) => {
     seen.push([event.seq, arrivedAt - event.at]);
   },
   onState: (state) => {

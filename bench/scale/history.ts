@@ -9,21 +9,13 @@ import type { AuditAction, Client, Language, MessageType, TicketStatus, TicketSu
 import { isPathMove, TIER_PATHS, supportTypeOf } from '../../shared/model/routing.ts';
 import { evaluateSla, TICKET_KINDS, type EvaluateOptions, type SlaEvent, type SlaEventType, type SlaState, type SlaStatus, type SlaTargetId, type TicketKind } from '../../shared/sla/index.ts';
 import { decide, type Actor, type TicketChange, type TicketCommand, type TicketFacts } from '../../shared/workflow/index.ts';
+import { seededRandom } from '../../test/support/random.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 /** A small fast deterministic PRNG (mulberry32): the same seed gives the same database. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 /** An agent as the rules see them. */
 export type AgentActor = Extract<Actor, { kind: 'agent' }>;

@@ -100,10 +100,10 @@ export async function recomputeRunningClocks(db: Executor, now: number, options:
   const runningOf = new Map<number, typeof clocks>();
   for (const c of clocks) runningOf.set(c.ticket_id, [...(runningOf.get(c.ticket_id) ?? []), c]);
   const ticketUpdates: { id: number; state: SlaStatus['state']; dueAt: number | null; warnAt: number | null }[] = [];
+  const stored = (v: number | null): number | null => (v === null ? null : Number(v));
   const clockUpdates: { ticketId: number; idx: number; dueAt: number; warnAt: number }[] = [];
   for (const row of rows) {
     const status = evaluateSla({ kind: row.kind, events: histories.get(row.id) ?? [] }, now, options);
-    const stored = (v: number | null) => (v === null ? null : Number(v));
     // The calendar of the clock that sets the due time cannot change: the history did not.
     if (status.state !== row.sla_state || status.dueAt !== stored(row.sla_due_at) || status.warnAt !== stored(row.sla_warn_at)) {
       ticketUpdates.push({ id: row.id, state: status.state, dueAt: status.dueAt, warnAt: status.warnAt });

@@ -131,8 +131,6 @@ function without(rows: readonly TicketSummary[], ids: ReadonlyMap<number, unknow
  * consoles patch in one process in `npm run bench`; a console patches on every burst).
  */
 function mergeSorted(a: readonly TicketSummary[], b: readonly TicketSummary[]): TicketSummary[] {
-  // Many rows at once (a reconnect's replay): one pass over both.
-  if (b.length > 256) return mergeAll(a, b);
   const parts: (readonly TicketSummary[])[] = [];
   let from = 0;
   for (const y of b) {
@@ -150,25 +148,4 @@ function mergeSorted(a: readonly TicketSummary[], b: readonly TicketSummary[]): 
   }
   parts.push(a.slice(from));
   return ([] as TicketSummary[]).concat(...parts);
-}
-
-/** mergeSorted by one comparison per row. */
-function mergeAll(a: readonly TicketSummary[], b: readonly TicketSummary[]): TicketSummary[] {
-  const out: TicketSummary[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as TicketSummary;
-    const y = b[j] as TicketSummary;
-    if (compareServiceOrder(y, x) < 0) {
-      out.push(y);
-      j++;
-    } else {
-      out.push(x);
-      i++;
-    }
-  }
-  while (i < a.length) out.push(a[i++] as TicketSummary);
-  while (j < b.length) out.push(b[j++] as TicketSummary);
-  return out;
 }

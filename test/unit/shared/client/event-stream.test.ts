@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEventStream, RECONNECT_BACKOFF, type ConnectionState, type EventStreamOptions, type SocketLike } from '../../../../shared/client/event-stream.ts';
 import type { ServiceEvent } from '../../../../shared/model/index.ts';
 import { PRESENCE_REFRESH_MS, type PresenceMessage } from '../../../../shared/presence/index.ts';
+import { seededRandom } from '../../../support/random.ts';
 import { aRow } from '../../../support/rows.ts';
 
 /** The socket end the stream holds; the test plays the network's side of it. */
@@ -29,18 +30,6 @@ class TestSocket implements SocketLike {
   drop(): void {
     this.onclose?.({ code: 1006, reason: '' });
   }
-}
-
-/** A small seeded PRNG (mulberry32), so a run is repeatable. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function harness(overrides: Partial<EventStreamOptions> = {}) {
@@ -118,8 +107,8 @@ describe('event stream: reconnect backoff', () => {
   };
 
   it('spreads clients out: two clients draw different delays, each within its doubling ceiling and the cap', () => {
-    const a = failTimes(seeded(1), 12);
-    const b = failTimes(seeded(2), 12);
+    const a = failTimes(seededRandom(1), 12);
+    const b = failTimes(seededRandom(2), 12);
     expect(a).toHaveLength(12);
     expect(a).not.toEqual(b);
     for (const delays of [a, b]) {
