@@ -88,7 +88,7 @@ describe.each(engines())('events and scheduler on %s', (engine) => {
     await t.service.scheduler.runDue();
     const breached = await agent.next((e) => e.ticketId === ticket.id && e.type === 'sla.breached');
     expect(breached.ticket?.sla.state).toBe('breached');
-    const stored = await t.db.kysely.selectFrom('events').select(['type']).where('ticket_id', '=', ticket.id).where('type', 'in', ['sla.warning', 'sla.breached']).execute();
+    const stored = await t.db.kysely.selectFrom('events').select(['type']).where('ticket_id', '=', ticket.id).where('type', 'in', ['sla.warning', 'sla.breached']).orderBy('seq').execute();
     expect(stored.map((r) => r.type)).toEqual(['sla.warning', 'sla.breached']);
     const row = await t.db.kysely.selectFrom('tickets').select(['sla_state']).where('id', '=', ticket.id).executeTakeFirstOrThrow();
     expect(row.sla_state).toBe('breached');
