@@ -44,8 +44,11 @@ export interface PgCluster {
   destroy(): void;
 }
 
-/** initdb + pg_ctl start; as the `postgres` user (runuser) when running as root. fsync off: tests need speed, not durability. */
-export function startPgCluster(bin: string): Promise<PgCluster> {
+/**
+ * initdb + pg_ctl start; as the `postgres` user (runuser) when running as root. fsync off: tests need
+ * speed, not durability. `settings` adds server settings (the burst bench records commit times).
+ */
+export function startPgCluster(bin: string, settings: Readonly<Record<string, string>> = {}): Promise<PgCluster> {
   return (async () => {
     const asRoot = process.getuid?.() === 0;
     const dir = mkdtempSync(join(tmpdir(), 'dutydesk-pg-'));
@@ -59,7 +62,7 @@ export function startPgCluster(bin: string): Promise<PgCluster> {
     const user = asRoot ? 'postgres' : (process.env.USER ?? 'postgres');
     run('initdb', ['-D', data, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
     const port = await freePort();
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200${Object.entries(settings).map(([k, v]) => ` -c ${k}=${v}`).join('')}`;
     run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', options, 'start']);
     return {
       baseUrl: `postgres://${user}@127.0.0.1:${port}`,

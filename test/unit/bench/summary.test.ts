@@ -6,12 +6,18 @@ describe('summaryRows', () => {
   it('says met or MISSED against each target, and "not run" for a benchmark without results', () => {
     const results: Record<string, unknown> = {
       console: { queueRowsMs: { defaultPage1000: { p50: 12, p95: 31.2 } } },
-      'outage-burst': { runs: [{ run: 'sqlite', consoles: 200, deliveryToAllMs: { p99: 41 }, eventRefetches: 0, mismatches: 0, serviceCpu: { perEventMs: 2.5 } }] },
+      'outage-burst': {
+        runs: [
+          { run: 'sqlite', consoles: 200, deliveryFrom: 'command', deliveryToAllMs: { p99: 41 }, eventRefetches: 0, mismatches: 0, serviceCpu: { perEventMs: 2.5 } },
+          { run: 'postgres-2', consoles: 200, deliveryFrom: 'commit', deliveryToAllMs: { p99: 52 }, eventRefetches: 0, mismatches: 0, serviceCpu: { perEventMs: 4 } },
+        ],
+      },
       sla: { addWorkingTime20min: { engine: { opsPerSecond: 8_000_000 } } },
     };
     const rows = summaryRows((name) => results[name]);
     const row = (benchmark: string, measure: string) => rows.find((r) => r.benchmark.startsWith(benchmark) && r.measure.startsWith(measure));
-    expect(row('1. outage burst, sqlite', 'event delivery p99')).toMatchObject({ figure: '41 ms', target: '<= 50 ms', verdict: 'met' });
+    expect(row('1. outage burst, sqlite', 'event delivery p99')).toMatchObject({ measure: "event delivery p99, the command's instant to all 200 consoles", figure: '41 ms', target: '<= 50 ms', verdict: 'met' });
+    expect(row('1. outage burst, postgres-2', 'event delivery p99')).toMatchObject({ measure: 'event delivery p99, the commit to all 200 consoles', figure: '52 ms', verdict: 'MISSED' });
     expect(row('1. outage burst, sqlite', 'full-list reads')).toMatchObject({ figure: '0', verdict: 'met' });
     expect(row('1. outage burst, sqlite', "every console's rows")).toMatchObject({ verdict: 'met' });
     expect(row('2. queue, 10,000 open', 'default view')).toMatchObject({ figure: '31.2 ms', verdict: 'MISSED' });
