@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { hashPassword } from '../../server/auth/passwords.ts';
+import { TIER_ARRIVALS_SQL } from '../../server/db/migrations.ts';
 import { openDatabase } from '../../server/db/index.ts';
 import { DEMO_OLA_TARGETS } from '../../server/demo/ola.ts';
 import { DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_PASSWORD, seedPeople } from '../../server/demo/people.ts';
@@ -175,6 +176,8 @@ function seedTickets(file: string, options: SeedOptions, cast: Cast, now: number
     const all = { tickets, sla_events: slaEvents, sla_clocks: clocks, audit, messages, events };
     for (const ins of Object.values(all)) ins.flush();
     for (const { sql } of indexes) db.exec(sql);
+    // The rows' arrival columns from the histories just written, as migration 0017 fills them.
+    for (const statement of TIER_ARRIVALS_SQL) db.exec(statement);
     db.exec('commit');
     // Back to what the service expects of its file (server/db/sqlite.ts sets WAL on open as well).
     db.exec('pragma journal_mode = wal');

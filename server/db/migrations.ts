@@ -515,8 +515,36 @@ export function migrations(engine: Engine): Record<string, Migration> {
         await sql`create index tickets_tier_queue_order on tickets (tier, (${sql.raw(QUEUE_RANK_SQL)}), (coalesce(sla_due_at, 0)), updated_at desc, id desc)`.execute(db);
       },
     },
+    // A queue row's routing and internal clock from stored columns instead of the audit and the
+    // messages (docs/api.md, "Rows and events"): the arrival in the current tier, the routing that
+    // brought the ticket there, and the tier's first answer.
+    '0017-tier-arrivals': {
+      async up(db: AnyDb) {
+        await db.schema.alterTable('tickets').addColumn('tier_arrived_at', 'bigint').execute();
+        await db.schema.alterTable('tickets').addColumn('routed_audit_id', 'integer').execute();
+        await db.schema.alterTable('tickets').addColumn('first_answer_at', 'bigint').execute();
+        for (const statement of TIER_ARRIVALS_SQL) await sql.raw(statement).execute(db);
+      },
+    },
   };
 }
+
+/**
+ * Fills the arrival columns of migration 0017 from each ticket's history: the latest audit entry that
+ * moved it to a tier, that entry when it is a routing, and the earliest reply, question or note an
+ * agent wrote strictly after it (not a copy merged in from a duplicate). The ticket service keeps the
+ * same columns as it writes (server/domain/ticket-service.ts); the scale bench's seeder runs these
+ * after its bulk inserts. Plain SQL, the same on both engines.
+ */
+export const TIER_ARRIVALS_SQL: readonly string[] = [
+  `update tickets set
+    tier_arrived_at = (select a.at from audit a where a.id = (select max(l.id) from audit l where l.ticket_id = tickets.id and l.to_tier is not null)),
+    routed_audit_id = (select a.id from audit a where a.id = (select max(l.id) from audit l where l.ticket_id = tickets.id and l.to_tier is not null) and a.action = 'routed')`,
+  `update tickets set first_answer_at = (
+      select min(m.created_at) from messages m
+      where m.ticket_id = tickets.id and m.type in ('reply', 'question', 'note') and m.author_id is not null and m.merged_from is null and m.created_at > tickets.tier_arrived_at)
+    where tier_arrived_at is not null`,
+];
 
 /** Applies every pending migration; throws (and the service does not start) if one fails. */
 export async function migrateToLatest(db: AnyDb, engine: Engine): Promise<void> {

@@ -122,6 +122,14 @@ export interface TicketsTable {
   /** The warning time and calendar of the clock that sets sla_due_at (null with none). */
   sla_warn_at: number | null;
   sla_calendar: 'business' | 'continuous' | null;
+  /**
+   * The ticket's arrival in the tier it is in now (its latest tier-moving audit entry), the routing
+   * among those entries, and the first answer an agent wrote in the tier after it (docs/ola.md):
+   * kept by the ticket service's writers, so a queue row reads them instead of the audit.
+   */
+  tier_arrived_at: number | null;
+  routed_audit_id: number | null;
+  first_answer_at: number | null;
 }
 
 /** sla_events: each ticket's history as the SLA engine reads it. */

@@ -15,7 +15,8 @@ import type { Database } from '../db/schema.ts';
 import { writeEvents, type PendingEvent, type PendingTicketEvent } from '../events/outbox.ts';
 import type { TelegramEnqueue } from '../telegram/enqueue.ts';
 import { recordSlaEvent, type LateBreach } from '../store/sla.ts';
-import { audienceOf, auditOf, briefOf, factsOfRow, listRows, messageOf, messagesOf, ticketRow, type ListFilter, type TicketBrief, type TicketRow } from '../store/tickets.ts';
+import { audienceOf, auditOf, briefOf, factsOfRow, listRows, listSummaryRows, messageOf, messagesOf, SUMMARY_COLUMNS, ticketRow, type ListFilter, type TicketBrief, type TicketRow } from '../store/tickets.ts';
+import { isAnswer } from '../store/arrivals.ts';
 import { inChunks } from '../store/executor.ts';
 import { hydrate, summariesOf } from '../store/summaries.ts';
 import { userById } from '../store/users.ts';
@@ -112,7 +113,7 @@ export function createTicketService(deps: TicketServiceDeps) {
 
   /** The agents' summaries of tickets by id, as `ex` sees them. */
   async function summariesById(ex: Db['kysely'] | Transaction<Database>, ids: readonly number[], now: number): Promise<Map<number, TicketSummary>> {
-    const rows = await inChunks(ids, (chunk) => ex.selectFrom('tickets').selectAll().where('id', 'in', chunk).execute());
+    const rows = await inChunks(ids, (chunk) => ex.selectFrom('tickets').select(SUMMARY_COLUMNS).where('id', 'in', chunk).execute());
     const summaries = await summariesOf(ex, rows, now, sla, 'agents');
     return new Map(summaries.map((s) => [s.id, s]));
   }
@@ -154,14 +155,24 @@ export function createTicketService(deps: TicketServiceDeps) {
       .values({ ticket_id: ticketId, type, author_id: author?.id ?? null, body, created_at: tx.now, merged_from: null, notice: notice === null ? null : JSON.stringify(notice) })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // The tier's first answer (its internal clock stops): strictly after the arrival, since what is
+    // written at the instant of a move belongs to the tier it left.
+    if (author !== null && isAnswer(type)) {
+      await tx.trx.updateTable('tickets').set({ first_answer_at: tx.now }).where('id', '=', ticketId).where('first_answer_at', 'is', null).where('tier_arrived_at', '<', tx.now).execute();
+    }
     return messageOf(row, author === null ? null : { id: author.id, name: author.name });
   }
 
   async function audit(tx: Tx, ticketId: number, actor: Actor | null, a: TicketChange['audit']): Promise<void> {
-    await tx.trx
+    const { id } = await tx.trx
       .insertInto('audit')
       .values({ ticket_id: ticketId, actor_id: actor?.id ?? null, action: a.action, from_tier: a.fromTier ?? null, to_tier: a.toTier ?? null, detail: a.detail ?? null, at: tx.now })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // An arrival in a tier: the row's routing and internal clock start from here (migration 0017).
+    if (a.toTier !== undefined) {
+      await tx.trx.updateTable('tickets').set({ tier_arrived_at: tx.now, routed_audit_id: a.action === 'routed' ? id : null, first_answer_at: null }).where('id', '=', ticketId).execute();
+    }
   }
 
   /** Applies a decided change to a locked row; returns the row as it now is. */
@@ -237,6 +248,10 @@ export function createTicketService(deps: TicketServiceDeps) {
             sla_due_at: null,
             sla_warn_at: null,
             sla_calendar: null,
+            // Set by the 'created' audit entry below.
+            tier_arrived_at: null,
+            routed_audit_id: null,
+            first_answer_at: null,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -337,7 +352,7 @@ export function createTicketService(deps: TicketServiceDeps) {
      */
     async queue(actor: Actor, filter: ListFilter): Promise<QueuePage> {
       const head = await eventHead(db.kysely);
-      const rows = await listRows(db.kysely, actor, { ...filter, limit: filter.limit + 1 });
+      const rows = await listSummaryRows(db.kysely, actor, { ...filter, limit: filter.limit + 1 });
       const tickets = await summariesOf(db.kysely, rows.slice(0, filter.limit), deps.now(), sla, audienceOf(actor));
       const last = tickets.at(-1);
       return { tickets, next: rows.length > filter.limit && last !== undefined ? cursorOf(last) : null, head };

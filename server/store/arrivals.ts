@@ -1,63 +1,29 @@
 /**
- * When each ticket arrived in the tier it is in now, and how (created at l1, routed, escalated):
- * the latest audit entry that moved it, read in one batched query per chunk of tickets.
+ * A ticket's arrival in the tier it is in now. The ticket service keeps it in the ticket's row
+ * (tier_arrived_at, routed_audit_id, first_answer_at: migration 0017); this reads the routings those
+ * rows point to, in one batched query per chunk.
  */
-import type { Tier } from '../../shared/model/index.ts';
-import type { AuditAction } from '../../shared/model/index.ts';
+import type { MessageType, Tier } from '../../shared/model/index.ts';
 import { inChunks, type Executor } from './executor.ts';
 
-/** The audit entry that brought a ticket where it is now. */
-export interface Arrival {
+/** The routing (an audit entry) that brought a ticket to its tier. */
+export interface Routing {
   readonly ticketId: number;
-  readonly action: AuditAction;
   readonly fromTier: Tier | null;
-  readonly toTier: Tier;
+  readonly toTier: Tier | null;
   readonly actorId: number | null;
   readonly detail: string | null;
   readonly at: number;
 }
 
-/** Each ticket's latest tier-moving audit entry (created, routed, escalated), for those that have one. */
-export async function arrivalsOf(db: Executor, ids: readonly number[]): Promise<Map<number, Arrival>> {
-  const rows = await inChunks(ids, (chunk) =>
-    db
-      .selectFrom('audit')
-      .select(['ticket_id', 'action', 'from_tier', 'to_tier', 'actor_id', 'detail', 'at'])
-      .where('id', 'in', (eb) =>
-        eb.selectFrom('audit as latest').select((e) => e.fn.max('latest.id').as('id')).where('latest.ticket_id', 'in', chunk).where('latest.to_tier', 'is not', null).groupBy('latest.ticket_id'),
-      )
-      .execute(),
-  );
-  const map = new Map<number, Arrival>();
-  for (const r of rows) {
-    if (r.to_tier === null) continue;
-    map.set(r.ticket_id, { ticketId: r.ticket_id, action: r.action, fromTier: r.from_tier, toTier: r.to_tier, actorId: r.actor_id, detail: r.detail, at: r.at });
-  }
-  return map;
+/** The routings with these audit ids, by audit id. */
+export async function routingsOf(db: Executor, auditIds: readonly number[]): Promise<Map<number, Routing>> {
+  const rows = await inChunks(auditIds, (chunk) => db.selectFrom('audit').select(['id', 'ticket_id', 'from_tier', 'to_tier', 'actor_id', 'detail', 'at']).where('id', 'in', chunk).execute());
+  return new Map(rows.map((r) => [r.id, { ticketId: r.ticket_id, fromTier: r.from_tier, toTier: r.to_tier, actorId: r.actor_id, detail: r.detail, at: r.at }]));
 }
 
 /** The message types that answer a ticket for its tier's internal target (docs/ola.md), when an agent writes them. */
 export const ANSWER_TYPES = ['reply', 'question', 'note'] as const;
 
-/**
- * Each ticket's first answer in its current tier: the earliest reply, question or note an agent
- * wrote after the ticket arrived there (copies merged in from a duplicate do not count). Strictly
- * after: what was written at the instant of the move belongs to the tier it left.
- */
-export async function firstAnswersOf(db: Executor, ids: readonly number[]): Promise<Map<number, number>> {
-  const rows = await inChunks(ids, (chunk) =>
-    db
-      .selectFrom('messages as m')
-      .select((eb) => ['m.ticket_id', eb.fn.min('m.created_at').as('at')])
-      .where('m.ticket_id', 'in', chunk)
-      .where('m.type', 'in', ANSWER_TYPES)
-      .where('m.author_id', 'is not', null)
-      .where('m.merged_from', 'is', null)
-      .where('m.created_at', '>', (eb) =>
-        eb.selectFrom('audit as a').select((e) => e.fn.max('a.at').as('at')).whereRef('a.ticket_id', '=', 'm.ticket_id').where('a.to_tier', 'is not', null),
-      )
-      .groupBy('m.ticket_id')
-      .execute(),
-  );
-  return new Map(rows.map((r) => [r.ticket_id, Number(r.at)]));
-}
+/** Whether a message of this type, written by a person, answers the ticket for its tier. */
+export const isAnswer = (type: MessageType): boolean => (ANSWER_TYPES as readonly MessageType[]).includes(type);

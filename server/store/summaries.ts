@@ -8,15 +8,15 @@ import { OPEN_STATUSES } from '../../shared/model/index.ts';
 import { isPathMove } from '../../shared/model/routing.ts';
 import { olaClockOf, olaStatusAt } from '../../shared/ola/index.ts';
 import { createCalendar, evaluateSla, type Calendar, type EvaluateOptions } from '../../shared/sla/index.ts';
-import { arrivalsOf, firstAnswersOf, type Arrival } from './arrivals.ts';
+import { routingsOf, type Routing } from './arrivals.ts';
 import type { Executor } from './executor.ts';
 import { olaTargets } from './ola.ts';
-import { outagesOfTickets, slaEventsOf, type Audience, type TicketRow } from './tickets.ts';
+import { outagesOfTickets, slaEventsOf, type Audience, type SummaryRow, type TicketRow } from './tickets.ts';
 import { clientsByIds, personsById } from './users.ts';
 
 /** The routing that brought the ticket to its tier now, from the audit entry that moved it there (null when none did). */
-function routedFromOf(row: TicketRow, arrival: Arrival | undefined, persons: ReadonlyMap<number, TicketSummary['assignee'] & {}>): RoutingRef | null {
-  if (arrival === undefined || arrival.action !== 'routed' || arrival.toTier !== row.tier || arrival.fromTier === null) return null;
+function routedFromOf(row: SummaryRow, arrival: Routing | undefined, persons: ReadonlyMap<number, TicketSummary['assignee'] & {}>): RoutingRef | null {
+  if (arrival === undefined || arrival.toTier !== row.tier || arrival.fromTier === null) return null;
   return {
     fromTier: arrival.fromTier,
     by: arrival.actorId === null ? null : (persons.get(arrival.actorId) ?? { id: arrival.actorId, name: '?' }),
@@ -34,17 +34,13 @@ let defaultCalendar: Calendar | undefined;
  * its arrival in the tier to the tier's first answer. Closed tickets have none (null): the report
  * (GET /api/v1/ola/report) is where answered-in-time is counted.
  */
-async function olaOf(db: Executor, rows: readonly TicketRow[], arrivals: ReadonlyMap<number, Arrival>, now: number, calendar: Calendar): Promise<Map<number, QueueOla>> {
+async function olaOf(db: Executor, rows: readonly SummaryRow[], now: number, calendar: Calendar): Promise<Map<number, QueueOla>> {
   const targets = await olaTargets(db);
-  const timed = rows.filter((r) => OPEN_STATUSES.includes(r.status) && r.tier !== 'escalation' && targets[r.tier] !== null);
-  if (timed.length === 0) return new Map();
-  const answers = await firstAnswersOf(db, timed.map((r) => r.id));
   const out = new Map<number, QueueOla>();
-  for (const r of timed) {
+  for (const r of rows) {
     const targetMinutes = r.tier === 'escalation' ? null : targets[r.tier];
-    if (targetMinutes === null) continue;
-    const arrivedAt = arrivals.get(r.id)?.at ?? r.created_at;
-    out.set(r.id, olaClockOf({ tier: r.tier, arrivedAt, answeredAt: answers.get(r.id) ?? null, targetMinutes }, now, calendar));
+    if (targetMinutes === null || !OPEN_STATUSES.includes(r.status)) continue;
+    out.set(r.id, olaClockOf({ tier: r.tier, arrivedAt: r.tier_arrived_at ?? r.created_at, answeredAt: r.first_answer_at, targetMinutes }, now, calendar));
   }
   return out;
 }
@@ -54,16 +50,16 @@ async function olaOf(db: Executor, rows: readonly TicketRow[], arrivals: Readonl
  * routing that brought each to its tier and its tier's internal clock (customers get null for both).
  * `now` only picks the support calendar in force (the internal clock's due time is counted on it).
  */
-export async function summariesOf(db: Executor, rows: readonly TicketRow[], now: number, sla: EvaluateOptions, audience: Audience): Promise<TicketSummary[]> {
+export async function summariesOf(db: Executor, rows: readonly SummaryRow[], now: number, sla: EvaluateOptions, audience: Audience): Promise<TicketSummary[]> {
   if (rows.length === 0) return [];
   const agents = audience === 'agents';
   const ids = rows.map((r) => r.id);
   const clients = await clientsByIds(db, rows.map((r) => r.client_id));
-  const arrivals = agents ? await arrivalsOf(db, ids) : new Map<number, Arrival>();
-  const routers = [...arrivals.values()].flatMap((a) => (a.action === 'routed' && a.actorId !== null ? [a.actorId] : []));
+  const routings = agents ? await routingsOf(db, rows.flatMap((r) => (r.routed_audit_id === null ? [] : [r.routed_audit_id]))) : new Map<number, Routing>();
+  const routers = [...routings.values()].flatMap((a) => (a.actorId === null ? [] : [a.actorId]));
   const persons = await personsById(db, [...rows.flatMap((r) => (r.assignee_id === null ? [] : [r.assignee_id])), ...routers]);
   const outages = await outagesOfTickets(db, ids);
-  const olas = agents ? await olaOf(db, rows, arrivals, now, sla.calendar ?? (defaultCalendar ??= createCalendar())) : new Map<number, QueueOla>();
+  const olas = agents ? await olaOf(db, rows, now, sla.calendar ?? (defaultCalendar ??= createCalendar())) : new Map<number, QueueOla>();
   return rows.map((r) => {
     const client = clients.get(r.client_id);
     if (client === undefined) throw new Error(`ticket ${r.id}: client ${r.client_id} missing`);
@@ -83,7 +79,7 @@ export async function summariesOf(db: Executor, rows: readonly TicketRow[], now:
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       sla: { state: r.sla_state, dueAt: r.sla_due_at, warnAt: r.sla_warn_at, calendar: r.sla_calendar },
-      routedFrom: agents ? routedFromOf(r, arrivals.get(r.id), persons) : null,
+      routedFrom: agents && r.routed_audit_id !== null ? routedFromOf(r, routings.get(r.routed_audit_id), persons) : null,
       ola: agents ? (olas.get(r.id) ?? null) : null,
     };
   });

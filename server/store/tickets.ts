@@ -24,6 +24,14 @@ export interface TicketBrief {
 /** A tickets row. */
 export type TicketRow = Selectable<TicketsTable>;
 
+/** The columns a queue row is made of (server/store/summaries.ts): all but the body and the other long texts. */
+export const SUMMARY_COLUMNS = [
+  'id', 'kind', 'subject', 'language', 'client_id', 'status', 'tier', 'assignee_id', 'escalated', 'duplicate_of', 'created_at', 'updated_at',
+  'sla_state', 'sla_due_at', 'sla_warn_at', 'sla_calendar', 'tier_arrived_at', 'routed_audit_id', 'first_answer_at',
+] as const satisfies readonly (keyof TicketsTable)[];
+/** A ticket's row as a queue row needs it. */
+export type SummaryRow = Pick<TicketRow, (typeof SUMMARY_COLUMNS)[number]>;
+
 /** The facts the workflow rules read, from a row and the name of its assignee (when it has one). */
 export function factsOf(row: TicketRow, assigneeName: string | null, inOpenOutage: boolean): TicketFacts {
   return {
@@ -113,13 +121,23 @@ const DUE = sql<number>`coalesce(tickets.sla_due_at, 0)`;
 // "Open" as the rank says it (closed ranks 4), so the index's range is the filter too.
 const OPEN = sql<boolean>`${RANK} < 4`;
 
-/**
- * Ticket rows for a view in the service's queue order (shared/tickets/service-order.ts), from the
- * stored SLA columns: breached first, then running by due time, then paused, idle, and closed
- * tickets last. `filter.after` starts after a page's last row (keyset paging).
- */
+/** Whole ticket rows of a view, in the queue order (listQuery). */
 export async function listRows(db: Executor, actor: Actor, filter: ListFilter): Promise<TicketRow[]> {
-  let q = db.selectFrom('tickets').innerJoin('clients', 'clients.id', 'tickets.client_id').selectAll('tickets');
+  return listQuery(db, actor, filter).selectAll().execute();
+}
+
+/** A view's rows as queue rows need them (SUMMARY_COLUMNS: no bodies read), in the queue order (listQuery). */
+export async function listSummaryRows(db: Executor, actor: Actor, filter: ListFilter): Promise<SummaryRow[]> {
+  return listQuery(db, actor, filter).select(SUMMARY_COLUMNS).execute();
+}
+
+/**
+ * A view's tickets in the service's queue order (shared/tickets/service-order.ts), from the stored
+ * SLA columns: breached first, then running by due time, then paused, idle, and closed tickets last.
+ * `filter.after` starts after a page's last row (keyset paging).
+ */
+function listQuery(db: Executor, actor: Actor, filter: ListFilter) {
+  let q = db.selectFrom('tickets');
   if (actor.kind === 'customer') q = q.where('tickets.client_id', '=', actor.clientId);
   switch (filter.view) {
     case 'queue':
@@ -151,7 +169,7 @@ export async function listRows(db: Executor, actor: Actor, filter: ListFilter): 
       eb.or([
         ...(number !== null && number >= 1 && number <= MAX_ID ? [eb('tickets.id', '=', number)] : []),
         eb(eb.fn('lower', ['tickets.subject']), 'like', like),
-        eb(eb.fn('lower', ['clients.name']), 'like', like),
+        eb('tickets.client_id', 'in', eb.selectFrom('clients').select('clients.id').where((c) => c(c.fn('lower', ['clients.name']), 'like', like))),
       ]),
     );
   }
@@ -166,7 +184,7 @@ export async function listRows(db: Executor, actor: Actor, filter: ListFilter): 
       ]),
     );
   }
-  return q.orderBy(RANK).orderBy(DUE).orderBy('tickets.updated_at', 'desc').orderBy('tickets.id', 'desc').limit(filter.limit).execute();
+  return q.orderBy(RANK).orderBy(DUE).orderBy('tickets.updated_at', 'desc').orderBy('tickets.id', 'desc').limit(filter.limit);
 }
 
 /** A ticket's messages; customers never get internal notes. */

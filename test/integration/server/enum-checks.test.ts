@@ -65,13 +65,14 @@ describe.each(engines())('enum CHECK constraints on %s', (engine) => {
     const before = await dump(db);
     await migrateToLatest(db, engine);
     // Migration 0008 adds columns with their defaults to users and sessions, 0012 a client's Telegram chat, 0015 a message's notice,
-    // 0016 the warning time and calendar of the clock that sets a ticket's due time (from its running clock); every other value stays.
+    // 0016 the warning time and calendar of the clock that sets a ticket's due time (from its running clock),
+    // 0017 the arrival in the tier (the audit entry that moved it there; no routing, no agent's answer since); every other value stays.
     const added: Record<string, Record<string, unknown>> = {
       users: { active: 1, must_change_password: 0, deactivated_at: null },
       sessions: { user_agent: null, last_used_at: null },
       clients: { telegram_chat_id: null },
       messages: { notice: null },
-      tickets: { sla_warn_at: 90, sla_calendar: 'business' },
+      tickets: { sla_warn_at: 90, sla_calendar: 'business', tier_arrived_at: 11, routed_audit_id: null, first_answer_at: null },
     };
     const expected = Object.fromEntries(Object.entries(before).map(([table, rows]) => [table, rows.map((row) => ({ ...(row as Record<string, unknown>), ...added[table] }))]));
     expect(await dump(db)).toEqual(expected);
