@@ -52,6 +52,8 @@ export function summaryRows(read: (name: string) => unknown): SummaryRow[] {
   for (const run of (at(burst, 'runs') as Json[] | undefined) ?? []) {
     const name = `1. outage burst, ${String(run.run ?? run.engine ?? '?')}`;
     rows.push(atMost(name, `event delivery p99, ${run.deliveryFrom === 'commit' ? 'the commit' : "the command's instant"} to all ${String(run.consoles ?? '')} consoles`, num(run, 'deliveryToAllMs.p99'), 50, 'ms'));
+    const idle = ((at(run, 'idleStreamMs') as Json[] | undefined) ?? []).map((d) => fmt(num(d, 'p99'), 'ms'));
+    rows.push(reported(name, 'event delivery p99 to an idle stream per instance (the service alone)', idle.length === 0 ? 'n/a' : idle.join(' / ')));
     rows.push(atMost(name, 'full-list reads caused by events', num(run, 'eventRefetches'), 0, ''));
     const mismatches = num(run, 'mismatches');
     rows.push(holds(name, "every console's rows equal a fresh read", mismatches === undefined ? undefined : mismatches === 0, fmt(mismatches, 'mismatches')));

@@ -5,6 +5,7 @@
  * coalesced like the renderer's use-live-updates.ts). It notes when each event arrives, and counts
  * every list it had to read again.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createApiClient, type ApiClient } from '../../shared/client/api-client.ts';
 import type { EventStream } from '../../shared/client/event-stream.ts';
@@ -45,6 +46,8 @@ export type FromConsoles =
       readonly mismatches: ReadonlyArray<{ readonly login: string; readonly view: string; readonly difference: RowsDifference }>;
       readonly compared: number;
       readonly unsettled: number;
+      /** This thread's garbage-collection pauses during the burst (its consoles wait through each): count, longest, total ms. */
+      readonly gc: { readonly count: number; readonly maxMs: number; readonly totalMs: number };
     };
 
 /** The renderer's coalescing of rows into lists (use-live-updates.ts LIST_COALESCE_MS). */
@@ -203,6 +206,14 @@ await Promise.all(Array.from({ length: input.loadConcurrency }, async () => {
 const views: Record<string, number> = {};
 for (const c of consoles) views[c.group] = (views[c.group] ?? 0) + 1;
 // Only the burst counts: what arrived while the consoles signed in is not measured.
+const gc = { count: 0, maxMs: 0, totalMs: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.count += 1;
+    gc.maxMs = Math.max(gc.maxMs, e.duration);
+    gc.totalMs += e.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
 latencies.length = 0;
 handled.length = 0;
 perEvent.clear();
@@ -248,6 +259,7 @@ parentPort?.on('message', (m: ToConsoles) => {
       mismatches,
       compared: consoles.length,
       unsettled,
+      gc: { count: gc.count, maxMs: Math.round(gc.maxMs * 10) / 10, totalMs: Math.round(gc.totalMs) },
     } satisfies FromConsoles);
   })();
 });

@@ -125,17 +125,26 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     s.onmessage = ({ data }) => {
       if (typeof data !== 'string') return;
       const message: unknown = JSON.parse(data);
-      const reset = streamResetSchema.safeParse(message);
-      if (reset.success) {
-        // The service has nothing after our lastSeq (restored from a backup): continue from its head.
-        // Hosts refetch their views on every (re)connect already, so they need no signal of their own.
-        setState({ lastSeq: reset.data.seq });
-        return;
+      // Control messages by their type, so an event (nearly every message) is checked once.
+      switch (typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined) {
+        case 'stream.reset': {
+          const reset = streamResetSchema.safeParse(message);
+          // The service has nothing after our lastSeq (restored from a backup): continue from its head.
+          // Hosts refetch their views on every (re)connect already, so they need no signal of their own.
+          if (reset.success) setState({ lastSeq: reset.data.seq });
+          return;
+        }
+        case 'presence': {
+          const other = presenceSchema.safeParse(message);
+          if (other.success) options.onPresence?.(other.data);
+          return;
+        }
+        case 'presence.snapshot': {
+          const snapshot = presenceSnapshotSchema.safeParse(message);
+          if (snapshot.success) options.onPresence?.(snapshot.data);
+          return;
+        }
       }
-      const other = presenceSchema.safeParse(message);
-      if (other.success) return options.onPresence?.(other.data);
-      const snapshot = presenceSnapshotSchema.safeParse(message);
-      if (snapshot.success) return options.onPresence?.(snapshot.data);
       const parsed = serviceEventSchema.safeParse(message);
       // Markers such as {type: 'stream.live'} are not events.
       if (!parsed.success || parsed.data.seq <= state.lastSeq) return;

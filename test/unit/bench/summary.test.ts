@@ -9,7 +9,7 @@ describe('summaryRows', () => {
       'outage-burst': {
         runs: [
           { run: 'sqlite', consoles: 200, deliveryFrom: 'command', deliveryToAllMs: { p99: 41 }, eventRefetches: 0, mismatches: 0, serviceCpu: { perEventMs: 2.5 } },
-          { run: 'postgres-2', consoles: 200, deliveryFrom: 'commit', deliveryToAllMs: { p99: 52 }, eventRefetches: 0, mismatches: 0, serviceCpu: { perEventMs: 4 } },
+          { run: 'postgres-2', consoles: 200, deliveryFrom: 'commit', deliveryToAllMs: { p99: 52 }, idleStreamMs: [{ p99: 18.2 }, { p99: 19 }], eventRefetches: 0, mismatches: 0, serviceCpu: { perEventMs: 4 } },
         ],
       },
       sla: { addWorkingTime20min: { engine: { opsPerSecond: 8_000_000 } } },
@@ -18,6 +18,7 @@ describe('summaryRows', () => {
     const row = (benchmark: string, measure: string) => rows.find((r) => r.benchmark.startsWith(benchmark) && r.measure.startsWith(measure));
     expect(row('1. outage burst, sqlite', 'event delivery p99')).toMatchObject({ measure: "event delivery p99, the command's instant to all 200 consoles", figure: '41 ms', target: '<= 50 ms', verdict: 'met' });
     expect(row('1. outage burst, postgres-2', 'event delivery p99')).toMatchObject({ measure: 'event delivery p99, the commit to all 200 consoles', figure: '52 ms', verdict: 'MISSED' });
+    expect(row('1. outage burst, postgres-2', 'event delivery p99 to an idle stream')).toMatchObject({ figure: '18.2 ms / 19 ms', verdict: 'reported' });
     expect(row('1. outage burst, sqlite', 'full-list reads')).toMatchObject({ figure: '0', verdict: 'met' });
     expect(row('1. outage burst, sqlite', "every console's rows")).toMatchObject({ verdict: 'met' });
     expect(row('2. queue, 10,000 open', 'default view')).toMatchObject({ figure: '31.2 ms', verdict: 'MISSED' });
