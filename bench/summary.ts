@@ -70,7 +70,16 @@ export function summaryRows(read: (name: string) => unknown): SummaryRow[] {
 
   const frames = read('console-frames');
   for (const phase of (at(frames, 'frames') as Json[] | undefined) ?? []) {
-    rows.push(atMost('3. Chromium, 10,000 ticking', `frame time p95, ${String(phase.name)}`, num(phase, 'frames.p95'), 16.7, 'ms'));
+    // The bench's own verdict: a frame at 60 Hz is 16.7 ms, and Chromium's timestamps are coarsened
+    // to 0.1 ms, so steady 60 fps reads as 16.6-16.8 ms (bench/frames/stats.ts allows 0.5 ms).
+    const within = at(phase, 'frames.p95WithinBudget');
+    rows.push({
+      benchmark: '3. Chromium, 10,000 ticking',
+      measure: `frame time p95, ${String(phase.name)}`,
+      figure: fmt(num(phase, 'frames.p95'), 'ms'),
+      target: '<= 16.7 ms (60 Hz)',
+      verdict: typeof within !== 'boolean' ? 'not run' : within ? 'met' : 'MISSED',
+    });
   }
   rows.push(atMost('3. Chromium, 10,000 ticking', 'login to first painted rows (median)', num(frames, 'loginToFirstRows.medianMs'), 500, 'ms'));
   rows.push(atMost('3. Chromium, 10,000 ticking', 'JS heap, peak', num(frames, 'heapMb.peak'), 150, 'MB'));
