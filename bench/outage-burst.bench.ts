@@ -3,7 +3,7 @@
 // client code (bench/outage-burst/consoles.ts), keep their default views true from the events while
 // 4 writers file tickets and work them. On SQLite, on PostgreSQL, and on two instances sharing one
 // PostgreSQL. Results go to bench/results/outage-burst.json; nothing here fails on speed.
-//   node bench/outage-burst.bench.ts [--seconds 60] [--tickets 10000] [--consoles 200] [--runs sqlite,postgres-2] (add postgres for one instance on PostgreSQL)
+//   node bench/outage-burst.bench.ts [--seconds 60] [--tickets 10000] [--consoles 200] [--runs sqlite,postgres-2] [--workers 2] (add postgres for one instance on PostgreSQL)
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -322,9 +322,9 @@ async function run(name: 'sqlite' | 'postgres' | 'postgres-2', db: string, seed:
     })));
     const events = head1 - head0;
     // From the commit where it is recorded, else from the event's `at`.
-    const sinceAt = (seq: number, at: number, ms: number): number => ms + at - (committed?.get(seq) ?? at);
+    const fromStart = (seq: number, at: number, msSinceAt: number): number => msSinceAt + at - (committed?.get(seq) ?? at);
     const complete = [...perEvent].filter(([, e]) => e.clients === CONSOLES);
-    const toAll = complete.map(([seq, e]) => sinceAt(seq, e.at, e.max));
+    const toAll = complete.map(([seq, e]) => fromStart(seq, e.at, e.max));
     const burstCpu = u3.cpuMs - u2.cpuMs;
     const commandsDone = results.reduce((n, r) => n + r.commands + r.filed, 0);
     const bursts = burstsOf([...perEvent.values()].map((e) => e.at).sort((a, b) => a - b), OLD_BURST_MS);
@@ -361,8 +361,8 @@ async function run(name: 'sqlite' | 'postgres' | 'postgres-2', db: string, seed:
       fromCommandToAllMs: distribution(complete.map(([, e]) => e.max)),
       commandToCommitMs: committed === null ? null : distribution(complete.map(([seq, e]) => (committed.get(seq) ?? e.at) - e.at)),
       handledMs: distribution(handled),
-      handledByAllMs: distribution(complete.map(([seq, e]) => sinceAt(seq, e.at, e.maxHandled))),
-      idleStreamMs: probeReports.map((r) => distribution(r.filter(([seq]) => seq > head0 && seq <= head1).map(([seq, ms]) => sinceAt(seq, perEvent.get(seq)?.at ?? 0, ms)))),
+      handledByAllMs: distribution(complete.map(([seq, e]) => fromStart(seq, e.at, e.maxHandled))),
+      idleStreamMs: probeReports.map((r) => distribution(r.filter(([seq]) => seq > head0 && seq <= head1).map(([seq, ms]) => fromStart(seq, perEvent.get(seq)?.at ?? 0, ms)))),
       targetP99Met: distribution(toAll).p99 <= TARGET_P99_MS,
       eventRefetches,
       reconnects,

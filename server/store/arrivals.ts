@@ -8,7 +8,6 @@ import { inChunks, type Executor } from './executor.ts';
 
 /** The routing (an audit entry) that brought a ticket to its tier. */
 export interface Routing {
-  readonly ticketId: number;
   readonly fromTier: Tier | null;
   readonly toTier: Tier | null;
   readonly actorId: number | null;
@@ -18,8 +17,8 @@ export interface Routing {
 
 /** The routings with these audit ids, by audit id. */
 export async function routingsOf(db: Executor, auditIds: readonly number[]): Promise<Map<number, Routing>> {
-  const rows = await inChunks(auditIds, (chunk) => db.selectFrom('audit').select(['id', 'ticket_id', 'from_tier', 'to_tier', 'actor_id', 'detail', 'at']).where('id', 'in', chunk).execute());
-  return new Map(rows.map((r) => [r.id, { ticketId: r.ticket_id, fromTier: r.from_tier, toTier: r.to_tier, actorId: r.actor_id, detail: r.detail, at: r.at }]));
+  const rows = await inChunks(auditIds, (chunk) => db.selectFrom('audit').select(['id', 'from_tier', 'to_tier', 'actor_id', 'detail', 'at']).where('id', 'in', chunk).execute());
+  return new Map(rows.map((r) => [r.id, { fromTier: r.from_tier, toTier: r.to_tier, actorId: r.actor_id, detail: r.detail, at: r.at }]));
 }
 
 /** The message types that answer a ticket for its tier's internal target (docs/ola.md), when an agent writes them. */
