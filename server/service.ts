@@ -183,8 +183,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       return done;
     },
   };
-  const people = createPeopleService({ db, now, zone: () => calendar.zone, sessions });
-  const clients = createClientsService({ db, now, sessions });
+  const people = createPeopleService({ db, now, zone: () => calendar.zone, sessions, onEvents: () => hub.poke() });
+  const clients = createClientsService({ db, now, sessions, onEvents: () => hub.poke() });
   const scheduler = createScheduler({ db, now, tickets, paging, outageAlarms: outageAlarms({ db, policy, inTransaction: tickets.inTransaction }), telegram, onError: (e) => logError(e) });
   // On PostgreSQL presence crosses instances by NOTIFY (server/events/presence-relay.ts).
   const relayed = db.engine === 'postgres' && db.url !== null;

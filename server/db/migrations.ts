@@ -526,6 +526,21 @@ export function migrations(engine: Engine): Record<string, Migration> {
         for (const statement of TIER_ARRIVALS_SQL) await sql.raw(statement).execute(db);
       },
     },
+    // Renaming an agent or a client is an event (names.changed), so consoles read their rows again.
+    '0018-names-changed': {
+      async up(db: AnyDb) {
+        await setEnumChecks(db, engine, {
+          events: {
+            type: [
+              'ticket.created', 'ticket.changed', 'ticket.routed', 'ticket.escalated', 'message.added', 'sla.warning', 'sla.breached',
+              'page.triggered', 'page.acknowledged', 'page.escalated', 'page.closed',
+              'outage.declared', 'outage.changed', 'outage.warning', 'outage.overlong', 'outage.restored',
+              'calendar.changed', 'ola.changed', 'names.changed',
+            ],
+          },
+        });
+      },
+    },
   };
 }
 

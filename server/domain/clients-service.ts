@@ -10,6 +10,7 @@ import type { FunctionGroup } from '../../shared/sla/index.ts';
 import { hashTemporaryPassword, temporaryPassword } from '../auth/passwords.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { Db } from '../db/index.ts';
+import { writeEvents } from '../events/outbox.ts';
 import { writeAdminAudit } from '../store/admin-audit.ts';
 import type { Executor } from '../store/executor.ts';
 import {
@@ -37,6 +38,8 @@ export interface ClientsServiceDeps {
   readonly now: () => number;
   /** To close this instance's event sockets of the sessions a change ends. */
   readonly sessions: Pick<Sessions, 'ended'>;
+  /** After a committed event (a changed client or customer name: names.changed), so sockets hear of it. */
+  readonly onEvents: () => void;
 }
 
 /** A client's fields. */
@@ -122,17 +125,23 @@ export function createClientsService(deps: ClientsServiceDeps) {
 
     /** Edits a client; 409 when the new name is another client's. */
     async updateClient(actor: Actor, id: number, patch: Partial<ClientFields>): Promise<AdminClient> {
-      return inTransaction(db, `a client named ${patch.name ?? ''} exists already`, async (trx) => {
+      const { client, shown } = await inTransaction(db, `a client named ${patch.name ?? ''} exists already`, async (trx) => {
         if (patch.name !== undefined) await lockFor(trx, db, 'clients');
         const before = await clientOrThrow(trx, id);
         if (patch.name !== undefined) await requireFreeName(trx, patch.name, id);
         await updateClient(trx, id, patch);
         const changed = changes(before, patch);
+        const now = deps.now();
         if (Object.keys(changed).length > 0) {
-          await writeAdminAudit(trx, { actorId: actor.id, action: 'client_updated', targetKind: 'client', targetId: id, detail: { name: before.name, changes: changed }, at: deps.now() });
+          await writeAdminAudit(trx, { actorId: actor.id, action: 'client_updated', targetKind: 'client', targetId: id, detail: { name: before.name, changes: changed }, at: now });
         }
-        return clientOrThrow(trx, id);
+        // Rows show the client's name, function group and language: consoles read them again.
+        const shown = changed.name !== undefined || changed.primaryGroup !== undefined || changed.language !== undefined;
+        if (shown) await writeEvents(trx, db.engine, [{ type: 'names.changed', ticket: null, data: { of: 'client' } }], now);
+        return { client: await clientOrThrow(trx, id), shown };
       });
+      if (shown) deps.onEvents();
+      return client;
     },
 
     /** A client's customers, by name; 404 for an unknown client. */
@@ -158,7 +167,7 @@ export function createClientsService(deps: ClientsServiceDeps) {
 
     /** Edits a customer; `active: false` signs them out everywhere. */
     async updateCustomer(actor: Actor, clientId: number, id: number, patch: CustomerPatch): Promise<AdminCustomer> {
-      const { customer, ended } = await inTransaction(db, 'conflicting change', async (trx) => {
+      const { customer, ended, renamed } = await inTransaction(db, 'conflicting change', async (trx) => {
         const before = await customerOrThrow(trx, clientId, id);
         const now = deps.now();
         const { active, ...fields } = patch;
@@ -167,6 +176,8 @@ export function createClientsService(deps: ClientsServiceDeps) {
         if (Object.keys(changed).length > 0) {
           await writeAdminAudit(trx, { actorId: actor.id, action: 'customer_updated', targetKind: 'customer', targetId: id, detail: { login: before.login, clientId, changes: changed }, at: now });
         }
+        // Tickets show their authors' names: consoles read open tickets again.
+        if (changed.name !== undefined) await writeEvents(trx, db.engine, [{ type: 'names.changed', ticket: null, data: { of: 'customer' } }], now);
         let hashes: string[] = [];
         if (active === false && before.active) {
           hashes = await deleteSessionsOf(trx, id);
@@ -174,9 +185,10 @@ export function createClientsService(deps: ClientsServiceDeps) {
         } else if (active === true && !before.active) {
           await writeAdminAudit(trx, { actorId: actor.id, action: 'customer_reactivated', targetKind: 'customer', targetId: id, detail: { login: before.login, name: before.name, clientId }, at: now });
         }
-        return { customer: await customerOrThrow(trx, clientId, id), ended: hashes };
+        return { customer: await customerOrThrow(trx, clientId, id), ended: hashes, renamed: changed.name !== undefined };
       });
       deps.sessions.ended(ended);
+      if (renamed) deps.onEvents();
       return customer;
     },
 

@@ -9,6 +9,7 @@ import type { AdminAgent, AdminAuditEntry } from '../../shared/api/index.ts';
 import type { Language, Role, Tier } from '../../shared/model/index.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { Db } from '../db/index.ts';
+import { writeEvents } from '../events/outbox.ts';
 import { readAdminAudit, writeAdminAudit, type AdminAuditQuery } from '../store/admin-audit.ts';
 import { adminAgentById, deleteSessionsOf, listAdminAgents, otherActiveAdmins, setTiers, updateAccount, type AccountState } from '../store/people.ts';
 import { insertUser } from '../store/users.ts';
@@ -25,6 +26,8 @@ export interface PeopleServiceDeps {
   readonly zone: () => string;
   /** To close this instance's event sockets of the sessions a change ends. */
   readonly sessions: Pick<Sessions, 'ended'>;
+  /** After a committed event (a renamed agent: names.changed), so sockets hear of it. */
+  readonly onEvents: () => void;
 }
 
 /** A new agent. */
@@ -88,7 +91,7 @@ export function createPeopleService(deps: PeopleServiceDeps) {
      * now on; the last active admin can be neither deactivated nor demoted (409).
      */
     async updateAgent(actor: Actor, id: number, patch: AgentPatch): Promise<AdminAgent> {
-      const { agent, ended } = await inTransaction(db, 'conflicting change', async (trx) => {
+      const { agent, ended, renamed } = await inTransaction(db, 'conflicting change', async (trx) => {
         await lockFor(trx, db, 'admins');
         const before = await agentOrThrow(trx, id);
         const losesAdmin = before.role === 'admin' && before.active && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'));
@@ -103,6 +106,8 @@ export function createPeopleService(deps: PeopleServiceDeps) {
         if (Object.keys(changed).length > 0) {
           await writeAdminAudit(trx, { actorId: actor.id, action: 'agent_updated', targetKind: 'agent', targetId: id, detail: { login: before.login, changes: changed }, at: now });
         }
+        // Rows show agents' names (assignee, routed by): consoles read them again.
+        if (changed.name !== undefined) await writeEvents(trx, db.engine, [{ type: 'names.changed', ticket: null, data: { of: 'agent' } }], now);
         let hashes: string[] = [];
         if (active === false && before.active) {
           hashes = await deleteSessionsOf(trx, id);
@@ -111,9 +116,10 @@ export function createPeopleService(deps: PeopleServiceDeps) {
         } else if (active === true && !before.active) {
           await writeAdminAudit(trx, { actorId: actor.id, action: 'agent_reactivated', targetKind: 'agent', targetId: id, detail: { login: before.login, name: before.name }, at: now });
         }
-        return { agent: await agentOrThrow(trx, id), ended: hashes };
+        return { agent: await agentOrThrow(trx, id), ended: hashes, renamed: changed.name !== undefined };
       });
       deps.sessions.ended(ended);
+      if (renamed) deps.onEvents();
       return agent;
     },
 

@@ -357,6 +357,7 @@ export const serviceEventSchema = z.discriminatedUnion('type', [
   envelope('ticket.updated', z.strictObject({}).describe("a customer's form of an agents-only event about their ticket: the row changed, nothing more is said")),
   serviceWide('calendar.changed', z.object({ calendar: calendarSchema, effectiveAt: instant })),
   serviceWide('ola.changed', z.object({ targets: olaTargetsSchema }).describe("an admin changed the tiers' internal targets; agents only")),
+  serviceWide('names.changed', z.object({ of: z.enum(['agent', 'customer', 'client']) }).describe("an admin changed an agent's or a customer's name, or a client's name, function group or language; read lists and tickets again")),
 ]) satisfies z.ZodType<ServiceEvent>;
 
 /** GET /api/v1/events query: `since` replays every event after that sequence number. */

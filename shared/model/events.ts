@@ -71,6 +71,11 @@ export interface ServiceWideEventDataByType {
   readonly 'calendar.changed': { readonly calendar: CalendarConfig; readonly effectiveAt: number };
   /** An admin changed the tiers' internal targets (docs/ola.md): every open ticket's internal clock may have moved. Agents only. */
   readonly 'ola.changed': { readonly targets: OlaTargets };
+  /**
+   * An admin changed what rows and tickets show of people or clients: an agent's or a customer's
+   * name, or a client's name, function group or language. Lists and tickets are read again.
+   */
+  readonly 'names.changed': { readonly of: 'agent' | 'customer' | 'client' };
 }
 
 /** What each type of event carries. */
@@ -104,7 +109,7 @@ export const TICKET_EVENT_TYPES: readonly TicketEventType[] = [
   'ticket.updated',
 ];
 /** Every service-wide event type. */
-export const SERVICE_WIDE_EVENT_TYPES: readonly ServiceWideEventType[] = ['calendar.changed', 'ola.changed'];
+export const SERVICE_WIDE_EVENT_TYPES: readonly ServiceWideEventType[] = ['calendar.changed', 'ola.changed', 'names.changed'];
 /** Service-wide events only agents receive (stored for everyone; the event stream keeps them from customers). */
 export const AGENTS_ONLY_SERVICE_WIDE: readonly ServiceWideEventType[] = ['ola.changed'];
 /** Every event type. */

@@ -17,11 +17,11 @@ export type Viewer =
 
 /**
  * Whether an event changes rows of tickets it does not carry, so held lists are read again: a new
- * support calendar moves every due time, new internal targets every internal clock; a restored
- * outage closes the link of every ticket in it.
+ * support calendar moves every due time, new internal targets every internal clock, a renamed agent
+ * or client the names rows show; a restored outage closes the link of every ticket in it.
  */
 export function rereadsLists(event: ServiceEvent): boolean {
-  return event.type === 'calendar.changed' || event.type === 'ola.changed' || event.type === 'outage.restored';
+  return event.type === 'calendar.changed' || event.type === 'ola.changed' || event.type === 'names.changed' || event.type === 'outage.restored';
 }
 
 /** The viewer a signed-in user is. */

@@ -10,7 +10,7 @@ import { patchList, rereadsLists, viewerOf, type ListScope, type LiveList } from
 import type { TicketSummary } from '../../../shared/model/index.ts';
 import { settingsQueries } from '../settings/queries.ts';
 import { openTicket, resetTicketStore } from '../ticket/store.ts';
-import { ticketDetailKeys } from '../ticket/queries.ts';
+import { agentDirectoryKeys, ticketDetailKeys } from '../ticket/queries.ts';
 import { onCallKeys, resetOnCallStore } from '../oncall/index.ts';
 import { outageKeys, resetOutageStore } from '../outages/index.ts';
 import { pageKeys } from '../pages/index.ts';
@@ -27,7 +27,9 @@ import { connectionStatusNow, resetConnectionStore, useConnectionActions } from 
  * Outage events change the bar and the outage's view; a linked ticket's change or message changes
  * its line in the open outage's view (status), so the outage details refetch (only an open view's do).
  * A new support calendar moves due times (every ticket's), the on-call stretches and the year's
- * bounds; the support clock itself is measured again from GET /api/v1/clock.
+ * bounds; the support clock itself is measured again from GET /api/v1/clock. A renamed agent or
+ * client changes names in tickets, the directory, the roster and pages (the queue lists are read
+ * again: rereadsLists).
  */
 const ALSO_STALE: { readonly [T in ServiceEventType]: readonly QueryKey[] } = {
   'ticket.created': [],
@@ -49,6 +51,7 @@ const ALSO_STALE: { readonly [T in ServiceEventType]: readonly QueryKey[] } = {
   'outage.restored': [outageKeys.all, availabilityKeys.all],
   'calendar.changed': [calendarKeys.all, ticketDetailKeys.all, onCallKeys.all, availabilityKeys.all],
   'ola.changed': [ticketDetailKeys.all],
+  'names.changed': [ticketDetailKeys.all, ticketListKeys.all, agentDirectoryKeys.all, onCallKeys.all, pageKeys.all],
 };
 
 /** Rows of a burst of events are placed in the lists together (a reconnect replays many at once). */

@@ -10,12 +10,17 @@ export const ticketDetailKeys = {
   one: (id: number) => ['tickets', 'detail', id] as const,
 };
 
+/** Query keys of the agent directory (GET /api/v1/agents: names for pickers and the roster). */
+export const agentDirectoryKeys = {
+  all: ['agents'] as const,
+};
+
 /** Query options of one ticket and the agent directory. */
 export const ticketQueries = {
   detail: (bridge: Bridge, id: number) =>
     queryOptions({ queryKey: ticketDetailKeys.one(id), queryFn: () => bridge.invoke('tickets:get', { id }), staleTime: 5 * 60_000 }),
   agents: (bridge: Bridge) =>
-    queryOptions({ queryKey: ['agents'] as const, queryFn: async () => (await bridge.invoke('agents:list', undefined)).agents, staleTime: 10 * 60_000 }),
+    queryOptions({ queryKey: agentDirectoryKeys.all, queryFn: async () => (await bridge.invoke('agents:list', undefined)).agents, staleTime: 10 * 60_000 }),
 };
 
 /** Sends a command; the answer is the ticket's new detail, and every list may have changed. */

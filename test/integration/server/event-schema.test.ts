@@ -62,6 +62,11 @@ describe.each(engines())('event stream JSON Schema on %s', (engine) => {
     const targets = await t.request('PUT', '/api/v1/ola/targets', { ...(await as('admin')), body: { targets: { l1: 30, 'l2-analysts': 120, 'l2-methodologists': null, l3: null, l4: null } } });
     expect(targets.status).toBe(200);
     await socket.next((e) => e.type === 'ola.changed', 'ola.changed');
+    // And one for everyone: the admin renames a client, whose customers see its name on their rows.
+    const renamed = await t.request('PATCH', `/api/v1/admin/clients/${t.people.clients.get('Alpha') ?? 0}`, { ...(await as('admin')), body: { name: 'Alpha Telecom' } });
+    expect(renamed.status).toBe(200);
+    await socket.next((e) => e.type === 'names.changed', 'names.changed');
+    await customer.next((e) => e.type === 'names.changed', 'names.changed, on the customer\'s socket');
 
     await customer.next((e) => e.type === 'ticket.updated' && e.ticketId === id, 'ticket.updated');
     const mine = [...socket.received, ...customer.received].filter((e) => e.ticketId === id || e.ticketId === null);

@@ -27,6 +27,7 @@ type Step =
   | { readonly kind: 'customer'; readonly who: number; readonly pick: number; readonly action: 'reply' | 'escalate' }
   | { readonly kind: 'time'; readonly minutes: number }
   | { readonly kind: 'targets'; readonly l1: number | null; readonly l2: number | null }
+  | { readonly kind: 'rename'; readonly what: 'agent' | 'client'; readonly who: number; readonly name: number }
   | { readonly kind: 'reload'; readonly list: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -36,6 +37,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('time' as const), minutes: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reload' as const), list: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('targets' as const), l1: fc.option(fc.integer({ min: 5, max: 60 }), { nil: null }), l2: fc.option(fc.integer({ min: 5, max: 60 }), { nil: null }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename' as const), what: fc.constantFrom('agent' as const, 'client' as const), who: fc.nat(), name: fc.nat({ max: 999 }) }) },
 );
 
 /** A console: its person, event socket, recent rows and the lists it holds. */
@@ -133,6 +135,16 @@ describe.each(engines())('lists patched from events on %s', (engine) => {
           return;
         case 'targets': {
           const r = await t.request('PUT', '/api/v1/ola/targets', { token: await t.login('admin'), body: { targets: { l1: s.l1, 'l2-analysts': s.l2, 'l2-methodologists': null, l3: null, l4: null } } });
+          expect(r.status).toBe(200);
+          return;
+        }
+        case 'rename': {
+          // Names that rows carry: an assignee's (and a routing's "by"), a client's.
+          const admin = await t.login('admin');
+          const r =
+            s.what === 'agent'
+              ? await t.request('PATCH', `/api/v1/admin/agents/${t.people.users.get(AGENTS[s.who % AGENTS.length] ?? 'anna') ?? 0}`, { token: admin, body: { name: `Agent ${s.name}` } })
+              : await t.request('PATCH', `/api/v1/admin/clients/${t.people.clients.get(s.who % 2 === 0 ? 'Alpha' : 'Beta') ?? 0}`, { token: admin, body: { name: `Client ${s.who % 2} ${s.name}` } });
           expect(r.status).toBe(200);
           return;
         }
