@@ -1,7 +1,7 @@
 // `npm run bench` (part 2): the queue with 10,000 open tickets, as the service serves it and as
 // the console counts it down. Results go to bench/results/console.json; nothing here fails on speed.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countdownOf } from '../renderer/time/countdown.ts';
 import { actorOf } from '../server/auth/sessions.ts';
@@ -13,6 +13,7 @@ import { userById } from '../server/store/users.ts';
 import type { Ticket } from '../shared/model/index.ts';
 import { createCalendar, TICKET_KINDS } from '../shared/sla/index.ts';
 import { applyLens, type QueueLens } from '../shared/tickets/queue-order.ts';
+import { runFacts } from './run-facts.ts';
 
 const TICKETS = 10_000;
 const dir = mkdtempSync(join(tmpdir(), 'dd-bench-'));
@@ -102,10 +103,7 @@ try {
   };
 
   const results = {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpu: cpus()[0]?.model ?? 'unknown',
-    cores: cpus().length,
+    ...runFacts(),
     engine: 'sqlite',
     openTickets: tickets.length,
     fileTicketsPerSecond: Math.round(TICKETS / filingSeconds),

@@ -22,6 +22,7 @@ import { burstsOf, distribution, type Distribution } from './outage-burst/stats.
 import { runWriter, type WriterResult } from './outage-burst/writers.ts';
 import { DEMO_CUSTOMERS } from '../server/demo/people.ts';
 import type { Tier } from '../shared/model/index.ts';
+import { runFacts } from './run-facts.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -428,10 +429,7 @@ try {
     }
   }
   const results = {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpu: cpus()[0]?.model ?? 'unknown',
-    cores: cpus().length,
+    ...runFacts(),
     seconds: SECONDS,
     rates: { filingsPerMinute: 300, commandsPerMinute: 1000, writers: WRITERS },
     seededOpenTickets: TICKETS,

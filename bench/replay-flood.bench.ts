@@ -2,7 +2,7 @@
 // customer opens 200 event sockets that each replay 5,000 events while another customer files a
 // ticket and an agent watches live. Results go to bench/results/replay-flood.json; nothing fails on speed.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
@@ -10,6 +10,7 @@ import { hashPassword } from '../server/auth/passwords.ts';
 import { openDatabase } from '../server/db/index.ts';
 import { seedPeople } from '../server/demo/people.ts';
 import { createService, type ServiceOptions } from '../server/service.ts';
+import { runFacts } from './run-facts.ts';
 
 if (!isMainThread) {
   // The worker: opens the sockets, says when the first replayed event arrives and when every accepted one is live.
@@ -125,7 +126,7 @@ try {
   const quiet = await scenario(0, {});
   const lifted = await scenario(SOCKETS, { eventSocketLimits: { perSession: SOCKETS, perUser: SOCKETS } });
   const limited = await scenario(SOCKETS, {});
-  const results = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, engine: 'sqlite', storedEvents: EVENTS, quiet, floodLimitsLifted: lifted, floodDefaultLimits: limited };
+  const results = { ...runFacts(), engine: 'sqlite', storedEvents: EVENTS, quiet, floodLimitsLifted: lifted, floodDefaultLimits: limited };
   const out = join(import.meta.dirname, 'results');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'replay-flood.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -7,7 +7,7 @@
 // Smaller while developing: SCALE_TICKETS=100000 SCALE_OPEN=10000 node bench/scale.bench.ts
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DatabaseSync } from 'node:sqlite';
@@ -20,6 +20,7 @@ import { hydrate, summariesOf } from '../server/store/summaries.ts';
 import { createCalendar, DEFAULT_POLICY } from '../shared/sla/index.ts';
 import { seededDatabase, type SeedOptions, type Seeded } from './scale/seed.ts';
 import { legacyQueueSql, percentile } from './scale/queue-sql.ts';
+import { runFacts } from './run-facts.ts';
 
 /** The queue's first page: rows from stored columns (GET /api/v1/queue). */
 const queuePath = (view: 'queue' | 'tier', limit: number): string => `/api/v1/queue?view=${view}&limit=${limit}`;
@@ -109,6 +110,22 @@ async function timeGets(url: string, login: string, path: string, runs: number):
     rows = r.rows;
   }
   return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(...times)), rows };
+}
+
+/**
+ * The queue's first page (anna's "all open"), an L1 agent's and an L2 analyst's default views on
+ * GET /api/v1/queue, and the same two as the whole tickets the console read before issue 13.
+ */
+async function timeViews(url: string) {
+  return {
+    firstPage: await timeGets(url, 'anna', queuePath('queue', FIRST_PAGE), REQUESTS),
+    agentDefaultView: await timeGets(url, 'anna', queuePath('tier', FIRST_PAGE), REQUESTS / 2),
+    l2AgentDefaultView: await timeGets(url, 'olga', queuePath('tier', FIRST_PAGE), REQUESTS / 2),
+    wholeTicketsBefore: {
+      agentDefaultView: await timeGets(url, 'anna', WHOLE_TICKETS_TIER, REQUESTS / 2),
+      l2AgentDefaultView: await timeGets(url, 'olga', WHOLE_TICKETS_TIER, REQUESTS / 2),
+    },
+  };
 }
 
 /** The SQL the queue's first page runs (listSummaryRows), captured from Kysely. */
@@ -230,22 +247,14 @@ await new Promise((resolve) => setTimeout(resolve, 5000));
 const idleCpuPercent = round((100 * (cpuMsOf(serving.child.pid ?? 0) - cpuBefore)) / (performance.now() - idleStart));
 const startupTimes = starts.map((s) => s.startupMs);
 const afterStart = memoryOf(serving.child.pid ?? 0);
-const queue100k = await timeGets(serving.url, 'anna', queuePath('queue', FIRST_PAGE), REQUESTS);
-const tierView100k = await timeGets(serving.url, 'anna', queuePath('tier', FIRST_PAGE), REQUESTS / 2);
-const l2View100k = await timeGets(serving.url, 'olga', queuePath('tier', FIRST_PAGE), REQUESTS / 2);
-const tierWhole100k = await timeGets(serving.url, 'anna', WHOLE_TICKETS_TIER, REQUESTS / 2);
-const l2Whole100k = await timeGets(serving.url, 'olga', WHOLE_TICKETS_TIER, REQUESTS / 2);
+const at100k = await timeViews(serving.url);
 const afterQueue = memoryOf(serving.child.pid ?? 0);
 await stop(serving);
 
 // The queue at 10,000 open: a second file of the same shape, a tenth of the size.
 const small = await seededDatabase(shape(TOTAL / 10, OPEN / 10), log);
 const smallServing = await start(small);
-const queue10k = await timeGets(smallServing.url, 'anna', queuePath('queue', FIRST_PAGE), REQUESTS);
-const tierView10k = await timeGets(smallServing.url, 'anna', queuePath('tier', FIRST_PAGE), REQUESTS / 2);
-const l2View10k = await timeGets(smallServing.url, 'olga', queuePath('tier', FIRST_PAGE), REQUESTS / 2);
-const tierWhole10k = await timeGets(smallServing.url, 'anna', WHOLE_TICKETS_TIER, REQUESTS / 2);
-const l2Whole10k = await timeGets(smallServing.url, 'olga', WHOLE_TICKETS_TIER, REQUESTS / 2);
+const at10k = await timeViews(smallServing.url);
 const small10kMemory = memoryOf(smallServing.child.pid ?? 0);
 await stop(smallServing);
 
@@ -254,10 +263,7 @@ const benchSeconds = round((performance.now() - benchStart) / 1000);
 
 const startupMedian = round(percentile(startupTimes, 50));
 const results = {
-  date: new Date().toISOString(),
-  node: process.version,
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
+  ...runFacts(),
   engine: 'sqlite',
   queuePath: queuePath('queue', FIRST_PAGE),
   database: { tickets: TOTAL, open: OPEN, megabytes: round(big.bytes / 1024 / 1024, 0), rows: big.rows, seedSeconds: big.seedSeconds, reused: big.reused },
@@ -268,8 +274,8 @@ const results = {
   idleCpuPercent,
   memory: { afterStartup: afterStart, afterQueue: afterQueue, at10kOpen: small10kMemory },
   queue: {
-    [`open${OPEN}`]: { firstPage: queue100k, agentDefaultView: tierView100k, l2AgentDefaultView: l2View100k, wholeTicketsBefore: { agentDefaultView: tierWhole100k, l2AgentDefaultView: l2Whole100k }, targetP95: TARGET.queueP95At100k },
-    [`open${OPEN / 10}`]: { firstPage: queue10k, agentDefaultView: tierView10k, l2AgentDefaultView: l2View10k, wholeTicketsBefore: { agentDefaultView: tierWhole10k, l2AgentDefaultView: l2Whole10k }, targetP95: TARGET.queueP95At10k, database: { tickets: TOTAL / 10, seedSeconds: small.seedSeconds, reused: small.reused } },
+    [`open${OPEN}`]: { ...at100k, targetP95: TARGET.queueP95At100k },
+    [`open${OPEN / 10}`]: { ...at10k, targetP95: TARGET.queueP95At10k, database: { tickets: TOTAL / 10, seedSeconds: small.seedSeconds, reused: small.reused } },
   },
   listQuery: query,
   benchSeconds,
@@ -287,10 +293,10 @@ log(`service start-up on ${TOTAL.toLocaleString('en')} tickets: median ${startup
 log(`  its phases (last start): ${Object.entries(serving.phases).map(([k, v]) => `${k} ${v} ms`).join(', ')}; with Node's compile cache: median ${results.startup.withCompileCache.medianMs} ms, max ${results.startup.withCompileCache.maxMs} ms`);
 log(`idle service CPU at ${TOTAL.toLocaleString('en')} tickets: ${idleCpuPercent} % of a core`);
 log(`RSS: ${afterStart.rssMb} MB after start-up, ${afterQueue.rssMb} MB after the queue runs (peak ${afterQueue.peakRssMb} MB)`);
-log(`queue first page (${FIRST_PAGE}) at ${OPEN.toLocaleString('en')} open: p50 ${queue100k.p50} ms, p95 ${queue100k.p95} ms: ${verdict(queue100k.p95, TARGET.queueP95At100k)}`);
-log(`queue first page (${FIRST_PAGE}) at ${(OPEN / 10).toLocaleString('en')} open: p50 ${queue10k.p50} ms, p95 ${queue10k.p95} ms: ${verdict(queue10k.p95, TARGET.queueP95At10k)}`);
-log(`an L1 agent's default view (My tier, GET /api/v1/queue): p95 ${tierView100k.p95} ms at ${OPEN.toLocaleString('en')} open, ${tierView10k.p95} ms at ${(OPEN / 10).toLocaleString('en')} (whole tickets, before: ${tierWhole100k.p95} and ${tierWhole10k.p95} ms)`);
-log(`an L2 analyst's (My tier, ${l2View100k.rows} and ${l2View10k.rows} rows, each with its internal target): p95 ${l2View100k.p95} ms and ${l2View10k.p95} ms (whole tickets, before: ${l2Whole100k.p95} and ${l2Whole10k.p95} ms)`);
+log(`queue first page (${FIRST_PAGE}) at ${OPEN.toLocaleString('en')} open: p50 ${at100k.firstPage.p50} ms, p95 ${at100k.firstPage.p95} ms: ${verdict(at100k.firstPage.p95, TARGET.queueP95At100k)}`);
+log(`queue first page (${FIRST_PAGE}) at ${(OPEN / 10).toLocaleString('en')} open: p50 ${at10k.firstPage.p50} ms, p95 ${at10k.firstPage.p95} ms: ${verdict(at10k.firstPage.p95, TARGET.queueP95At10k)}`);
+log(`an L1 agent's default view (My tier, GET /api/v1/queue): p95 ${at100k.agentDefaultView.p95} ms at ${OPEN.toLocaleString('en')} open, ${at10k.agentDefaultView.p95} ms at ${(OPEN / 10).toLocaleString('en')} (whole tickets, before: ${at100k.wholeTicketsBefore.agentDefaultView.p95} and ${at10k.wholeTicketsBefore.agentDefaultView.p95} ms)`);
+log(`an L2 analyst's (My tier, ${at100k.l2AgentDefaultView.rows} and ${at10k.l2AgentDefaultView.rows} rows, each with its internal target): p95 ${at100k.l2AgentDefaultView.p95} ms and ${at10k.l2AgentDefaultView.p95} ms (whole tickets, before: ${at100k.wholeTicketsBefore.l2AgentDefaultView.p95} and ${at10k.wholeTicketsBefore.l2AgentDefaultView.p95} ms)`);
 log(`first page inside the service at ${OPEN.toLocaleString('en')} open: the rows' columns ${q.firstPageInService.listRowsMs} ms, then queue rows ${q.firstPageInService.queueRowsMs} ms (whole tickets, as before issue 13: ${q.firstPageInService.wholeRowsMs} + ${q.firstPageInService.wholeTicketsMs} ms); the rest of p50 is the response's check, JSON and HTTP`);
 log(`list query alone: ${q.sql.before.medianMs} ms before issue 13 (sorted per page), ${q.sql.now.medianMs} ms now (plan: ${q.sql.now.plan.join('; ')}); same rows: ${q.sql.sameOrder}`);
 log(`the scheduler's search for due clocks (every second): ${q.schedulerDueSearch.beforeMs} ms before, ${q.schedulerDueSearch.nowMs} ms now`);

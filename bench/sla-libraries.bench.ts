@@ -5,13 +5,13 @@
 // A benchmark, not a test: nothing here fails on speed or on a library's wrong answers.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { bruteCalendar } from '../test/support/brute-calendar.ts';
 import { oracleTable } from './sla-libraries/oracle.ts';
 import { ENGINE_NAME, LIBRARY_NAMES } from './sla-libraries/names.ts';
 import { BENCH_CALENDAR, MINUTE, workloads, YEAR_START, type WorkloadId } from './sla-libraries/workloads.ts';
+import { runFacts } from './run-facts.ts';
 
 const SUPPORT_ZONE = BENCH_CALENDAR.zone;
 // Speed is measured with TZ = the support zone; the other zones only count disagreements.
@@ -232,10 +232,7 @@ const targets = WORKLOADS.map((workload) => {
 });
 
 const results = {
-  date: new Date().toISOString(),
-  node: process.version,
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
+  ...runFacts(),
   calendar: `${SUPPORT_ZONE} ${BENCH_CALENDAR.open}-${BENCH_CALENDAR.close} Mon-Fri, ${BENCH_CALENDAR.holidays.length} holidays 2026-2027, DST`,
   target: 'our engine the fastest on every operation, with zero disagreements with the brute-force oracle in every process time zone',
   method: {

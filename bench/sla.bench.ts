@@ -1,10 +1,10 @@
 // `npm run bench`: SLA engine throughput beside the brute-force oracle, measured in the same run.
 // Results go to bench/results/sla.json. A benchmark, not a test: nothing here fails on speed.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createCalendar, evaluateSla, type SlaEvent, type SlaEventType, type TicketKind } from '../shared/sla/index.ts';
 import { bruteCalendar } from '../test/support/brute-calendar.ts';
+import { runFacts } from './run-facts.ts';
 
 const MINUTE = 60_000;
 const YEAR_START = Date.parse('2026-01-01T00:00:00Z');
@@ -74,10 +74,7 @@ const deadlines = measure(tickets.length, (i) => {
 });
 
 const results = {
-  date: new Date().toISOString(),
-  node: process.version,
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
+  ...runFacts(),
   target: 'addWorkingTime with 20-minute targets: at least 1,000,000 calls/s on one core',
   addWorkingTime20min: { engine: add20, bruteForce: add20Brute, speedup: Math.round(add20.opsPerSecond / add20Brute.opsPerSecond) },
   workingTimeBetweenOneYear: {

@@ -8,6 +8,7 @@
  */
 import { AGENTS_ONLY_SERVICE_WIDE, isTicketEvent, type ServiceEvent, type ServiceWideEvent, type User } from '../../shared/model/index.ts';
 import type { Db } from '../db/index.ts';
+import { eventHead } from './outbox.ts';
 
 /** One connected client. */
 export interface Subscriber {
@@ -116,10 +117,7 @@ export function createEventHub(db: Db, onError: (error: unknown) => void, before
   const rowsAfter = (seq: number): Promise<EventRow[]> =>
     db.kysely.selectFrom('events').selectAll().where('seq', '>', seq).orderBy('seq').limit(PAGE).execute();
   // The table's real head: on PostgreSQL other instances may have committed past this hub's head.
-  const tableHead = async (): Promise<number> => {
-    const row = await db.kysely.selectFrom('events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-    return Number(row?.seq ?? 0);
-  };
+  const tableHead = (): Promise<number> => eventHead(db.kysely);
   // The wire forms of a row (the agents', the customers') are made once each, however many subscribers receive them.
   type Wire = (user: User) => string;
   const deliver = (l: Live, row: EventRow, json: Wire): void => {

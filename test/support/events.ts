@@ -1,6 +1,7 @@
 /** Helpers for event-stream suites: many stored events at once, raw sockets that report how they end. */
 import WebSocket from 'ws';
 import type { Db } from '../../server/db/index.ts';
+import { eventHead } from '../../server/events/outbox.ts';
 
 /** Appends `count` copies of the stored event `seq` straight to the table, in batches, numbered after the head as the service numbers them. */
 export async function copyEvent(db: Db, seq: number, count: number): Promise<void> {
@@ -12,9 +13,8 @@ export async function copyEvent(db: Db, seq: number, count: number): Promise<voi
 }
 
 /** The largest stored sequence number. */
-export async function tableHead(db: Db): Promise<number> {
-  const row = await db.kysely.selectFrom('events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-  return Number(row?.seq ?? 0);
+export function tableHead(db: Db): Promise<number> {
+  return eventHead(db.kysely);
 }
 
 /** A raw event socket: resolves `opened` (or the refusal's HTTP status), `closed` with the close code, and counts messages. */
